@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QtGlobal>
+
+namespace cody {
+
+/// Token counts as the server reports them in a completion event's `usage`.
+struct TokenUsage
+{
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+
+    qint64 totalTokens() const { return promptTokens + completionTokens; }
+    TokenUsage &operator+=(const TokenUsage &other)
+    {
+        promptTokens += other.promptTokens;
+        completionTokens += other.completionTokens;
+        return *this;
+    }
+    friend bool operator==(const TokenUsage &, const TokenUsage &) = default;
+};
+
+} // namespace cody
