@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "completionrequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+QString speakerName(ChatMessage::Speaker speaker)
+{
+    switch (speaker) {
+    case ChatMessage::Speaker::System:
+        return u"system"_s;
+    case ChatMessage::Speaker::Human:
+        return u"human"_s;
+    case ChatMessage::Speaker::Assistant:
+        return u"assistant"_s;
+    }
+    return u"human"_s;
+}
+
+bool isTruncationStopReason(const QString &stopReason)
+{
+    // Anthropic says max_tokens, OpenAI-style providers length, Gemini MAX_TOKENS (cody-api.md §7).
+    return stopReason == "max_tokens"_L1 || stopReason == "length"_L1
+        || stopReason == "MAX_TOKENS"_L1;
+}
+
+QByteArray completionRequestBody(
+    const CompletionRequest &request, const QList<ChatMessage> &transcript)
+{
+    QJsonArray messages;
+    for (const auto &message : transcript) {
+        // The server rejects empty messages ("message content cannot be empty", FX/02).
+        if (message.text.trimmed().isEmpty())
+            continue;
+        messages.append(
+            QJsonObject {{u"speaker"_s, speakerName(message.speaker)}, {u"text"_s, message.text}});
+    }
+    QJsonObject body {
+        {u"model"_s, request.model.wireName()},
+        {u"messages"_s, messages},
+        {u"maxTokensToSample"_s, request.maxTokens},
+        {u"temperature"_s, request.temperature.value_or(0.0)},
+        {u"topK"_s, request.topK.value_or(-1)},
+        {u"topP"_s, request.topP.value_or(-1.0)},
+    };
+    if (!request.stopSequences.isEmpty())
+        body.insert(u"stopSequences"_s, QJsonArray::fromStringList(request.stopSequences));
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+} // namespace cody

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "error.h"
+#include "modelref.h"
+#include "tokenusage.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cody {
+
+/// One message of a transcript, with Sourcegraph's speaker names.
+struct ChatMessage
+{
+    enum class Speaker { System, Human, Assistant };
+    Speaker speaker = Speaker::Human;
+    QString text;
+};
+
+QString speakerName(ChatMessage::Speaker speaker);
+
+/// What the caller wants answered. Empty messages are dropped before sending.
+struct CompletionRequest
+{
+    ModelRef model;
+    QList<ChatMessage> messages;
+    int maxTokens = 512;
+    std::optional<double> temperature;
+    std::optional<int> topK;
+    std::optional<double> topP;
+    QStringList stopSequences;
+    bool autoContinue = true;
+    int maxContinuations = 0; ///< continuation requests after the first; 0 = unlimited
+};
+
+/// The whole reply, stitched across continuation segments.
+struct CompletionResult
+{
+    ModelRef model;
+    QString text; ///< everything received, also when the reply failed midway
+    QString stopReason; ///< the last segment's stopReason
+    int segments = 0; ///< requests that returned text or a stop reason
+    std::optional<TokenUsage> usage; ///< summed over segments when the server reported it
+    bool truncated = false; ///< stopped by the output limit and not (fully) continued
+    QString note; ///< why auto-continuation stopped early, if it did
+    Error error;
+};
+
+/// True for the stop reasons that mean "cut off by the output limit".
+bool isTruncationStopReason(const QString &stopReason);
+
+} // namespace cody
+
+namespace cody {
+
+/// The JSON body of `/.api/completions/stream` for `transcript` (cody-api.md §1.4): empty
+/// messages are left out, `topK`/`topP` are -1 when unset, `stopSequences` only when given.
+QByteArray completionRequestBody(
+    const CompletionRequest &request, const QList<ChatMessage> &transcript);
+
+} // namespace cody

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "completionstream.h"
+
+#include "completionevent.h"
+#include "replyerror.h"
+
+#include <QDateTime>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+namespace {
+constexpr qsizetype ErrorBodyLimit = 4096;
+}
+
+CompletionStream::CompletionStream(
+    QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+    , m_idleTimeout(idleTimeout)
+{
+    reply->setParent(this);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(idleTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &CompletionStream::onIdle);
+    connect(reply, &QNetworkReply::metaDataChanged, this, &CompletionStream::onMetaData);
+    connect(reply, &QNetworkReply::readyRead, this, &CompletionStream::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &CompletionStream::onFinished);
+    m_idleTimer.start();
+}
+
+CompletionStream::~CompletionStream()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+void CompletionStream::cancel()
+{
+    if (!m_done && !m_abortReason)
+        abortWith({ErrorKind::Cancelled, u"cancelled"_s});
+}
+
+void CompletionStream::onMetaData()
+{
+    m_idleTimer.start();
+    m_outcome.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
+    m_isEventStream = m_outcome.httpStatus == 200 && type.startsWith("text/event-stream"_L1);
+    if (m_outcome.httpStatus == 429 || m_outcome.httpStatus == 503) {
+        const auto retryAfter = RetryPolicy::parseRetryAfter(
+            m_reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        m_outcome.retryAfter = retryAfter;
+    }
+}
+
+void CompletionStream::onReadyRead()
+{
+    m_idleTimer.start();
+    const QByteArray bytes = m_reply->readAll();
+    if (bytes.isEmpty() || m_done || m_abortReason)
+        return;
+    if (!m_isEventStream) {
+        // Keep the start of an error page for the message; the rest is of no use.
+        if (m_outcome.errorBody.size() < ErrorBodyLimit)
+            m_outcome.errorBody += bytes.left(ErrorBodyLimit - m_outcome.errorBody.size());
+        return;
+    }
+    m_outcome.beforeFirstByte = false;
+    m_events.clear();
+    const bool ok = m_parser.feed(bytes, m_events);
+    if (!handleEvents())
+        return;
+    if (!ok)
+        abortWith({ErrorKind::Protocol, m_parser.errorString()});
+}
+
+bool CompletionStream::handleEvents()
+{
+    QString batch;
+    for (const auto &event : std::as_const(m_events)) {
+        const auto decoded = CompletionEvent::decode(event);
+        switch (decoded.kind) {
+        case CompletionEvent::Kind::Completion:
+            m_sawEvent = true;
+            if (decoded.deltaText) {
+                batch += *decoded.deltaText;
+                m_outcome.text += *decoded.deltaText;
+            } else if (decoded.completion) {
+                // api-version <= 1 sends the whole text so far. If the server ever rewrote earlier
+                // text, what was shown cannot be taken back; keep the longer, newer text.
+                const QString &full = *decoded.completion;
+                if (full.startsWith(m_outcome.text))
+                    batch += QStringView(full).mid(m_outcome.text.size());
+                m_outcome.text = full;
+            }
+            if (!decoded.stopReason.isEmpty())
+                m_outcome.stopReason = decoded.stopReason;
+            if (decoded.usage)
+                m_outcome.usage = decoded.usage;
+            break;
+        case CompletionEvent::Kind::Error:
+            m_sawEvent = true;
+            m_serverError = decoded.errorMessage;
+            break;
+        case CompletionEvent::Kind::Done:
+            m_sawEvent = true;
+            m_sawDone = true;
+            break;
+        case CompletionEvent::Kind::Unknown:
+            break; // e.g. attribution-error: not ours to handle
+        case CompletionEvent::Kind::Malformed:
+            if (!batch.isEmpty()) {
+                m_outcome.receivedText = true;
+                Q_EMIT textReceived(batch);
+            }
+            abortWith({ErrorKind::Protocol, decoded.errorMessage});
+            return false;
+        }
+    }
+    if (!batch.isEmpty()) {
+        m_outcome.receivedText = true;
+        Q_EMIT textReceived(batch);
+    }
+    return true;
+}
+
+void CompletionStream::onIdle()
+{
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_idleTimeout).count();
+    abortWith({ErrorKind::Timeout,
+        u"no data from %1 for %2 s (idle timeout; raise it with --idle-timeout)"_s
+            .arg(m_reply ? m_reply->url().host() : QString())
+            .arg(seconds)});
+}
+
+void CompletionStream::abortWith(Error error)
+{
+    m_abortReason = std::move(error);
+    if (m_reply)
+        m_reply->abort(); // finished() follows from the reply, synchronously or not
+    else
+        finish();
+}
+
+void CompletionStream::onFinished()
+{
+    if (m_done)
+        return;
+    m_idleTimer.stop();
+    if (!m_abortReason && m_isEventStream) {
+        // Whatever is still buffered (a final chunk delivered with finished) counts too.
+        onReadyRead();
+    }
+    Error &error = m_outcome.error;
+    const qsizetype chars = m_outcome.text.size();
+    if (m_abortReason) {
+        error = *m_abortReason;
+    } else if (!m_isEventStream) {
+        const auto facts = ReplyFacts::from(m_reply, m_outcome.errorBody);
+        if (facts.httpStatus == 200) {
+            const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+            const bool html = type.contains("html"_L1, Qt::CaseInsensitive);
+            error = {ErrorKind::Protocol,
+                html ? u"an HTML page answered instead of Sourcegraph's API (%1): a proxy or "
+                       "single sign-on page is probably in the way"_s.arg(bodySnippet(facts.body))
+                     : u"the server answered with \"%1\" instead of an event stream: %2"_s.arg(
+                         type, bodySnippet(facts.body)),
+                200};
+        } else {
+            error = classifyReply(facts);
+        }
+    } else if (!m_serverError.isEmpty()) {
+        error = {ErrorKind::Stream, u"the server reported an error: %1"_s.arg(m_serverError), 200};
+    } else if (m_reply->error() != QNetworkReply::NoError || !m_sawDone) {
+        const QString how = m_reply->error() != QNetworkReply::NoError
+            ? m_reply->errorString()
+            : u"the stream ended before the server said it was done"_s;
+        error = !m_sawEvent
+            ? Error {ErrorKind::Dropped,
+                u"the connection closed without any event (%1); this may be an outage of the "
+                "upstream LLM provider"_s.arg(how)}
+            : Error {ErrorKind::Dropped,
+                u"the connection dropped after %1 characters of the reply (%2)"_s.arg(chars).arg(
+                    how)};
+    }
+    finish();
+}
+
+void CompletionStream::finish()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_idleTimer.stop();
+    Q_EMIT finished();
+}
+
+} // namespace cody

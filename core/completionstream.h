@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "error.h"
+#include "retrypolicy.h"
+#include "sseparser.h"
+#include "tokenusage.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
+
+class QNetworkReply;
+
+namespace cody {
+
+/**
+ * @brief One streaming request to `/.api/completions/stream` and its reply.
+ *
+ * Owns the QNetworkReply. `readyRead` only feeds bytes to the SseParser; decoded text leaves as
+ * textReceived() — once per network read, so the cost is O(new bytes). Exactly one finished()
+ * follows, also after cancel() or the idle timeout.
+ *
+ * @code
+ * auto *stream = client->openCompletionStream(body, apiVersion);
+ * connect(stream, &CompletionStream::textReceived, this, &Me::show);
+ * connect(stream, &CompletionStream::finished, this, [stream] {
+ *     use(stream->outcome());
+ *     stream->deleteLater();
+ * });
+ * @endcode
+ */
+class CompletionStream final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CompletionStream)
+
+public:
+    struct Outcome
+    {
+        QString text; ///< this request's text
+        QString stopReason;
+        std::optional<TokenUsage> usage;
+        Error error;
+        bool receivedText = false; ///< any text arrived (then a retry would repeat it)
+        bool beforeFirstByte = true; ///< no body byte of a 200 answer arrived
+        std::optional<RetryPolicy::Millis> retryAfter;
+        int httpStatus = 0;
+        QByteArray errorBody; ///< body of a non-200 answer (first KiB)
+    };
+
+    CompletionStream(
+        QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent = nullptr);
+    ~CompletionStream() override;
+
+    void cancel();
+    const Outcome &outcome() const { return m_outcome; }
+
+Q_SIGNALS:
+    void textReceived(const QString &text);
+    void finished();
+
+private:
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void onIdle();
+    bool handleEvents();
+    void abortWith(Error error);
+    void finish();
+
+    QPointer<QNetworkReply> m_reply;
+    SseParser m_parser;
+    QList<SseEvent> m_events;
+    QTimer m_idleTimer;
+    std::chrono::milliseconds m_idleTimeout;
+    Outcome m_outcome;
+    QString m_serverError; ///< message of an SSE `error` event
+    bool m_isEventStream = false;
+    bool m_sawDone = false;
+    bool m_sawEvent = false;
+    bool m_done = false;
+    std::optional<Error> m_abortReason;
+};
+
+} // namespace cody

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "continuationstitcher.h"
+
+namespace cody {
+
+namespace {
+
+qsizetype trailingWhitespace(QStringView text)
+{
+    qsizetype n = 0;
+    while (n < text.size() && text.at(text.size() - 1 - n).isSpace())
+        ++n;
+    return n;
+}
+
+qsizetype leadingWhitespace(QStringView text)
+{
+    qsizetype n = 0;
+    while (n < text.size() && text.at(n).isSpace())
+        ++n;
+    return n;
+}
+
+bool isBlank(QStringView text)
+{
+    return leadingWhitespace(text) == text.size();
+}
+
+} // namespace
+
+ContinuationStitcher::ContinuationStitcher(qsizetype overlapWindow, qsizetype minOverlap)
+    : m_window(overlapWindow)
+    , m_minOverlap(minOverlap)
+{ }
+
+void ContinuationStitcher::beginContinuation()
+{
+    m_inHead = true;
+    m_head.clear();
+    m_segmentStart = m_shown.size();
+    m_segmentHeldAtStart = m_heldWhitespace;
+}
+
+QString ContinuationStitcher::feed(QStringView delta)
+{
+    if (delta.isEmpty())
+        return {};
+    if (m_inHead) {
+        m_head += delta;
+        if (m_head.size() < m_window)
+            return {};
+        return resolveHead();
+    }
+    return release(delta);
+}
+
+QString ContinuationStitcher::endSegment()
+{
+    QString out;
+    if (m_inHead)
+        out = resolveHead();
+    // Progress is judged on what the segment contributed after the overlap was removed.
+    const QStringView added = QStringView(m_shown).mid(m_segmentStart);
+    const QString addedWithHeld = added + m_heldWhitespace;
+    const QStringView before = QStringView(m_shown).left(m_segmentStart);
+    const QStringView core = QStringView(addedWithHeld).trimmed();
+    m_lastSegmentProgress
+        = !core.isEmpty() && (core.size() < m_minOverlap || !before.contains(core));
+    m_segmentStart = m_shown.size();
+    return out;
+}
+
+QString ContinuationStitcher::finish()
+{
+    QString out;
+    if (m_inHead)
+        out = resolveHead();
+    out += m_heldWhitespace;
+    m_shown += m_heldWhitespace;
+    m_heldWhitespace.clear();
+    return out;
+}
+
+QString ContinuationStitcher::text() const
+{
+    return m_shown + m_heldWhitespace + m_head;
+}
+
+QString ContinuationStitcher::continuationPrefix() const
+{
+    QStringView all(m_shown);
+    return all.chopped(trailingWhitespace(all)).toString();
+}
+
+QString ContinuationStitcher::release(QStringView text)
+{
+    // Whitespace at the end of what arrived is held until something follows it.
+    const qsizetype tail = trailingWhitespace(text);
+    if (tail == text.size()) {
+        m_heldWhitespace += text;
+        return {};
+    }
+    QString out = m_heldWhitespace + text.chopped(tail);
+    m_heldWhitespace = text.right(tail).toString();
+    m_shown += out;
+    return out;
+}
+
+QString ContinuationStitcher::resolveHead()
+{
+    m_inHead = false;
+    QString head = std::move(m_head);
+    m_head.clear();
+
+    // The model saw the text without its trailing whitespace. If it resumes with whitespace of its
+    // own, that replaces what we held back; if it resumes directly, what we held back is the seam.
+    const qsizetype lead = leadingWhitespace(head);
+    if (lead > 0)
+        m_heldWhitespace.clear();
+
+    // Remove the longest repeat of the text's tail, comparing with and without the leading
+    // whitespace the model may have put before the repeat.
+    const QStringView base(m_shown);
+    qsizetype cut = 0;
+    for (const qsizetype skip : {qsizetype(0), lead}) {
+        const QStringView candidate = QStringView(head).mid(skip);
+        const qsizetype longest = std::min({candidate.size(), base.size(), m_window});
+        for (qsizetype k = longest; k >= m_minOverlap; --k) {
+            if (base.endsWith(candidate.left(k))) {
+                cut = skip + k;
+                break;
+            }
+        }
+        if (cut > 0)
+            break;
+    }
+    if (cut > 0) {
+        // After a removed repeat, keep the model's own spacing: drop ours.
+        m_heldWhitespace.clear();
+    }
+    const QStringView rest = QStringView(head).mid(cut);
+    if (rest.isEmpty() || (cut > 0 && isBlank(rest))) {
+        if (!rest.isEmpty())
+            m_heldWhitespace += rest;
+        return {};
+    }
+    return release(rest);
+}
+
+} // namespace cody

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "replyorchestrator.h"
+
+#include "apiversionpolicy.h"
+#include "apiversionprobe.h"
+#include "completionstream.h"
+#include "replyerror.h"
+#include "sourcegraphclient.h"
+
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+namespace {
+
+const QString ContinuePrompt = u"Your previous response was cut off by the output length limit. "
+                               "Continue exactly where it stopped, starting with the very next "
+                               "character. Do not repeat anything and do not comment on the "
+                               "interruption."_s;
+
+} // namespace
+
+ReplyOrchestrator::ReplyOrchestrator(
+    SourcegraphClient *client, CompletionRequest request, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_request(std::move(request))
+{
+    m_result.model = m_request.model;
+    // Gemini does not take a final assistant turn (CODY completions/utils.ts pops it).
+    if (m_request.model.provider() == "google"_L1)
+        m_style = ContinuationStyle::Instruct;
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ReplyOrchestrator::startAttempt);
+}
+
+ReplyOrchestrator::~ReplyOrchestrator() = default;
+
+void ReplyOrchestrator::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_probe = new ApiVersionProbe(m_client, this);
+    connect(m_probe, &ApiVersionProbe::finished, this, &ReplyOrchestrator::onProbeFinished);
+    m_probe->start();
+}
+
+void ReplyOrchestrator::cancel()
+{
+    if (m_done)
+        return;
+    if (m_stream) {
+        m_stream->cancel(); // onStreamFinished completes with Cancelled
+        return;
+    }
+    if (m_probe)
+        m_probe->disconnect(this);
+    m_retryTimer.stop();
+    complete({ErrorKind::Cancelled, u"cancelled"_s});
+}
+
+void ReplyOrchestrator::onProbeFinished()
+{
+    m_probe->deleteLater();
+    if (m_probe->error().isError()) {
+        complete(m_probe->error());
+        return;
+    }
+    m_apiVersion = m_probe->version();
+    startAttempt();
+}
+
+QList<ChatMessage> ReplyOrchestrator::transcript() const
+{
+    QList<ChatMessage> messages = m_request.messages;
+    if (m_segment == 1)
+        return messages;
+    // Trailing whitespace in a final assistant turn is rejected by Anthropic (cody-api.md §7).
+    messages.append({ChatMessage::Speaker::Assistant, m_stitcher.continuationPrefix()});
+    if (m_style == ContinuationStyle::Instruct)
+        messages.append({ChatMessage::Speaker::Human, ContinuePrompt});
+    return messages;
+}
+
+void ReplyOrchestrator::startAttempt()
+{
+    ++m_attempt;
+    m_stream = m_client->openCompletionStream(
+        completionRequestBody(m_request, transcript()), m_apiVersion);
+    connect(m_stream, &CompletionStream::textReceived, this, [this](const QString &text) {
+        const QString shown = m_stitcher.feed(text);
+        if (!shown.isEmpty())
+            Q_EMIT textReceived(shown);
+    });
+    connect(m_stream, &CompletionStream::finished, this, &ReplyOrchestrator::onStreamFinished);
+    Q_EMIT requestStarted(
+        m_segment, m_attempt, m_client->endpoint(u"/.api/completions/stream"), m_apiVersion);
+}
+
+void ReplyOrchestrator::onStreamFinished()
+{
+    CompletionStream *stream = m_stream;
+    m_stream = nullptr;
+    stream->deleteLater();
+    const auto &outcome = stream->outcome();
+    if (outcome.usage) {
+        m_result.usage = m_result.usage.value_or(TokenUsage {});
+        *m_result.usage += *outcome.usage;
+    }
+    if (outcome.error.isError()) {
+        if (!outcome.receivedText && handleFailure(outcome))
+            return;
+        Error error = outcome.error;
+        if (m_segment > 1 && error.kind != ErrorKind::Cancelled)
+            error.message = u"continuation %1 failed: %2"_s.arg(m_segment - 1).arg(error.message);
+        m_result.stopReason = outcome.stopReason;
+        complete(error);
+        return;
+    }
+    m_result.stopReason = outcome.stopReason;
+    ++m_result.segments;
+    Q_EMIT segmentFinished(m_segment, outcome.stopReason, outcome.text.size());
+    finishSegment();
+}
+
+bool ReplyOrchestrator::handleFailure(const CompletionStream::Outcome &outcome)
+{
+    const Error &error = outcome.error;
+    if (error.kind == ErrorKind::Cancelled)
+        return false;
+
+    if (outcome.httpStatus == 406 && outcome.errorBody.contains("Unsupported API Version")) {
+        if (const auto lower = ApiVersionPolicy::stepDown(m_apiVersion)) {
+            m_apiVersion = *lower;
+            m_client->rememberApiVersion(*lower);
+            --m_attempt; // not the request's fault: the same attempt at another version
+            Q_EMIT retryScheduled(m_segment, m_attempt, 0,
+                u"api-version not supported; stepping down to %1"_s.arg(*lower));
+            startAttempt();
+            return true;
+        }
+        return false;
+    }
+
+    // A server or model that refuses a final assistant turn gets the "please continue" form.
+    if (m_segment > 1 && m_style == ContinuationStyle::Prefill && !m_triedInstructStyle
+        && (error.kind == ErrorKind::Http || error.kind == ErrorKind::Stream)) {
+        m_triedInstructStyle = true;
+        m_style = ContinuationStyle::Instruct;
+        Q_EMIT retryScheduled(m_segment, m_attempt, 0,
+            u"continuation refused (%1); asking the model to continue instead"_s.arg(
+                error.message));
+        startAttempt();
+        return true;
+    }
+
+    RetryPolicy::Failure failure;
+    failure.httpStatus = outcome.httpStatus == 200 ? 0 : outcome.httpStatus;
+    failure.beforeFirstByte = outcome.beforeFirstByte;
+    failure.connectionFailed = error.kind == ErrorKind::Network || error.kind == ErrorKind::Dropped;
+    failure.retryAfter = outcome.retryAfter;
+    const auto decision = m_client->retryPolicy().decide(
+        m_attempt, failure, QRandomGenerator::global()->generateDouble());
+    if (!decision.retry)
+        return false;
+    Q_EMIT retryScheduled(m_segment, m_attempt + 1, decision.delay.count(), error.message);
+    m_retryTimer.start(decision.delay);
+    return true;
+}
+
+void ReplyOrchestrator::finishSegment()
+{
+    const bool truncated = isTruncationStopReason(m_result.stopReason);
+    const int continuations = m_segment - 1;
+    const bool allowed = m_request.autoContinue
+        && (m_request.maxContinuations == 0 || continuations < m_request.maxContinuations);
+    if (!truncated || !allowed) {
+        m_result.truncated = truncated;
+        if (truncated && m_request.autoContinue)
+            m_result.note
+                = u"auto-continuation stopped after %1 continuation(s), the limit set"_s.arg(
+                    continuations);
+        complete({});
+        return;
+    }
+    const QString shown = m_stitcher.endSegment();
+    if (!shown.isEmpty())
+        Q_EMIT textReceived(shown);
+    if (!m_stitcher.lastSegmentMadeProgress()) {
+        m_result.truncated = true;
+        m_result.note = u"auto-continuation stopped: segment %1 added no new text"_s.arg(m_segment);
+        complete({});
+        return;
+    }
+    ++m_segment;
+    m_attempt = 0;
+    m_stitcher.beginContinuation();
+    startAttempt();
+}
+
+void ReplyOrchestrator::complete(Error error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    const QString rest = m_stitcher.finish();
+    if (!rest.isEmpty())
+        Q_EMIT textReceived(rest);
+    m_result.text = m_stitcher.text();
+    m_result.error = std::move(error);
+    Q_EMIT finished(m_result);
+}
+
+} // namespace cody

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tlspolicy.h"
+
+#include <QFile>
+#include <QSslCertificate>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+TlsPolicy::TlsPolicy()
+    : m_configuration(QSslConfiguration::defaultConfiguration())
+{ }
+
+bool TlsPolicy::configure(const QUrl &baseUrl, bool bypass, const QString &caFile, QString *error)
+{
+    m_configuration = QSslConfiguration::defaultConfiguration();
+    m_bypassHost = bypass ? baseUrl.host().toLower() : QString();
+    if (caFile.isEmpty())
+        return true;
+    QFile file(caFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read the CA file %1: %2"_s.arg(caFile, file.errorString());
+        return false;
+    }
+    const auto certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error = u"the CA file %1 holds no PEM certificate"_s.arg(caFile);
+        return false;
+    }
+    m_configuration.addCaCertificates(certificates);
+    return true;
+}
+
+bool TlsPolicy::bypasses(const QUrl &url) const
+{
+    return !m_bypassHost.isEmpty() && url.host().toLower() == m_bypassHost;
+}
+
+QString TlsPolicy::describe(const QUrl &url, const QList<QSslError> &errors)
+{
+    QStringList reasons;
+    for (const auto &error : errors) {
+        if (!reasons.contains(error.errorString()))
+            reasons.append(error.errorString());
+    }
+    return u"TLS certificate of %1 was not accepted (%2). Set CODY_CA_FILE to your CA bundle, or "
+           "CODY_SSL_BYPASS=true to skip verification for this host (insecure)"_s.arg(
+               url.host(), reasons.join("; "_L1));
+}
+
+} // namespace cody
