@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "completionscenarios.h"
+
+#include "fakedocuments.h"
+#include "recordingreplay.h"
+#include "sseencoder.h"
+#include "truncatedreply.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::test {
+
+namespace {
+
+QString lastHumanText(const QJsonArray &messages)
+{
+    for (qsizetype i = messages.size() - 1; i >= 0; --i) {
+        const QJsonObject message = messages.at(i).toObject();
+        if (message.value(u"speaker"_s).toString() == u"human")
+            return message.value(u"text"_s).toString();
+    }
+    return {};
+}
+
+qsizetype promptChars(const QJsonArray &messages)
+{
+    qsizetype chars = 0;
+    for (const QJsonValue &message : messages)
+        chars += message.toObject().value(u"text"_s).toString().size();
+    return chars;
+}
+
+QString normalText(const QJsonArray &messages)
+{
+    return u"Hello from the fake Sourcegraph! You said: "_s + lastHumanText(messages);
+}
+
+QList<HttpResponse::Step> stepsOf(const QList<QByteArray> &events, int delayMs = 0)
+{
+    QList<HttpResponse::Step> steps;
+    for (const QByteArray &event : events)
+        steps.append({event, steps.isEmpty() ? 0 : delayMs});
+    return steps;
+}
+
+bool isReplay(const QString &scenario)
+{
+    static const QRegularExpression pattern(u"^replay-\\d\\d$"_s);
+    return pattern.match(scenario).hasMatch();
+}
+
+} // namespace
+
+CompletionScenarios::CompletionScenarios(FakeSourcegraphOptions options)
+    : m_options(std::move(options))
+{ }
+
+const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handlers()
+{
+    static const QHash<QString, Handler> table {
+        {u"normal"_s, &CompletionScenarios::normal},
+        {u"truncated"_s, &CompletionScenarios::truncated},
+        {u"truncated-overlap"_s, &CompletionScenarios::truncatedOverlap},
+        {u"loop-same"_s, &CompletionScenarios::loopSame},
+        {u"loop-empty"_s, &CompletionScenarios::loopEmpty},
+        {u"slow"_s, &CompletionScenarios::slow},
+        {u"trickle"_s, &CompletionScenarios::trickle},
+        {u"stall"_s, &CompletionScenarios::stall},
+        {u"drop"_s, &CompletionScenarios::drop},
+        {u"drop-midutf8"_s, &CompletionScenarios::dropMidUtf8},
+        {u"error-event"_s, &CompletionScenarios::errorEvent},
+        {u"crlf-split"_s, &CompletionScenarios::crlfSplit},
+        {u"giant"_s, &CompletionScenarios::giant},
+        {u"unauthorized"_s, &CompletionScenarios::unauthorized},
+        {u"forbidden"_s, &CompletionScenarios::forbidden},
+        {u"rate-limited"_s, &CompletionScenarios::rateLimited},
+        {u"rate-limited-date"_s, &CompletionScenarios::rateLimitedDate},
+        {u"server-error"_s, &CompletionScenarios::serverError},
+        {u"server-error-forever"_s, &CompletionScenarios::serverErrorForever},
+        {u"unknown-model"_s, &CompletionScenarios::unknownModel},
+        {u"html"_s, &CompletionScenarios::html},
+        {u"redirect"_s, &CompletionScenarios::redirect},
+        {u"redirect-same-origin"_s, &CompletionScenarios::redirectSameOrigin},
+    };
+    return table;
+}
+
+QStringList CompletionScenarios::names()
+{
+    QStringList names = handlers().keys();
+    names.sort();
+    names.append(u"replay-NN"_s);
+    return names;
+}
+
+bool CompletionScenarios::isKnown(const QString &scenario)
+{
+    return handlers().contains(scenario) || isReplay(scenario);
+}
+
+HttpResponse CompletionScenarios::respond(const Request &request)
+{
+    ++m_requestCounts[request.scenario];
+    if (isReplay(request.scenario))
+        return RecordingReplay(m_options.recordingsDir).response(request.scenario.right(2));
+    const Handler handler = handlers().value(request.scenario);
+    if (!handler)
+        return HttpResponse::text(
+            400, "unknown fake scenario \"" + request.scenario.toUtf8() + '"');
+    return (this->*handler)(request);
+}
+
+QList<QByteArray> CompletionScenarios::normalEvents(const Request &request) const
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    return sse.completion(
+        normalText(request.messages), u"end_turn"_s, promptChars(request.messages));
+}
+
+HttpResponse CompletionScenarios::normal(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    return HttpResponse::eventStream(stepsOf(normalEvents(request) << sse.done()));
+}
+
+HttpResponse CompletionScenarios::truncated(const Request &request)
+{
+    return continuation(request, false);
+}
+
+HttpResponse CompletionScenarios::truncatedOverlap(const Request &request)
+{
+    return continuation(request, true);
+}
+
+HttpResponse CompletionScenarios::continuation(const Request &request, bool repeatOverlap)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    const TruncatedReply::Segment segment = TruncatedReply::next(
+        TruncatedReply::textSoFar(request.messages), m_options.truncateChunkChars, repeatOverlap);
+    if (segment.mismatch) {
+        return HttpResponse::eventStream(stepsOf(
+            {sse.error(u"fake: continuation does not match the text so far"_s), sse.done()}));
+    }
+    QList<QByteArray> events = sse.completion(segment.text,
+        segment.more ? u"max_tokens"_s : u"end_turn"_s, promptChars(request.messages));
+    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+}
+
+HttpResponse CompletionScenarios::loopSame(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    QList<QByteArray> events = sse.completion(
+        u"I keep saying the same thing. "_s, u"max_tokens"_s, promptChars(request.messages));
+    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+}
+
+HttpResponse CompletionScenarios::loopEmpty(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    QList<QByteArray> events
+        = sse.completion(QString(), u"max_tokens"_s, promptChars(request.messages));
+    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+}
+
+HttpResponse CompletionScenarios::slow(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    return HttpResponse::eventStream(
+        stepsOf(normalEvents(request) << sse.done(), m_options.slowDelayMs));
+}
+
+HttpResponse CompletionScenarios::trickle(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    const QByteArray body = (normalEvents(request) << sse.done()).join();
+    return HttpResponse::eventStream(HttpResponse::bytewise(body, m_options.trickleIntervalMs));
+}
+
+HttpResponse CompletionScenarios::stall(const Request &request)
+{
+    return HttpResponse::eventStream(
+        stepsOf(normalEvents(request).first(2)), HttpResponse::Ending::Stall);
+}
+
+HttpResponse CompletionScenarios::drop(const Request &request)
+{
+    return HttpResponse::eventStream(
+        stepsOf(normalEvents(request).first(2)), HttpResponse::Ending::Drop);
+}
+
+HttpResponse CompletionScenarios::dropMidUtf8(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    const QString first = u"Hello, "_s;
+    const QString second = u"世界 and more"_s;
+    QByteArray cut = sse.completionEvent(second, first + second, QString());
+    // Keep only the first of the three bytes of 界, so the stream ends inside a character.
+    cut.truncate(cut.indexOf("\xe7\x95\x8c") + 1);
+    return HttpResponse::eventStream(
+        stepsOf({sse.completionEvent(first, first, QString()), cut}), HttpResponse::Ending::Drop);
+}
+
+HttpResponse CompletionScenarios::errorEvent(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    const QString partial = u"Partial answer"_s;
+    return HttpResponse::eventStream(stepsOf({sse.completionEvent(partial, partial, QString()),
+        sse.error(u"fake upstream failure"_s), sse.done()}));
+}
+
+HttpResponse CompletionScenarios::crlfSplit(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage, "\r\n");
+    const QList<QByteArray> events
+        = sse.completion(normalText(request.messages) + u" héllo — 世界 🎉"_s, u"end_turn"_s,
+            promptChars(request.messages));
+    QByteArray body = sse.comment("keep-alive") + events.first();
+    body += sse.event("attribution-error", "{}");
+    for (qsizetype i = 1; i < events.size(); ++i)
+        body += events.at(i);
+    body += sse.done();
+    // A real 1 ms gap between bytes, so that they reach the client as separate reads.
+    return HttpResponse::eventStream(HttpResponse::bytewise(body, 1));
+}
+
+HttpResponse CompletionScenarios::giant(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    const qint64 size = std::max<qint64>(0, m_options.giantEventBytes);
+    // Built by hand: a QString of this size would only be converted back to bytes.
+    QByteArray data = request.apiVersion >= 2 ? R"({"deltaText":")" : R"({"completion":")";
+    data.reserve(size + 200);
+    data.append(QByteArray(size, 'x'));
+    data.append(R"(","stopReason":"end_turn")");
+    if (m_options.includeUsage) {
+        const qint64 completion = SseEncoder::tokensFor(size);
+        const qint64 prompt = SseEncoder::tokensFor(promptChars(request.messages));
+        data += R"(,"usage":{"completion_tokens":)" + QByteArray::number(completion)
+            + R"(,"prompt_tokens":)" + QByteArray::number(prompt) + R"(,"total_tokens":)"
+            + QByteArray::number(completion + prompt) + '}';
+    }
+    data.append('}');
+    return HttpResponse::eventStream(stepsOf({sse.event("completion", data), sse.done()}));
+}
+
+HttpResponse CompletionScenarios::unauthorized(const Request &)
+{
+    return HttpResponse::text(401, "Invalid access token.\n");
+}
+
+HttpResponse CompletionScenarios::forbidden(const Request &)
+{
+    return HttpResponse::text(403, "Forbidden\n");
+}
+
+HttpResponse CompletionScenarios::tooManyRequests(
+    const Request &request, const QByteArray &retryAfter)
+{
+    if (m_requestCounts.value(request.scenario) > 1)
+        return normal(request);
+    return HttpResponse::text(429, "rate limit exceeded\n")
+        .withHeader("Retry-After", retryAfter)
+        .withHeader("X-RateLimit-Limit", "10")
+        .withHeader("X-RateLimit-Remaining", "0");
+}
+
+HttpResponse CompletionScenarios::rateLimited(const Request &request)
+{
+    return tooManyRequests(request, "1");
+}
+
+HttpResponse CompletionScenarios::rateLimitedDate(const Request &request)
+{
+    return tooManyRequests(
+        request, HttpResponse::httpDate(QDateTime::currentDateTimeUtc().addSecs(2)));
+}
+
+HttpResponse CompletionScenarios::serverError(const Request &request)
+{
+    if (m_requestCounts.value(request.scenario) > 2)
+        return normal(request);
+    return HttpResponse::text(503, "upstream unavailable\n");
+}
+
+HttpResponse CompletionScenarios::serverErrorForever(const Request &)
+{
+    return HttpResponse::text(500, "Internal server error\n");
+}
+
+HttpResponse CompletionScenarios::unknownModel(const Request &)
+{
+    return HttpResponse::text(400, "unknown model \"fake::v1::unknown-model\"\n");
+}
+
+HttpResponse CompletionScenarios::html(const Request &)
+{
+    return HttpResponse::text(200, FakeDocuments::loginPage(), "text/html; charset=utf-8");
+}
+
+HttpResponse CompletionScenarios::redirect(const Request &request)
+{
+    if (request.redirected)
+        return normal(request);
+    QUrl target = request.baseUrl;
+    // Same server, other origin: a client must not send its token there.
+    target.setHost(u"localhost"_s);
+    return redirectTo(request, target, false);
+}
+
+HttpResponse CompletionScenarios::redirectSameOrigin(const Request &request)
+{
+    if (request.redirected)
+        return normal(request);
+    return redirectTo(request, request.baseUrl, true);
+}
+
+HttpResponse CompletionScenarios::redirectTo(
+    const Request &request, QUrl target, bool markRedirected)
+{
+    QUrlQuery query = request.query;
+    if (markRedirected)
+        query.addQueryItem(u"redirected"_s, u"1"_s);
+    target.setPath(target.path() + u"/.api/completions/stream"_s);
+    target.setQuery(query);
+    HttpResponse response;
+    response.status = 307;
+    return response.withHeader("Location", target.toEncoded());
+}
+
+} // namespace cody::test

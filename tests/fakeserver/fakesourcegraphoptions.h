@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace cody::test {
+
+// Lives outside FakeSourcegraph because a nested struct with member initialisers cannot be the
+// `= {}` default argument of its enclosing class's constructor.
+struct FakeSourcegraphOptions
+{
+    // Required as "Authorization: token <token>"; empty accepts any token or none.
+    QByteArray token = "sgp_fake_0123456789abcdef0123456789abcdef01234567";
+    // Stream requests whose api-version is missing, not an integer, < 1 or > this get 406.
+    int maxApiVersion = 8;
+    // client-config's latestSupportedCompletionsStreamAPIVersion; nullopt makes it answer 404.
+    std::optional<int> advertisedApiVersion = 8;
+    QString productVersion = QStringLiteral("6.2.0");
+    // Every endpoint lives under this prefix (e.g. "/sourcegraph"); other paths answer 404.
+    QString pathPrefix;
+    QString defaultScenario = QStringLiteral("normal");
+    // Both set => HTTPS.
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    // Where replay-NN finds NN-*-response.* and NN-*-meta.txt.
+    QString recordingsDir;
+    // Empty => a built-in document shaped like the real one.
+    QByteArray supportedModelsJson;
+    int slowDelayMs = 100;
+    int trickleIntervalMs = 20;
+    int truncateChunkChars = 120;
+    qint64 giantEventBytes = 20 * 1024 * 1024;
+    bool includeUsage = true;
+};
+
+} // namespace cody::test

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "truncatedreply.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::test {
+
+namespace {
+constexpr qsizetype overlapChars = 20;
+} // namespace
+
+QString TruncatedReply::text()
+{
+    return u"Here is a long answer that will not fit in one reply, so it arrives in pieces. "
+           u"Café culture in Paris — with its crème brûlée, its naïve visitors and its élan — "
+           u"is famous around the world. The word 世界 means world in Chinese and Japanese, and "
+           u"it is here to test multi-byte text. Rockets are fun 🚀 and so are careful tests. "
+           u"A model that hits its output limit stops in the middle of a thought, and the client "
+           u"has to ask it to continue from exactly that point. A good client stitches the "
+           u"pieces together so that the reader never sees the seams, never sees a doubled word "
+           u"and never loses a space. This is the end of the truncated answer."_s;
+}
+
+QString TruncatedReply::textSoFar(const QJsonArray &messages)
+{
+    if (messages.isEmpty())
+        return {};
+    const QJsonObject last = messages.last().toObject();
+    const QString lastSpeaker = last.value(u"speaker"_s).toString();
+    if (lastSpeaker == u"assistant")
+        return last.value(u"text"_s).toString();
+    if (lastSpeaker == u"human" && messages.size() >= 2) {
+        const QJsonObject previous = messages.at(messages.size() - 2).toObject();
+        if (previous.value(u"speaker"_s).toString() == u"assistant")
+            return previous.value(u"text"_s).toString();
+    }
+    return {};
+}
+
+TruncatedReply::Segment TruncatedReply::next(
+    const QString &textSoFar, int chunkChars, bool repeatOverlap)
+{
+    const QString full = text();
+    if (!full.startsWith(textSoFar))
+        return {.text = {}, .more = false, .mismatch = true};
+
+    const QString rest = full.mid(textSoFar.size());
+    Segment segment;
+    if (chunkChars <= 0 || rest.size() <= chunkChars) {
+        segment.text = rest;
+    } else {
+        const qsizetype space = rest.left(chunkChars).lastIndexOf(u' ');
+        // A remainder starts with the space the client stripped; cutting there would send
+        // nothing new, so without a later space the window is cut as it is.
+        qsizetype cut = space > 0 ? space + 1 : chunkChars;
+        if (cut < rest.size() && rest.at(cut).isLowSurrogate())
+            ++cut;
+        segment.text = rest.left(cut);
+        segment.more = cut < rest.size();
+    }
+
+    if (repeatOverlap && !textSoFar.isEmpty()) {
+        qsizetype start = std::max<qsizetype>(0, textSoFar.size() - overlapChars);
+        if (start > 0 && textSoFar.at(start).isLowSurrogate())
+            --start;
+        segment.text.prepend(textSoFar.mid(start));
+    }
+    return segment;
+}
+
+} // namespace cody::test
