@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: Apache-2.0
+// ReplyOrchestrator end to end against the fake server: the request on the wire, api-version
+// negotiation, retries, automatic continuation and cancellation.
+#include "fakesourcegraph.h"
+#include "replyorchestrator.h"
+#include "replyrunner.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cody;
+using namespace cody::test;
+
+class TestReplyOrchestrator : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString normalText(const QString &prompt = u"hi"_s)
+    {
+        return u"Hello from the fake Sourcegraph! You said: "_s + prompt;
+    }
+
+private Q_SLOTS:
+    void requestOnTheWire()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        auto request = scenarioRequest(u"normal"_s, u"What is SSE?"_s);
+        request.messages.prepend({ChatMessage::Speaker::System, u"Be brief."_s});
+        request.messages.append({ChatMessage::Speaker::Assistant, u"  "_s}); // empty: dropped
+        request.maxTokens = 321;
+        request.stopSequences = {u"\n\nHuman:"_s};
+        const ReplyRun run = runReply(client, request);
+        QVERIFY(run.finished);
+        QVERIFY2(!run.result.error.isError(), qPrintable(run.result.error.message));
+        QCOMPARE(run.result.text, normalText(u"What is SSE?"_s));
+        QCOMPARE(run.streamed, run.result.text);
+        QCOMPARE(run.result.segments, 1);
+
+        const auto streams = server.streamRequests();
+        QCOMPARE(streams.size(), 1);
+        const auto &wire = streams.constFirst();
+        QCOMPARE(wire.header("authorization"), "token " + server.options().token);
+        QCOMPARE(wire.header("content-type"), "application/json");
+        QCOMPARE(wire.header("accept-encoding"), "gzip;q=0");
+        QCOMPARE(wire.header("x-requested-with"), "openhands " CODY_VERSION);
+        QVERIFY(wire.header("user-agent").startsWith("cody-chat/" CODY_VERSION " ("));
+        QCOMPARE(wire.query.queryItemValue(u"api-version"_s), u"8"_s);
+        QCOMPARE(wire.query.queryItemValue(u"client-name"_s), u"openhands"_s);
+        QCOMPARE(wire.query.queryItemValue(u"client-version"_s), QStringLiteral(CODY_VERSION));
+
+        const QJsonObject body = wire.json();
+        QCOMPARE(body.value(u"model"_s).toString(), u"fake::v1::normal"_s);
+        QCOMPARE(body.value(u"maxTokensToSample"_s).toInt(), 321);
+        QCOMPARE(body.value(u"temperature"_s).toDouble(), 0.0);
+        QCOMPARE(body.value(u"topK"_s).toInt(), -1);
+        QCOMPARE(body.value(u"topP"_s).toInt(), -1);
+        QCOMPARE(body.value(u"stopSequences"_s).toArray(), QJsonArray {u"\n\nHuman:"_s});
+        const QJsonArray messages = body.value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.at(0).toObject().value(u"speaker"_s).toString(), u"system"_s);
+        QCOMPARE(messages.at(1).toObject().value(u"speaker"_s).toString(), u"human"_s);
+        QCOMPARE(messages.at(1).toObject().value(u"text"_s).toString(), u"What is SSE?"_s);
+    }
+
+    void apiVersionNegotiation_data()
+    {
+        QTest::addColumn<int>("advertised"); // 0: no client-config
+        QTest::addColumn<QString>("productVersion");
+        QTest::addColumn<int>("maxVersion");
+        QTest::addColumn<QStringList>("expectedVersions");
+        QTest::newRow("client-config says 5") << 5 << u"6.2.0"_s << 8 << QStringList {u"5"_s};
+        QTest::newRow("no client-config, 6.2.0") << 0 << u"6.2.0"_s << 8 << QStringList {u"8"_s};
+        QTest::newRow("no client-config, 5.7.0") << 0 << u"5.7.0"_s << 8 << QStringList {u"1"_s};
+        QTest::newRow("406 steps down") << 8 << u"6.2.0"_s << 5 << QStringList {u"8"_s, u"5"_s};
+        QTest::newRow("406 steps down twice")
+            << 8 << u"6.2.0"_s << 2 << QStringList {u"8"_s, u"5"_s, u"2"_s};
+    }
+
+    void apiVersionNegotiation()
+    {
+        QFETCH(int, advertised);
+        QFETCH(QString, productVersion);
+        QFETCH(int, maxVersion);
+        QFETCH(QStringList, expectedVersions);
+        FakeSourcegraph::Options options;
+        options.advertisedApiVersion = advertised ? std::optional<int>(advertised) : std::nullopt;
+        options.productVersion = productVersion;
+        options.maxApiVersion = maxVersion;
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        const ReplyRun run = runReply(client, scenarioRequest(u"normal"_s));
+        QVERIFY2(!run.result.error.isError(), qPrintable(run.result.error.message));
+        QCOMPARE(run.result.text, normalText());
+        QStringList versions;
+        for (const auto &request : server.streamRequests())
+            versions.append(request.query.queryItemValue(u"api-version"_s));
+        QCOMPARE(versions, expectedVersions);
+
+        // The answer is remembered for the endpoint: the next reply neither probes nor steps.
+        const auto before = server.requests().size();
+        QVERIFY(!runReply(client, scenarioRequest(u"normal"_s)).result.error.isError());
+        QCOMPARE(server.requests().size(), before + 1);
+        QCOMPARE(server.streamRequests().constLast().query.queryItemValue(u"api-version"_s),
+            expectedVersions.constLast());
+    }
+
+    void pathPrefixAndTrailingSlash()
+    {
+        FakeSourcegraph::Options options;
+        options.pathPrefix = u"/sourcegraph"_s;
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        auto settings = clientSettingsFor(server);
+        QCOMPARE(settings.baseUrl.path(), u"/sourcegraph"_s);
+        SourcegraphClient client(settings);
+        const ReplyRun run = runReply(client, scenarioRequest(u"normal"_s));
+        QVERIFY2(!run.result.error.isError(), qPrintable(run.result.error.message));
+        QCOMPARE(server.streamRequests().constFirst().path, "/sourcegraph/.api/completions/stream");
+    }
+
+    void retries_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("requests");
+        QTest::addColumn<qint64>("minDelay");
+        QTest::addColumn<qint64>("maxDelay");
+        QTest::newRow("503 twice then success")
+            << u"server-error"_s << 3 << qint64(1) << qint64(50);
+        QTest::newRow("429 Retry-After seconds")
+            << u"rate-limited"_s << 2 << qint64(1000) << qint64(1000);
+        QTest::newRow("429 Retry-After date")
+            << u"rate-limited-date"_s << 2 << qint64(0) << qint64(3000);
+    }
+
+    void retries()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, requests);
+        QFETCH(qint64, minDelay);
+        QFETCH(qint64, maxDelay);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        const ReplyRun run = runReply(client, scenarioRequest(scenario));
+        QVERIFY2(!run.result.error.isError(), qPrintable(run.result.error.message));
+        QCOMPARE(run.result.text, normalText());
+        QCOMPARE(server.streamRequests().size(), requests);
+        QCOMPARE(run.retryDelays.size(), requests - 1);
+        for (const qint64 delay : run.retryDelays) {
+            QVERIFY2(delay >= minDelay && delay <= maxDelay, qPrintable(QString::number(delay)));
+        }
+    }
+
+    void notRetried_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::newRow("401") << u"unauthorized"_s << ErrorKind::Auth;
+        QTest::newRow("403") << u"forbidden"_s << ErrorKind::Auth;
+        QTest::newRow("400") << u"unknown-model"_s << ErrorKind::Http;
+        QTest::newRow("dropped after text") << u"drop"_s << ErrorKind::Dropped;
+        QTest::newRow("error event") << u"error-event"_s << ErrorKind::Stream;
+        QTest::newRow("redirect to another origin") << u"redirect"_s << ErrorKind::Network;
+        QTest::newRow("redirect on the same origin")
+            << u"redirect-same-origin"_s << ErrorKind::Network;
+    }
+
+    void notRetried()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(ErrorKind, kind);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        const ReplyRun run = runReply(client, scenarioRequest(scenario));
+        QCOMPARE(run.result.error.kind, kind);
+        QCOMPARE(server.streamRequests().size(), 1);
+        QVERIFY(run.retryDelays.isEmpty());
+        // Whatever arrived before the failure is kept.
+        QCOMPARE(run.result.text, run.streamed);
+        // A redirect is never followed, so no request ever reached another origin.
+        for (const auto &request : server.requests())
+            QVERIFY(!request.header("host").startsWith("localhost"));
+    }
+
+    void serverErrorForeverGivesUp()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        const ReplyRun run = runReply(client, scenarioRequest(u"server-error-forever"_s));
+        QCOMPARE(run.result.error.kind, ErrorKind::Server);
+        QVERIFY(run.result.error.message.contains(u"500"_s));
+        QVERIFY(run.result.error.message.contains(u"Internal server error"_s));
+        QCOMPARE(server.streamRequests().size(), client.retryPolicy().settings().maxAttempts);
+    }
+
+    void connectionRefusedIsRetriedThenReported()
+    {
+        QTcpServer placeholder; // take a port, then free it so that nothing listens there
+        QVERIFY(placeholder.listen(QHostAddress::LocalHost));
+        const quint16 port = placeholder.serverPort();
+        placeholder.close();
+        SourcegraphClient::Settings settings;
+        settings.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+        settings.accessToken = u"sgp_x"_s;
+        settings.retry.baseDelay = std::chrono::milliseconds(5);
+        settings.proxyEnvironment = QProcessEnvironment();
+        SourcegraphClient client(settings);
+        const ReplyRun run = runReply(client, scenarioRequest(u"normal"_s));
+        QVERIFY(run.finished);
+        QCOMPARE(run.result.error.kind, ErrorKind::Network);
+        QVERIFY2(run.result.error.message.contains(u"connection refused"_s),
+            qPrintable(run.result.error.message));
+        QCOMPARE(run.retryDelays.size(), settings.retry.maxAttempts - 1);
+    }
+
+    void wrongTokenStopsBeforeStreaming()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        auto settings = clientSettingsFor(server);
+        settings.accessToken = u"sgp_wrong"_s;
+        SourcegraphClient client(settings);
+        const ReplyRun run = runReply(client, scenarioRequest(u"normal"_s));
+        QCOMPARE(run.result.error.kind, ErrorKind::Auth);
+        QVERIFY(run.result.error.message.contains(u"Invalid access token."_s));
+        QVERIFY(server.streamRequests().isEmpty());
+    }
+
+    void continuation_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("model resumes exactly") << u"truncated"_s;
+        QTest::newRow("model repeats the tail") << u"truncated-overlap"_s;
+    }
+
+    void continuation()
+    {
+        QFETCH(QString, scenario);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        const ReplyRun run = runReply(client, scenarioRequest(scenario));
+        QVERIFY2(!run.result.error.isError(), qPrintable(run.result.error.message));
+        QCOMPARE(run.result.text, FakeSourcegraph::truncatedReply());
+        QCOMPARE(run.streamed, FakeSourcegraph::truncatedReply());
+        QCOMPARE(run.result.stopReason, u"end_turn"_s);
+        QVERIFY(!run.result.truncated);
+        const auto requests = server.streamRequests();
+        QVERIFY(requests.size() >= 3);
+        QCOMPARE(run.result.segments, requests.size());
+        QVERIFY(run.result.usage.has_value());
+        for (qsizetype i = 1; i < requests.size(); ++i) {
+            const QJsonArray messages = requests.at(i).json().value(u"messages"_s).toArray();
+            const QJsonObject last = messages.last().toObject();
+            QCOMPARE(last.value(u"speaker"_s).toString(), u"assistant"_s);
+            const QString prefix = last.value(u"text"_s).toString();
+            QVERIFY2(!prefix.isEmpty() && !prefix.back().isSpace(), "no trailing whitespace");
+            QVERIFY(FakeSourcegraph::truncatedReply().startsWith(prefix));
+        }
+    }
+
+    void continuationLimits_data()
+    {
+        QTest::addColumn<bool>("autoContinue");
+        QTest::addColumn<int>("maxContinuations");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("off") << false << 0 << 1;
+        QTest::newRow("at most one") << true << 1 << 2;
+        QTest::newRow("at most two") << true << 2 << 3;
+    }
+
+    void continuationLimits()
+    {
+        QFETCH(bool, autoContinue);
+        QFETCH(int, maxContinuations);
+        QFETCH(int, requests);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        auto request = scenarioRequest(u"truncated"_s);
+        request.autoContinue = autoContinue;
+        request.maxContinuations = maxContinuations;
+        const ReplyRun run = runReply(client, request);
+        QVERIFY(!run.result.error.isError());
+        QCOMPARE(server.streamRequests().size(), requests);
+        QCOMPARE(run.result.segments, requests);
+        QVERIFY(run.result.truncated);
+        QCOMPARE(run.result.stopReason, u"max_tokens"_s);
+        QVERIFY(FakeSourcegraph::truncatedReply().startsWith(run.result.text.trimmed()));
+        QCOMPARE(run.result.note.isEmpty(), !autoContinue);
+    }
+
+    void noProgressGuard_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("same text every time") << u"loop-same"_s << 2;
+        QTest::newRow("empty text") << u"loop-empty"_s << 1;
+    }
+
+    void noProgressGuard()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, requests);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        const ReplyRun run = runReply(client, scenarioRequest(scenario));
+        QVERIFY(run.finished);
+        QVERIFY(!run.result.error.isError());
+        QCOMPARE(server.streamRequests().size(), requests);
+        QVERIFY(run.result.truncated);
+        QVERIFY2(run.result.note.contains(u"no new text"_s), qPrintable(run.result.note));
+        if (scenario == "loop-same"_L1)
+            QCOMPARE(run.result.text.trimmed(), u"I keep saying the same thing."_s);
+    }
+
+    void cancelKeepsTextSoFar()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        ReplyOrchestrator reply(&client, scenarioRequest(u"slow"_s));
+        QSignalSpy text(&reply, &ReplyOrchestrator::textReceived);
+        QSignalSpy finished(&reply, &ReplyOrchestrator::finished);
+        reply.start();
+        QVERIFY(text.wait());
+        reply.cancel();
+        QVERIFY(finished.count() == 1 || finished.wait());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(reply.result().error.kind, ErrorKind::Cancelled);
+        QVERIFY(!reply.result().text.isEmpty());
+        QVERIFY(normalText().startsWith(reply.result().text));
+    }
+
+    void cancelBeforeStartFinishesOnce()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        ReplyOrchestrator reply(&client, scenarioRequest(u"normal"_s));
+        QSignalSpy finished(&reply, &ReplyOrchestrator::finished);
+        reply.start();
+        reply.cancel();
+        QTest::qWait(100);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(reply.result().error.kind, ErrorKind::Cancelled);
+        QVERIFY(server.streamRequests().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplyOrchestrator)
+#include "tst_replyorchestrator.moc"

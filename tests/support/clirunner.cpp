@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "clirunner.h"
+
+#include "fakesourcegraph.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::test {
+
+CliRunner::CliRunner()
+{
+    // Only what the program needs: a test must not pick up the developer's own token or proxy.
+    m_environment.insert(u"PATH"_s, qEnvironmentVariable("PATH"));
+    m_environment.insert(u"HOME"_s, m_home.path());
+    m_environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+    m_environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+    m_environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+}
+
+void CliRunner::useServer(const FakeSourcegraph &server)
+{
+    m_environment.insert(u"LLM_BASE_URL"_s, server.baseUrl().toString());
+    m_environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server.options().token));
+}
+
+QString CliRunner::settingsPath() const
+{
+    return m_home.filePath(u"config/cody-chat/cody-chat.ini"_s);
+}
+
+CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input, int timeoutMs,
+    const std::function<void(QProcess &)> &onOutput)
+{
+    QProcess process;
+    process.setProcessEnvironment(m_environment);
+    CliRun result;
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::readyReadStandardOutput, &loop, [&] {
+        result.out += process.readAllStandardOutput();
+        if (onOutput)
+            onOutput(process);
+    });
+    QObject::connect(&process, &QProcess::finished, &loop, [&] {
+        result.finished = true;
+        loop.quit();
+    });
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            loop.quit();
+    });
+    process.start(QStringLiteral(CODY_CLI_PATH), arguments);
+    if (!input.isNull())
+        process.write(input);
+    process.closeWriteChannel();
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished();
+    }
+    result.out += process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    result.exitStatus = process.exitStatus();
+    result.exitCode = process.exitCode();
+    return result;
+}
+
+} // namespace cody::test

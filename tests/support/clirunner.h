@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <functional>
+
+namespace cody::test {
+
+class FakeSourcegraph;
+
+/// How one run of cody-chat-cli ended.
+struct CliRun
+{
+    bool finished = false; ///< false: killed after the timeout
+    QProcess::ExitStatus exitStatus = QProcess::NormalExit;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString outText() const { return QString::fromUtf8(out); }
+    QString errText() const { return QString::fromUtf8(err); }
+};
+
+/// Runs cody-chat-cli in a clean environment with its own config directory, keeping this
+/// process's event loop (and so an in-process fake server) running meanwhile.
+class CliRunner
+{
+public:
+    CliRunner();
+
+    /// Point LLM_BASE_URL and LLM_API_KEY at `server`.
+    void useServer(const FakeSourcegraph &server);
+    QProcessEnvironment &environment() { return m_environment; }
+    /// The cody-chat settings file this run reads (INI, under XDG_CONFIG_HOME).
+    QString settingsPath() const;
+
+    /// `onStarted` runs once the process started (e.g. to interrupt it later).
+    CliRun run(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 30'000,
+        const std::function<void(QProcess &)> &onOutput = {});
+
+private:
+    QTemporaryDir m_home;
+    QProcessEnvironment m_environment;
+};
+
+} // namespace cody::test
