@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "chatcommand.h"
+
+#include "apicall.h"
+#include "clicontext.h"
+#include "exitcode.h"
+#include "replyorchestrator.h"
+#include "requestlogger.h"
+#include "sourcegraphclient.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::cli {
+
+namespace {
+
+QFile *standardError()
+{
+    static QFile file;
+    if (!file.isOpen())
+        (void)file.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    return &file;
+}
+
+QString readStandardInput()
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(input.readAll());
+}
+
+} // namespace
+
+ChatCommand::ChatCommand(CliContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{ }
+
+ChatCommand::~ChatCommand() = default;
+
+std::optional<int> ChatCommand::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Send PROMPT (or standard input) to Cody and stream the "
+                                     "reply to standard output."_s);
+    parser.addHelpOption();
+    const QCommandLineOption model({u"m"_s, u"model"_s},
+        u"Model: an alias (cody-sonnet), cody/<provider>::<apiVersion>::<model>, or a bare modelRef."_s,
+        u"NAME"_s);
+    const QCommandLineOption system({u"s"_s, u"system"_s}, u"System prompt."_s, u"TEXT"_s);
+    const QCommandLineOption maxTokens(u"max-tokens"_s,
+        u"Output tokens per request (default CODY_DEFAULT_MAX_TOKENS, 512)."_s, u"N"_s);
+    const QCommandLineOption temperature(
+        u"temperature"_s, u"Sampling temperature (0 to 2)."_s, u"T"_s);
+    const QCommandLineOption noAutoContinue(
+        u"no-auto-continue"_s, u"Do not continue a reply that hit the output limit."_s);
+    const QCommandLineOption maxContinuations(u"max-continuations"_s,
+        u"At most N continuation requests after the first (0 = unlimited)."_s, u"N"_s);
+    const QCommandLineOption idleTimeout(u"idle-timeout"_s,
+        u"Abort when the server sends nothing for this long (default 60)."_s, u"SECONDS"_s);
+    const QCommandLineOption json(
+        u"json"_s, u"Print one JSON object at the end instead of streaming."_s);
+    const QCommandLineOption verbose({u"v"_s, u"verbose"_s},
+        u"Log requests, retries and segments to standard error (never the token)."_s);
+    parser.addOptions({model, system, maxTokens, temperature, noAutoContinue, maxContinuations,
+        idleTimeout, json, verbose});
+    parser.addPositionalArgument(
+        u"PROMPT"_s, u"The prompt; '-' or nothing reads standard input."_s, u"[PROMPT…]"_s);
+
+    if (!parser.parse(QStringList {u"cody-chat-cli chat"_s} + arguments)) {
+        CliContext::writeError(parser.errorText());
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        CliContext::writeOut(parser.helpText());
+        return Success;
+    }
+    if (!m_context.reportConfiguration())
+        return UsageError;
+
+    const Config &config = m_context.config();
+    QString error;
+    const auto ref = m_context.catalog().resolve(
+        parser.isSet(model) ? parser.value(model) : config.model, &error);
+    if (!ref) {
+        CliContext::writeError(error);
+        return UsageError;
+    }
+    m_request.model = *ref;
+    m_request.maxTokens = config.defaultMaxTokens;
+    m_request.autoContinue = config.autoContinue && !parser.isSet(noAutoContinue);
+    m_request.maxContinuations = config.maxContinuations;
+    int idleSeconds = config.idleTimeoutSeconds;
+
+    auto integer = [&](const QCommandLineOption &option, int minimum, int *target) {
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < minimum) {
+            CliContext::writeError(u"--%1 takes a whole number of at least %2, got \"%3\""_s
+                                       .arg(option.names().constLast())
+                                       .arg(minimum)
+                                       .arg(parser.value(option)));
+            return false;
+        }
+        *target = value;
+        return true;
+    };
+    if (parser.isSet(maxTokens) && !integer(maxTokens, 1, &m_request.maxTokens))
+        return UsageError;
+    if (parser.isSet(maxContinuations)
+        && !integer(maxContinuations, 0, &m_request.maxContinuations))
+        return UsageError;
+    if (parser.isSet(idleTimeout) && !integer(idleTimeout, 1, &idleSeconds))
+        return UsageError;
+    m_context.config().idleTimeoutSeconds = idleSeconds;
+    if (parser.isSet(temperature)) {
+        bool ok = false;
+        const double value = parser.value(temperature).toDouble(&ok);
+        if (!ok || value < 0.0 || value > 2.0) {
+            CliContext::writeError(u"--temperature takes a number from 0 to 2, got \"%1\""_s.arg(
+                parser.value(temperature)));
+            return UsageError;
+        }
+        m_request.temperature = value;
+    }
+    m_json = parser.isSet(json);
+    m_verbose = parser.isSet(verbose);
+
+    const QStringList words = parser.positionalArguments();
+    const QString prompt = (words.isEmpty() || words == QStringList {u"-"_s}) ? readStandardInput()
+                                                                              : words.join(u' ');
+    if (prompt.trimmed().isEmpty()) {
+        CliContext::writeError(u"the prompt is empty: pass it as arguments or on standard input"_s);
+        return UsageError;
+    }
+    if (parser.isSet(system) && !parser.value(system).trimmed().isEmpty())
+        m_request.messages.append({ChatMessage::Speaker::System, parser.value(system)});
+    m_request.messages.append({ChatMessage::Speaker::Human, prompt});
+    return std::nullopt;
+}
+
+std::optional<int> ChatCommand::start(const QStringList &arguments)
+{
+    if (const auto code = parse(arguments))
+        return code;
+    QString error;
+    m_client = m_context.createClient(&error);
+    if (!m_client) {
+        CliContext::writeError(error);
+        return UsageError;
+    }
+    // The model list tells the output limit to respect and the price; a failure only loses those.
+    m_modelsCall = m_client->get(u"/.api/modelconfig/supported-models.json");
+    connect(m_modelsCall, &ApiCall::finished, this, &ChatCommand::onCatalogLoaded);
+    return std::nullopt;
+}
+
+void ChatCommand::cancel()
+{
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->cancel();
+    } else if (m_modelsCall) {
+        m_modelsCall->cancel();
+    }
+}
+
+void ChatCommand::onCatalogLoaded()
+{
+    m_modelsCall->deleteLater();
+    if (m_cancelled) {
+        CliContext::writeError(u"interrupted"_s);
+        Q_EMIT done(Interrupted);
+        return;
+    }
+    if (!m_modelsCall->error().isError())
+        m_context.catalog().loadSupportedModels(m_modelsCall->body());
+    startReply();
+}
+
+void ChatCommand::startReply()
+{
+    const int limit = m_context.catalog().clampMaxTokens(m_request.model, m_request.maxTokens);
+    if (limit < m_request.maxTokens && m_verbose) {
+        CliContext::writeWarning(
+            u"%1 allows at most %2 output tokens; asking for that"_s.arg(m_request.model.fullName())
+                .arg(limit));
+    }
+    m_request.maxTokens = limit;
+    m_reply = new ReplyOrchestrator(m_client.get(), m_request, this);
+    if (m_verbose) {
+        m_logger = new RequestLogger(standardError(), this);
+        m_logger->watch(m_reply);
+    }
+    if (!m_json)
+        connect(m_reply, &ReplyOrchestrator::textReceived, this,
+            [](const QString &text) { CliContext::writeOut(text); });
+    connect(m_reply, &ReplyOrchestrator::finished, this, &ChatCommand::onFinished);
+    m_reply->start();
+}
+
+void ChatCommand::onFinished(const CompletionResult &result)
+{
+    m_reply->deleteLater();
+    if (m_json) {
+        printJson(result);
+    } else if (!result.text.isEmpty()) {
+        CliContext::writeOut(u"\n");
+    }
+    if (!result.note.isEmpty())
+        CliContext::writeWarning(result.note);
+    if (result.error.kind == ErrorKind::Cancelled)
+        CliContext::writeError(u"interrupted"_s);
+    else if (result.error.isError())
+        CliContext::writeError(result.error.message);
+    Q_EMIT done(exitCodeFor(result.error.kind));
+}
+
+void ChatCommand::printJson(const CompletionResult &result) const
+{
+    qsizetype promptChars = 0;
+    for (const auto &message : m_request.messages)
+        promptChars += message.text.size();
+    QJsonObject object {
+        {u"model"_s, result.model.fullName()},
+        {u"text"_s, result.text},
+        {u"stopReason"_s, result.stopReason},
+        {u"segments"_s, result.segments},
+        {u"truncated"_s, result.truncated},
+    };
+    if (result.usage) {
+        object.insert(u"usage"_s,
+            QJsonObject {{u"prompt_tokens"_s, result.usage->promptTokens},
+                {u"completion_tokens"_s, result.usage->completionTokens},
+                {u"total_tokens"_s, result.usage->totalTokens()}});
+    } else {
+        object.insert(u"usage"_s, QJsonValue::Null);
+    }
+    const auto cost = m_context.catalog().estimateCost(
+        result.model, result.usage, promptChars, result.text.size());
+    object.insert(u"costEstimate"_s,
+        QJsonObject {
+            {u"usd"_s, cost.priceKnown ? QJsonValue(cost.usd) : QJsonValue(QJsonValue::Null)},
+            {u"inputTokens"_s, cost.inputTokens},
+            {u"outputTokens"_s, cost.outputTokens},
+            {u"estimated"_s, cost.tokensEstimated},
+        });
+    if (!result.note.isEmpty())
+        object.insert(u"note"_s, result.note);
+    if (result.error.isError()) {
+        object.insert(u"error"_s,
+            QJsonObject {{u"kind"_s, errorKindName(result.error.kind)},
+                {u"message"_s, result.error.message}});
+    }
+    CliContext::writeOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+}
+
+} // namespace cody::cli

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "clicontext.h"
+
+#include "sourcegraphclient.h"
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::cli {
+
+namespace {
+ModelAliases loadAliases(QSettings &settings, QStringList *warnings)
+{
+    ModelAliases aliases;
+    *warnings = aliases.loadUserAliases(settings);
+    return aliases;
+}
+} // namespace
+
+CliContext::CliContext()
+    : m_settings(QSettings::IniFormat, QSettings::UserScope, u"cody-chat"_s, u"cody-chat"_s)
+    , m_config(Config::load(QProcessEnvironment::systemEnvironment(), &m_settings, &m_configErrors))
+    , m_catalog(loadAliases(m_settings, &m_aliasWarnings))
+{ }
+
+bool CliContext::reportConfiguration() const
+{
+    for (const auto &warning : m_aliasWarnings)
+        writeWarning(warning);
+    for (const auto &error : m_configErrors)
+        writeError(error);
+    return m_configErrors.isEmpty();
+}
+
+std::unique_ptr<SourcegraphClient> CliContext::createClient(QString *error) const
+{
+    if (m_config.baseUrl.isEmpty()) {
+        *error = u"no Sourcegraph URL configured: set LLM_BASE_URL (or SRC_ENDPOINT), e.g. "
+                 "https://sourcegraph.example.com"_s;
+        return nullptr;
+    }
+    if (m_config.accessToken.isEmpty()) {
+        *error = u"no access token: set LLM_API_KEY (or SRC_ACCESS_TOKEN) to a Sourcegraph access "
+                 "token"_s;
+        return nullptr;
+    }
+    SourcegraphClient::Settings settings;
+    settings.baseUrl = m_config.baseUrl;
+    settings.accessToken = m_config.accessToken;
+    settings.clientName = m_config.clientName;
+    settings.idleTimeout = std::chrono::seconds(m_config.idleTimeoutSeconds);
+    QString tlsError;
+    if (!settings.tls.configure(m_config.baseUrl, m_config.sslBypass, m_config.caFile, &tlsError)) {
+        *error = u"%1: %2"_s.arg(m_config.origin(Config::Key::CaFile), tlsError);
+        return nullptr;
+    }
+    if (settings.tls.bypassEnabled()) {
+        writeWarning(u"TLS certificate verification is OFF for %1 (%2). Anyone on the network path "
+                     "can read your token and chats; prefer CODY_CA_FILE"_s.arg(
+                         settings.tls.bypassHost(), m_config.origin(Config::Key::SslBypass)));
+    }
+    return std::make_unique<SourcegraphClient>(std::move(settings));
+}
+
+void CliContext::writeOut(QStringView text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CliContext::writeError(const QString &line)
+{
+    std::fprintf(stderr, "cody-chat-cli: error: %s\n", line.toUtf8().constData());
+    std::fflush(stderr);
+}
+
+void CliContext::writeWarning(const QString &line)
+{
+    std::fprintf(stderr, "cody-chat-cli: warning: %s\n", line.toUtf8().constData());
+    std::fflush(stderr);
+}
+
+} // namespace cody::cli

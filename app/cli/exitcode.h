@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "error.h"
+
+namespace cody::cli {
+
+/// The exit codes scripts rely on (README "Exit codes").
+enum ExitCode : int {
+    Success = 0,
+    UsageError = 2, ///< bad option, model name, environment value, missing endpoint or token
+    TokenRejected = 3,
+    NetworkFailure = 4, ///< network, TLS, timeout or dropped stream
+    ServerFailure = 5, ///< 5xx after retries, other 4xx, SSE error event
+    Interrupted = 130,
+};
+
+ExitCode exitCodeFor(ErrorKind kind);
+
+} // namespace cody::cli

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+// cody-chat-cli: parses the command line and wires core objects; the work happens in core/.
+#include "chatcommand.h"
+#include "clicontext.h"
+#include "exitcode.h"
+#include "modelscommand.h"
+#include "resolvecommand.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace cody::cli;
+
+namespace {
+
+const QString Usage
+    = u"Usage: cody-chat-cli COMMAND [OPTIONS]\n"
+      "\n"
+      "Chat with Sourcegraph Cody from the command line.\n"
+      "\n"
+      "Commands:\n"
+      "  chat [PROMPT…]   send a prompt and stream the reply\n"
+      "  models           list model aliases and the server's chat models\n"
+      "  resolve NAME     print the full cody/… name of a model\n"
+      "\n"
+      "Run 'cody-chat-cli COMMAND --help' for a command's options.\n"
+      "Configuration comes from LLM_BASE_URL, LLM_API_KEY, CODY_MODEL, … (see README).\n"
+      "Exit codes: 0 ok, 2 usage/configuration, 3 token rejected, 4 network/TLS/timeout,\n"
+      "5 server error, 130 interrupted.\n"_s;
+
+// Runs a long-running command until it reports done(), cancelling it on SIGINT/SIGTERM.
+template <typename Command>
+int runAsync(QCoreApplication &app, CliContext &context, const QStringList &arguments)
+{
+    Command command(context);
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::interrupted, &command, &Command::cancel);
+    QObject::connect(&command, &Command::done, &app, [&app](int code) { app.exit(code); });
+    if (const auto code = command.start(arguments))
+        return *code;
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"cody-chat-cli"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CODY_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
+    if (command == "--version"_L1 || command == "-V"_L1) {
+        CliContext::writeOut(u"cody-chat-cli %1\n"_s.arg(QCoreApplication::applicationVersion()));
+        return Success;
+    }
+    if (command == "--help"_L1 || command == "-h"_L1 || command == "help"_L1) {
+        CliContext::writeOut(Usage);
+        return Success;
+    }
+
+    CliContext context;
+    if (command == "chat"_L1)
+        return runAsync<ChatCommand>(app, context, arguments);
+    if (command == "models"_L1)
+        return runAsync<ModelsCommand>(app, context, arguments);
+    if (command == "resolve"_L1)
+        return runResolveCommand(context, arguments);
+
+    CliContext::writeError(
+        command.isEmpty() ? u"no command given"_s : u"unknown command \"%1\""_s.arg(command));
+    std::fputs(Usage.toUtf8().constData(), stderr);
+    return UsageError;
+}

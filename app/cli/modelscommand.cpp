@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "modelscommand.h"
+
+#include "apicall.h"
+#include "clicontext.h"
+#include "exitcode.h"
+#include "sourcegraphclient.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::cli {
+
+ModelsCommand::ModelsCommand(CliContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{ }
+
+ModelsCommand::~ModelsCommand() = default;
+
+std::optional<int> ModelsCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"List the model aliases and the chat models the Sourcegraph instance offers."_s);
+    parser.addHelpOption();
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
+    parser.addOption(json);
+    if (!parser.parse(QStringList {u"cody-chat-cli models"_s} + arguments)) {
+        CliContext::writeError(parser.errorText());
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        CliContext::writeOut(parser.helpText());
+        return Success;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        CliContext::writeError(u"models takes no arguments"_s);
+        return UsageError;
+    }
+    m_json = parser.isSet(json);
+    const bool configured = m_context.reportConfiguration();
+    QString error;
+    if (configured)
+        m_client = m_context.createClient(&error);
+    if (!m_client) {
+        // The aliases are known offline; the server part is what failed.
+        return print({ErrorKind::Config, configured ? error : u"invalid configuration"_s});
+    }
+    m_call = m_client->get(u"/.api/modelconfig/supported-models.json");
+    connect(m_call, &ApiCall::finished, this, &ModelsCommand::onLoaded);
+    return std::nullopt;
+}
+
+void ModelsCommand::cancel()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+void ModelsCommand::onLoaded()
+{
+    m_call->deleteLater();
+    Error error = m_call->error();
+    if (!error.isError()) {
+        QString parseError;
+        if (!m_context.catalog().loadSupportedModels(m_call->body(), &parseError))
+            error = {ErrorKind::Protocol, u"the model list is malformed: %1"_s.arg(parseError)};
+    }
+    Q_EMIT done(print(error));
+}
+
+int ModelsCommand::print(const Error &serverError)
+{
+    if (m_json)
+        printJson(serverError);
+    else
+        printText(serverError);
+    if (serverError.isError()) {
+        CliContext::writeError(
+            u"could not list the server's models: %1"_s.arg(serverError.message));
+        return exitCodeFor(serverError.kind);
+    }
+    return Success;
+}
+
+void ModelsCommand::printText(const Error &serverError) const
+{
+    const ModelCatalog &catalog = m_context.catalog();
+    QString out = u"Aliases:\n"_s;
+    for (const auto &alias : catalog.aliases().aliases()) {
+        QString marks;
+        if (!alias.builtIn)
+            marks += u" (user)"_s;
+        if (catalog.hasServerModels()) {
+            const ModelInfo *info = catalog.find(alias.target);
+            if (!info || !info->isUsableForChat())
+                marks += u" (not offered by the server)"_s;
+        }
+        out += u"  %1  ->  %2%3\n"_s.arg(
+            alias.name.leftJustified(12), alias.target.fullName(), marks);
+    }
+    if (!serverError.isError()) {
+        out += u"\nServer chat models:\n"_s;
+        for (const auto &model : catalog.chatModels()) {
+            out += u"  %1  %2  context %3  max output %4  %5\n"_s
+                       .arg(model.ref.fullName(),
+                           model.displayName.isEmpty() ? model.ref.modelId() : model.displayName)
+                       .arg(model.maxInputTokens)
+                       .arg(model.maxOutputTokens)
+                       .arg(model.status);
+        }
+    }
+    CliContext::writeOut(out);
+}
+
+void ModelsCommand::printJson(const Error &serverError) const
+{
+    const ModelCatalog &catalog = m_context.catalog();
+    QJsonArray aliases;
+    for (const auto &alias : catalog.aliases().aliases()) {
+        QJsonObject entry {{u"name"_s, alias.name}, {u"target"_s, alias.target.fullName()},
+            {u"builtIn"_s, alias.builtIn}};
+        if (catalog.hasServerModels()) {
+            const ModelInfo *info = catalog.find(alias.target);
+            entry.insert(u"available"_s, info && info->isUsableForChat());
+        }
+        aliases.append(entry);
+    }
+    QJsonArray models;
+    for (const auto &model : catalog.chatModels()) {
+        models.append(QJsonObject {
+            {u"name"_s, model.ref.fullName()},
+            {u"displayName"_s, model.displayName},
+            {u"provider"_s, model.providerName},
+            {u"contextWindow"_s, model.maxInputTokens},
+            {u"maxOutputTokens"_s, model.maxOutputTokens},
+            {u"status"_s, model.status},
+            {u"capabilities"_s, QJsonArray::fromStringList(model.capabilities)},
+        });
+    }
+    QJsonObject object {{u"aliases"_s, aliases}, {u"models"_s, models}};
+    if (serverError.isError())
+        object.insert(u"serverError"_s, serverError.message);
+    CliContext::writeOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+}
+
+} // namespace cody::cli

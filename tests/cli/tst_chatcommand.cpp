@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: Apache-2.0
+// `cody-chat-cli chat` through the real binary against the fake server: output, options, exit
+// codes.
+#include "clirunner.h"
+#include "fakesourcegraph.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace cody::test;
+
+class TestChatCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString normalText(const QString &prompt)
+    {
+        return u"Hello from the fake Sourcegraph! You said: "_s + prompt;
+    }
+
+private Q_SLOTS:
+    void streamsTheReply()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run
+            = cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"Hello,"_s, u"Cody"_s});
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.outText(), normalText(u"Hello, Cody"_s) + u'\n');
+        QCOMPARE(run.errText(), QString());
+    }
+
+    void promptFromStandardInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no prompt arguments")
+            << QStringList {u"chat"_s, u"-m"_s, u"fake::v1::normal"_s};
+        QTest::newRow("dash") << QStringList {u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"-"_s};
+    }
+
+    void promptFromStandardInput()
+    {
+        QFETCH(QStringList, arguments);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run(arguments, "Grüße aus\nstdin");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.outText(), normalText(u"Grüße aus\nstdin"_s) + u'\n');
+    }
+
+    void outputIsLive()
+    {
+        FakeSourcegraph::Options options;
+        options.slowDelayMs = 150;
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        bool runningAtFirstOutput = false;
+        bool seen = false;
+        const CliRun run = cli.run(
+            {u"chat"_s, u"-m"_s, u"fake::v1::slow"_s, u"hi"_s}, {}, 30'000, [&](QProcess &process) {
+                if (!seen)
+                    runningAtFirstOutput = process.state() == QProcess::Running;
+                seen = true;
+            });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(runningAtFirstOutput, "text must reach stdout while the reply still streams");
+        QCOMPARE(run.outText(), normalText(u"hi"_s) + u'\n');
+    }
+
+    void jsonOutput()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run({u"chat"_s, u"--json"_s, u"hi"_s}); // default model cody-sonnet
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(
+            json.value(u"model"_s).toString(), u"cody/anthropic::2023-06-01::claude-3.5-sonnet"_s);
+        QCOMPARE(json.value(u"text"_s).toString(), normalText(u"hi"_s));
+        QCOMPARE(json.value(u"stopReason"_s).toString(), u"end_turn"_s);
+        QCOMPARE(json.value(u"segments"_s).toInt(), 1);
+        const QJsonObject usage = json.value(u"usage"_s).toObject();
+        QVERIFY(usage.value(u"completion_tokens"_s).toInt() > 0);
+        const QJsonObject cost = json.value(u"costEstimate"_s).toObject();
+        QVERIFY(cost.value(u"usd"_s).toDouble() > 0.0);
+        QCOMPARE(cost.value(u"estimated"_s).toBool(), false);
+        QCOMPARE(server.streamRequests().constFirst().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3.5-sonnet"_s);
+    }
+
+    void modelAliasReachesTheWire()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"cody-opus"_s, u"hi"_s}).exitCode, 0);
+        cli.environment().insert(u"CODY_MODEL"_s, u"cody-haiku"_s);
+        QCOMPARE(cli.run({u"chat"_s, u"hi"_s}).exitCode, 0);
+        const auto requests = server.streamRequests();
+        QCOMPARE(requests.at(0).json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3-opus"_s);
+        QCOMPARE(requests.at(1).json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3-haiku"_s);
+    }
+
+    void userAliasFromSettings()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        {
+            QSettings settings(cli.settingsPath(), QSettings::IniFormat);
+            settings.setValue(u"aliases/fast"_s, u"cody/fake::v1::normal"_s);
+            settings.setValue(u"aliases/cody-opus"_s, u"fake::v1::unknown-model"_s);
+        }
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"fast"_s, u"hi"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(server.streamRequests().constFirst().json().value(u"model"_s).toString(),
+            u"fake::v1::normal"_s);
+        QVERIFY2(run.errText().contains(u"shadow"_s), qPrintable(run.errText()));
+    }
+
+    void systemPromptAndOptionsOnTheWire()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"cody-sonnet"_s, u"-s"_s, u"Be terse."_s,
+            u"--max-tokens"_s, u"100000"_s, u"--temperature"_s, u"0.7"_s, u"hi"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject body = server.streamRequests().constFirst().json();
+        // The server says claude-3.5-sonnet outputs at most 4000 tokens: never ask for more.
+        QCOMPARE(body.value(u"maxTokensToSample"_s).toInt(), 4000);
+        QCOMPARE(body.value(u"temperature"_s).toDouble(), 0.7);
+        const auto first = body.value(u"messages"_s).toArray().at(0).toObject();
+        QCOMPARE(first.value(u"speaker"_s).toString(), u"system"_s);
+        QCOMPARE(first.value(u"text"_s).toString(), u"Be terse."_s);
+    }
+
+    void continuation_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("automatic") << QStringList() << -1;
+        QTest::newRow("off") << QStringList {u"--no-auto-continue"_s} << 1;
+        QTest::newRow("at most one") << QStringList {u"--max-continuations"_s, u"1"_s} << 2;
+    }
+
+    void continuation()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(int, requests);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run(QStringList {u"chat"_s, u"-m"_s, u"fake::v1::truncated"_s}
+            + options + QStringList {u"go"_s});
+        QCOMPARE(run.exitCode, 0); // a truncated reply is still a success
+        const QString reply = FakeSourcegraph::truncatedReply();
+        if (requests < 0) {
+            QCOMPARE(run.outText(), reply + u'\n');
+            QVERIFY(server.streamRequests().size() > 2);
+        } else {
+            QCOMPARE(server.streamRequests().size(), requests);
+            QVERIFY(reply.startsWith(run.outText().trimmed()));
+            QVERIFY(run.outText().size() < reply.size());
+        }
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("environment"); // NAME=value; NAME= removes
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrPart");
+        const QStringList none;
+        QTest::newRow("bad model name") << QStringList {u"chat"_s, u"-m"_s, u"anthropic::claude"_s,
+            u"hi"_s} << none << 2 << u"cody-sonnet"_s;
+        QTest::newRow("unknown option")
+            << QStringList {u"chat"_s, u"--frobnicate"_s, u"hi"_s} << none << 2 << u"frobnicate"_s;
+        QTest::newRow("bad max tokens") << QStringList {u"chat"_s, u"--max-tokens"_s, u"lots"_s,
+            u"hi"_s} << none << 2 << u"--max-tokens"_s;
+        QTest::newRow("bad env max tokens")
+            << QStringList {u"chat"_s, u"hi"_s} << QStringList {u"CODY_DEFAULT_MAX_TOKENS=0"_s} << 2
+            << u"CODY_DEFAULT_MAX_TOKENS"_s;
+        QTest::newRow("no endpoint") << QStringList {u"chat"_s, u"hi"_s}
+                                     << QStringList {u"LLM_BASE_URL="_s} << 2 << u"LLM_BASE_URL"_s;
+        QTest::newRow("no token") << QStringList {u"chat"_s, u"hi"_s}
+                                  << QStringList {u"LLM_API_KEY="_s} << 2 << u"LLM_API_KEY"_s;
+        QTest::newRow("empty prompt")
+            << QStringList {u"chat"_s, u"  "_s} << none << 2 << u"empty"_s;
+        QTest::newRow("token rejected")
+            << QStringList {u"chat"_s, u"hi"_s} << QStringList {u"LLM_API_KEY=sgp_wrong"_s} << 3
+            << u"Invalid access token."_s;
+        QTest::newRow("401 on stream")
+            << QStringList {u"chat"_s, u"-m"_s, u"fake::v1::unauthorized"_s, u"hi"_s} << none << 3
+            << u"rejected"_s;
+        QTest::newRow("dropped") << QStringList {u"chat"_s, u"-m"_s, u"fake::v1::drop"_s, u"hi"_s}
+                                 << none << 4 << u"dropped"_s;
+        QTest::newRow("idle timeout") << QStringList {u"chat"_s, u"--idle-timeout"_s, u"1"_s,
+            u"-m"_s, u"fake::v1::stall"_s, u"hi"_s}
+                                      << none << 4 << u"idle timeout"_s;
+        QTest::newRow("error event") << QStringList {u"chat"_s, u"-m"_s, u"fake::v1::error-event"_s,
+            u"hi"_s} << none << 5 << u"fake upstream failure"_s;
+        QTest::newRow("other 4xx") << QStringList {u"chat"_s, u"-m"_s, u"fake::v1::unknown-model"_s,
+            u"hi"_s} << none << 5 << u"unknown model"_s;
+    }
+
+    void exitCodes()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, environment);
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderrPart);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        for (const auto &pair : environment) {
+            const QString name = pair.section(u'=', 0, 0);
+            const QString value = pair.section(u'=', 1);
+            if (value.isEmpty())
+                cli.environment().remove(name);
+            else
+                cli.environment().insert(name, value);
+        }
+        const CliRun run = cli.run(arguments);
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.errText().contains(stderrPart), qPrintable(run.errText()));
+        // One readable line per error, starting with the program's name.
+        QVERIFY(run.errText().contains(u"cody-chat-cli: error: "_s));
+        QVERIFY(!run.err.contains(server.options().token));
+    }
+
+    void textBeforeAnErrorStaysOnStdout()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"fake::v1::error-event"_s, u"hi"_s});
+        QCOMPARE(run.exitCode, 5);
+        QCOMPARE(run.outText(), u"Partial answer\n"_s);
+    }
+
+    void connectionRefused()
+    {
+        CliRunner cli;
+        cli.environment().insert(
+            u"LLM_BASE_URL"_s, u"http://127.0.0.1:9"_s); // discard port: nothing listens
+        cli.environment().insert(u"LLM_API_KEY"_s, u"sgp_x"_s);
+        const CliRun run = cli.run({u"chat"_s, u"hi"_s});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.errText().contains(u"connection refused"_s), qPrintable(run.errText()));
+    }
+
+    void interruptCancelsCleanly_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+
+    void interruptCancelsCleanly()
+    {
+        QFETCH(int, signalNumber);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        bool sent = false;
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"fake::v1::stall"_s, u"hi"_s}, {}, 30'000,
+            [&](QProcess &process) {
+                if (!sent)
+                    ::kill(pid_t(process.processId()), signalNumber);
+                sent = true;
+            });
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 130);
+        QVERIFY(!run.out.isEmpty()); // what streamed before the interrupt stays
+        QVERIFY(run.errText().contains(u"interrupted"_s));
+    }
+
+    void verboseLogNeverShowsTheToken()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run
+            = cli.run({u"chat"_s, u"-v"_s, u"-m"_s, u"fake::v1::server-error"_s, u"hi"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.errText().contains(u"retry: segment 1"_s), qPrintable(run.errText()));
+        QVERIFY(!run.err.contains(server.options().token));
+        QVERIFY(!run.out.contains(server.options().token));
+    }
+
+    void sslBypassWarnsOnEveryRun()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        cli.environment().insert(u"CODY_SSL_BYPASS"_s, u"true"_s);
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"hi"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.errText().contains(u"verification is OFF for 127.0.0.1"_s),
+            qPrintable(run.errText()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChatCommand)
+#include "tst_chatcommand.moc"
