@@ -91,8 +91,12 @@ int ModelsCommand::print(const Error &serverError)
 void ModelsCommand::printText(const Error &serverError) const
 {
     const ModelCatalog &catalog = m_context.catalog();
+    const auto &aliases = catalog.aliases().aliases();
+    qsizetype aliasWidth = 0;
+    for (const auto &alias : aliases)
+        aliasWidth = std::max(aliasWidth, alias.name.size());
     QString out = u"Aliases:\n"_s;
-    for (const auto &alias : catalog.aliases().aliases()) {
+    for (const auto &alias : aliases) {
         QString marks;
         if (!alias.builtIn)
             marks += u" (user)"_s;
@@ -102,17 +106,22 @@ void ModelsCommand::printText(const Error &serverError) const
                 marks += u" (not offered by the server)"_s;
         }
         out += u"  %1  ->  %2%3\n"_s.arg(
-            alias.name.leftJustified(12), alias.target.fullName(), marks);
+            alias.name.leftJustified(aliasWidth), alias.target.fullName(), marks);
     }
     if (!serverError.isError()) {
-        out += u"\nServer chat models:\n"_s;
-        for (const auto &model : catalog.chatModels()) {
-            out += u"  %1  %2  context %3  max output %4  %5\n"_s
-                       .arg(model.ref.fullName(),
-                           model.displayName.isEmpty() ? model.ref.modelId() : model.displayName)
-                       .arg(model.maxInputTokens)
-                       .arg(model.maxOutputTokens)
-                       .arg(model.status);
+        const QList<ModelInfo> models = catalog.chatModels();
+        qsizetype nameWidth = 0;
+        qsizetype displayWidth = 0;
+        for (const auto &model : models) {
+            nameWidth = std::max(nameWidth, model.ref.fullName().size());
+            displayWidth = std::max(displayWidth, model.displayName.size());
+        }
+        out += u"\nServer chat models (context window, max output tokens, status):\n"_s;
+        for (const auto &model : models) {
+            out += u"  %1  %2  %3  %4  %5\n"_s.arg(model.ref.fullName().leftJustified(nameWidth),
+                model.displayName.leftJustified(displayWidth),
+                QString::number(model.maxInputTokens).rightJustified(7),
+                QString::number(model.maxOutputTokens).rightJustified(6), model.status);
         }
     }
     CliContext::writeOut(out);
