@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modelaliases.h"
 
+#include "namecharacters.h"
+
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -75,28 +77,10 @@ QString quoted(QStringView text)
     return out + u'"';
 }
 
-QString codePoint(char32_t c)
-{
-    return u"U+"_s + QString::number(uint(c), 16).toUpper().rightJustified(4, u'0');
-}
-
 // The same character checks ModelRef::parse makes, for names that are looked up as aliases.
 QString characterProblem(QStringView name)
 {
-    if (name.isEmpty())
-        return u"the name is empty"_s;
-    const QList<uint> codePoints = name.toUcs4();
-    for (const uint c : codePoints) {
-        if (QChar::category(c) == QChar::Other_Control)
-            return u"contains a control character ("_s + codePoint(c) + u')';
-    }
-    if (QChar::isSpace(codePoints.first()) || QChar::isSpace(codePoints.last()))
-        return u"has leading or trailing whitespace"_s;
-    for (const uint c : codePoints) {
-        if (QChar::isSpace(c))
-            return u"contains whitespace ("_s + codePoint(c) + u')';
-    }
-    return {};
+    return name.isEmpty() ? u"the name is empty"_s : controlOrWhitespaceProblem(name);
 }
 
 bool isAliasNameChar(char32_t c)

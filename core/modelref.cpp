@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modelref.h"
 
+#include "namecharacters.h"
+
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -27,19 +29,14 @@ QString partName(Part part)
     return {};
 }
 
-QString codePoint(char32_t c)
-{
-    return u"U+"_s + QString::number(uint(c), 16).toUpper().rightJustified(4, u'0');
-}
-
 // Printable characters are shown too, so "'é' (U+00E9)" is easy to spot in the input.
 QString describe(char32_t c)
 {
     const bool printable
         = QChar::isPrint(c) && !QChar::isSpace(c) && QChar::category(c) != QChar::Other_Format;
     if (!printable)
-        return codePoint(c);
-    return u'\'' + QString::fromUcs4(&c, 1) + u"' ("_s + codePoint(c) + u')';
+        return codePointName(c);
+    return u'\'' + QString::fromUcs4(&c, 1) + u"' ("_s + codePointName(c) + u')';
 }
 
 bool isAsciiAlnum(char32_t c)
@@ -79,29 +76,11 @@ QString checkPart(Part part, QStringView text)
     return {};
 }
 
-// Control characters and whitespace are checked on the whole input first: they usually come from
-// copy-and-paste and deserve a clearer message than "character not allowed in the model part".
-QString checkCharacters(QStringView text)
-{
-    const QList<uint> codePoints = text.toUcs4();
-    for (const uint c : codePoints) {
-        if (QChar::category(c) == QChar::Other_Control)
-            return u"contains a control character ("_s + codePoint(c) + u')';
-    }
-    if (QChar::isSpace(codePoints.first()) || QChar::isSpace(codePoints.last()))
-        return u"has leading or trailing whitespace"_s;
-    for (const uint c : codePoints) {
-        if (QChar::isSpace(c))
-            return u"contains whitespace ("_s + codePoint(c) + u')';
-    }
-    return {};
-}
-
 QString reasonFor(QStringView text)
 {
     if (text.isEmpty())
         return u"the name is empty"_s;
-    if (QString reason = checkCharacters(text); !reason.isEmpty())
+    if (QString reason = controlOrWhitespaceProblem(text); !reason.isEmpty())
         return reason;
 
     QStringView ref = text;
