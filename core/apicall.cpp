@@ -11,12 +11,21 @@ using namespace Qt::StringLiterals;
 
 namespace cody {
 
-ApiCall::ApiCall(QNetworkReply *reply, QObject *parent)
+ApiCall::ApiCall(QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
 {
     reply->setParent(this);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(idleTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        m_reply->abort(); // finished follows
+    });
+    m_idleTimer.start();
+    connect(reply, &QNetworkReply::metaDataChanged, &m_idleTimer, qOverload<>(&QTimer::start));
     connect(reply, &QNetworkReply::readyRead, this, [this] {
+        m_idleTimer.start();
         m_body += m_reply->readAll();
         if (m_body.size() > MaxBodyBytes) {
             m_reply->abort();
@@ -37,6 +46,7 @@ void ApiCall::cancel()
         return;
     // finished() must stay asynchronous even when the caller cancels from a slot.
     m_done = true;
+    m_idleTimer.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -49,6 +59,16 @@ void ApiCall::onFinished()
 {
     if (m_done)
         return;
+    m_idleTimer.stop();
+    if (m_timedOut) {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::milliseconds(m_idleTimer.interval()))
+                                 .count();
+        finish({ErrorKind::Timeout,
+            u"no answer from %1 for %2 s (idle timeout)"_s.arg(m_reply->url().host())
+                .arg(seconds)});
+        return;
+    }
     m_body += m_reply->readAll();
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_body.size() > MaxBodyBytes) {

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+
+#include <chrono>
 
 class QNetworkReply;
 
@@ -15,7 +18,8 @@ namespace cody {
 /**
  * @brief One small request/response call (client-config, GraphQL, model list). Owns its reply.
  *
- * Emits finished() exactly once, asynchronously, also after cancel(). The owner deleteLater()s it.
+ * Emits finished() exactly once, asynchronously, also after cancel(). A server that sends
+ * nothing for `idleTimeout` ends the call with a Timeout error. The owner deleteLater()s it.
  */
 class ApiCall final : public QObject
 {
@@ -25,7 +29,7 @@ class ApiCall final : public QObject
 public:
     static constexpr qsizetype MaxBodyBytes = 8 * 1024 * 1024;
 
-    explicit ApiCall(QNetworkReply *reply, QObject *parent = nullptr);
+    ApiCall(QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent = nullptr);
     ~ApiCall() override;
 
     void cancel();
@@ -44,6 +48,8 @@ private:
     void finish(Error error);
 
     QPointer<QNetworkReply> m_reply;
+    QTimer m_idleTimer;
+    bool m_timedOut = false;
     QByteArray m_body;
     Error m_error;
     int m_httpStatus = 0;

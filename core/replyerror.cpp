@@ -105,6 +105,13 @@ Error classifyReply(const ReplyFacts &facts)
                 detail, facts.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)),
             status};
     }
+    if (status == 406 && facts.body.contains("ClientCodyIgnoreCompatibilityError")) {
+        return {ErrorKind::Http,
+            u"the server does not accept this client's name or version (%1); CODY_CLIENT_NAME sets the "
+            "name sent"_s.arg(
+                detail),
+            status};
+    }
     if (status >= 500)
         return {ErrorKind::Server, u"the server failed (%1)"_s.arg(detail), status};
     if (status >= 400)

@@ -100,7 +100,7 @@ QNetworkReply *SourcegraphClient::watch(QNetworkReply *reply)
 ApiCall *SourcegraphClient::get(QStringView apiPath)
 {
     auto *reply = m_network->get(buildRequest(endpoint(apiPath), {}));
-    return new ApiCall(watch(reply), this);
+    return new ApiCall(watch(reply), m_settings.idleTimeout, this);
 }
 
 ApiCall *SourcegraphClient::graphql(const QString &operationName, const QString &query)
@@ -111,7 +111,7 @@ ApiCall *SourcegraphClient::graphql(const QString &operationName, const QString 
     const QJsonObject body {{u"query"_s, query}, {u"variables"_s, QJsonObject()}};
     auto *reply = m_network->post(buildRequest(url, "application/json; charset=utf-8"),
         QJsonDocument(body).toJson(QJsonDocument::Compact));
-    return new ApiCall(watch(reply), this);
+    return new ApiCall(watch(reply), m_settings.idleTimeout, this);
 }
 
 CompletionStream *SourcegraphClient::openCompletionStream(const QByteArray &body, int apiVersion)
