@@ -107,9 +107,9 @@ Error classifyReply(const ReplyFacts &facts)
     }
     if (status == 406 && facts.body.contains("ClientCodyIgnoreCompatibilityError")) {
         return {ErrorKind::Http,
-            u"the server does not accept this client's name or version (%1); CODY_CLIENT_NAME sets the "
-            "name sent"_s.arg(
-                detail),
+            u"the server does not accept this client's name or version (%1); CODY_CLIENT_NAME sets "
+            u"the "
+            "name sent"_s.arg(detail),
             status};
     }
     if (status >= 500)
