@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "defaults.h"
 #include "error.h"
 #include "modelref.h"
 #include "tokenusage.h"
@@ -28,7 +29,7 @@ struct CompletionRequest
 {
     ModelRef model;
     QList<ChatMessage> messages;
-    int maxTokens = 512;
+    int maxTokens = defaults::MaxTokens;
     std::optional<double> temperature;
     std::optional<int> topK;
     std::optional<double> topP;
@@ -44,7 +45,11 @@ struct CompletionResult
     QString text; ///< everything received, also when the reply failed midway
     QString stopReason; ///< the last segment's stopReason
     int segments = 0; ///< requests that returned text or a stop reason
-    std::optional<TokenUsage> usage; ///< summed over segments when the server reported it
+    /// Summed over segments; only when the server reported usage for every one of them.
+    std::optional<TokenUsage> usage;
+    /// Characters sent as input, over all requests (continuations resend the text so far): what
+    /// input tokens are estimated from when there is no usage.
+    qsizetype promptCharacters = 0;
     bool truncated = false; ///< stopped by the output limit and not (fully) continued
     QString note; ///< why auto-continuation stopped early, if it did
     Error error;

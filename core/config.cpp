@@ -92,6 +92,7 @@ Config Config::load(
     const QProcessEnvironment &environment, const QSettings *settings, QStringList *errors)
 {
     Config config;
+    config.proxy = ProxySettings::fromEnvironment(environment);
     for (const auto &info : keyTable()) {
         QString raw;
         QString origin;

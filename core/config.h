@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "defaults.h"
+#include "proxyfactory.h"
+
 #include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
@@ -43,13 +46,14 @@ struct Config
     QUrl baseUrl; ///< empty when not configured
     QString accessToken;
     bool sslBypass = false;
-    QString clientName = QStringLiteral("openhands");
-    int defaultMaxTokens = 512;
-    QString model = QStringLiteral("cody-sonnet");
+    QString clientName = QString::fromUtf16(defaults::ClientName);
+    int defaultMaxTokens = defaults::MaxTokens;
+    QString model = QString::fromUtf16(defaults::Model);
     QString caFile;
-    int idleTimeoutSeconds = 60;
+    int idleTimeoutSeconds = defaults::IdleTimeoutSeconds;
     bool autoContinue = true;
     int maxContinuations = 0; ///< 0 = unlimited
+    ProxySettings proxy; ///< from https_proxy, http_proxy, no_proxy
 
     Source source(Key key) const { return m_sources.value(key, Source::Default); }
     /// The environment variable or settings key a value came from, for messages ("LLM_BASE_URL").

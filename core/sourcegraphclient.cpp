@@ -3,7 +3,6 @@
 
 #include "apicall.h"
 #include "completionstream.h"
-#include "environmentproxyfactory.h"
 #include "replyerror.h"
 
 #include <QJsonDocument>
@@ -25,6 +24,8 @@ SourcegraphClient::SourcegraphClient(Settings settings, QObject *parent)
     applyProxy();
 }
 
+// Replies stay children of the network manager: if it goes first it takes them along, and the
+// calls and streams, which only hold QPointers to them, find them gone instead of dangling.
 SourcegraphClient::~SourcegraphClient() = default;
 
 void SourcegraphClient::setSettings(Settings settings)
@@ -37,7 +38,7 @@ void SourcegraphClient::setSettings(Settings settings)
 
 void SourcegraphClient::applyProxy()
 {
-    m_network->setProxyFactory(new EnvironmentProxyFactory(m_settings.proxyEnvironment));
+    m_network->setProxyFactory(new ProxyFactory(m_settings.proxy));
 }
 
 QUrl SourcegraphClient::endpoint(QStringView apiPath, const QUrlQuery &query) const

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "defaults.h"
+#include "proxyfactory.h"
 #include "retrypolicy.h"
 #include "tlspolicy.h"
 
 #include <QNetworkRequest>
 #include <QObject>
-#include <QProcessEnvironment>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -38,12 +39,12 @@ public:
     {
         QUrl baseUrl;
         QString accessToken;
-        QString clientName = QStringLiteral("openhands");
+        QString clientName = QString::fromUtf16(defaults::ClientName);
         QString clientVersion = QStringLiteral(CODY_VERSION);
         TlsPolicy tls;
-        std::chrono::milliseconds idleTimeout {60'000};
+        std::chrono::milliseconds idleTimeout = std::chrono::seconds(defaults::IdleTimeoutSeconds);
         RetryPolicy::Settings retry;
-        QProcessEnvironment proxyEnvironment = QProcessEnvironment::systemEnvironment();
+        ProxySettings proxy; ///< none by default
     };
 
     explicit SourcegraphClient(Settings settings, QObject *parent = nullptr);

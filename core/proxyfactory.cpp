@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "proxyfactory.h"
+
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+ProxySettings ProxySettings::fromEnvironment(const QProcessEnvironment &environment)
+{
+    auto variable = [&environment](const QString &lowerName) {
+        const QString lower = environment.value(lowerName);
+        return lower.isEmpty() ? environment.value(lowerName.toUpper()) : lower;
+    };
+    return {variable(u"http_proxy"_s), variable(u"https_proxy"_s), variable(u"no_proxy"_s)};
+}
+
+ProxyFactory::ProxyFactory(ProxySettings settings)
+    : m_settings(std::move(settings))
+{ }
+
+QList<QNetworkProxy> ProxyFactory::queryProxy(const QNetworkProxyQuery &query)
+{
+    return {proxyFor(query.url())};
+}
+
+bool ProxyFactory::excluded(const QString &host) const
+{
+    const QString hostLower = host.toLower();
+    const auto entries = m_settings.noProxy.split(u',', Qt::SkipEmptyParts);
+    for (const auto &raw : entries) {
+        QString entry = raw.trimmed().toLower();
+        if (entry == "*"_L1)
+            return true;
+        if (entry.startsWith(u'.'))
+            entry.remove(0, 1);
+        if (entry.isEmpty())
+            continue;
+        if (hostLower == entry || hostLower.endsWith(u'.' + entry))
+            return true;
+    }
+    return false;
+}
+
+QNetworkProxy ProxyFactory::proxyFor(const QUrl &url) const
+{
+    const bool https = url.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0;
+    const QString setting = (https ? m_settings.httpsProxy : m_settings.httpProxy).trimmed();
+    if (setting.isEmpty() || excluded(url.host()))
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    // "proxy:3128" without a scheme is common; it means an HTTP proxy.
+    const QUrl proxyUrl = QUrl::fromUserInput(setting);
+    if (!proxyUrl.isValid() || proxyUrl.host().isEmpty())
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    const bool socks = proxyUrl.scheme().startsWith("socks"_L1);
+    const auto type = socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy;
+    return QNetworkProxy(type, proxyUrl.host(), quint16(proxyUrl.port(socks ? 1080 : 80)),
+        proxyUrl.userName(), proxyUrl.password());
+}
+
+} // namespace cody
