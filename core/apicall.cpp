@@ -14,30 +14,24 @@ namespace cody {
 ApiCall::ApiCall(QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
+    , m_watchdog(reply, idleTimeout)
 {
-    reply->setParent(this);
-    m_idleTimer.setSingleShot(true);
-    m_idleTimer.setInterval(idleTimeout);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        m_timedOut = true;
-        m_reply->abort(); // finished follows
-    });
-    m_idleTimer.start();
-    connect(reply, &QNetworkReply::metaDataChanged, &m_idleTimer, qOverload<>(&QTimer::start));
     connect(reply, &QNetworkReply::readyRead, this, [this] {
-        m_idleTimer.start();
         m_body += m_reply->readAll();
-        if (m_body.size() > MaxBodyBytes) {
+        if (m_body.size() > MaxBodyBytes)
             m_reply->abort();
-        }
     });
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
 }
 
 ApiCall::~ApiCall()
 {
-    if (m_reply)
+    if (m_reply) {
+        // Nothing may reach this half-destroyed object, nor its owner, from the abort.
+        m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 void ApiCall::cancel()
@@ -46,7 +40,7 @@ void ApiCall::cancel()
         return;
     // finished() must stay asynchronous even when the caller cancels from a slot.
     m_done = true;
-    m_idleTimer.stop();
+    m_watchdog.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -59,14 +53,8 @@ void ApiCall::onFinished()
 {
     if (m_done)
         return;
-    m_idleTimer.stop();
-    if (m_timedOut) {
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-            std::chrono::milliseconds(m_idleTimer.interval()))
-                                 .count();
-        finish({ErrorKind::Timeout,
-            u"no answer from %1 for %2 s (idle timeout)"_s.arg(m_reply->url().host())
-                .arg(seconds)});
+    if (m_watchdog.fired()) {
+        finish({ErrorKind::Timeout, m_watchdog.message()});
         return;
     }
     m_body += m_reply->readAll();

@@ -2,12 +2,12 @@
 #pragma once
 
 #include "error.h"
+#include "replywatchdog.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <chrono>
 
@@ -48,8 +48,7 @@ private:
     void finish(Error error);
 
     QPointer<QNetworkReply> m_reply;
-    QTimer m_idleTimer;
-    bool m_timedOut = false;
+    ReplyWatchdog m_watchdog;
     QByteArray m_body;
     Error m_error;
     int m_httpStatus = 0;

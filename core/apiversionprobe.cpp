@@ -17,6 +17,14 @@ ApiVersionProbe::ApiVersionProbe(SourcegraphClient *client, QObject *parent)
     , m_client(client)
 { }
 
+ApiVersionProbe::~ApiVersionProbe()
+{
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->deleteLater();
+    }
+}
+
 void ApiVersionProbe::start()
 {
     if (const auto known = m_client->knownApiVersion()) {
@@ -27,17 +35,18 @@ void ApiVersionProbe::start()
     connect(m_call, &ApiCall::finished, this, &ApiVersionProbe::onClientConfig);
 }
 
-void ApiVersionProbe::cancel()
+bool ApiVersionProbe::failsTheReply(const Error &error)
 {
-    if (m_call)
-        m_call->cancel();
-}
-
-bool ApiVersionProbe::failOnAuth(const Error &error)
-{
-    if (error.kind != ErrorKind::Auth && error.kind != ErrorKind::Cancelled
-        && error.kind != ErrorKind::Tls)
+    // These would fail the completion request the same way: say so now rather than after it.
+    switch (error.kind) {
+    case ErrorKind::Auth:
+    case ErrorKind::Cancelled:
+    case ErrorKind::Tls:
+    case ErrorKind::Timeout:
+        break;
+    default:
         return false;
+    }
     finish(0, error);
     return true;
 }
@@ -46,7 +55,7 @@ void ApiVersionProbe::onClientConfig()
 {
     m_call->deleteLater();
     const Error error = m_call->error();
-    if (failOnAuth(error))
+    if (failsTheReply(error))
         return;
     if (!error.isError()) {
         if (const auto version = ApiVersionPolicy::fromClientConfig(m_call->body())) {
@@ -69,7 +78,7 @@ void ApiVersionProbe::onProductVersion()
 {
     m_call->deleteLater();
     const Error error = m_call->error();
-    if (failOnAuth(error))
+    if (failsTheReply(error))
         return;
     Error ignored;
     const QString productVersion = m_call->jsonObject(&ignored)

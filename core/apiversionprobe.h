@@ -16,7 +16,8 @@ class SourcegraphClient;
  * GraphQL `site.productVersion`, then the latest version (a 406 steps down later). The answer is
  * remembered on the client, so each endpoint is probed once.
  *
- * A rejected token ends the probe with an Auth error: there is no point in going on.
+ * A rejected token, a TLS failure or a silent server ends the probe with that error: the
+ * completion request would only fail the same way, later.
  */
 class ApiVersionProbe final : public QObject
 {
@@ -25,9 +26,9 @@ class ApiVersionProbe final : public QObject
 
 public:
     explicit ApiVersionProbe(SourcegraphClient *client, QObject *parent = nullptr);
+    ~ApiVersionProbe() override;
 
     void start();
-    void cancel();
     int version() const { return m_version; }
     const Error &error() const { return m_error; }
 
@@ -37,7 +38,7 @@ Q_SIGNALS:
 private:
     void onClientConfig();
     void onProductVersion();
-    bool failOnAuth(const Error &error);
+    bool failsTheReply(const Error &error);
     void finish(int version, Error error = {});
 
     SourcegraphClient *m_client;

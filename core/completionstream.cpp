@@ -19,23 +19,20 @@ CompletionStream::CompletionStream(
     QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
-    , m_idleTimeout(idleTimeout)
+    , m_watchdog(reply, idleTimeout)
 {
-    reply->setParent(this);
-    m_idleTimer.setSingleShot(true);
-    m_idleTimer.setInterval(idleTimeout);
-    connect(&m_idleTimer, &QTimer::timeout, this, &CompletionStream::onIdle);
     connect(reply, &QNetworkReply::metaDataChanged, this, &CompletionStream::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &CompletionStream::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &CompletionStream::onFinished);
-    m_idleTimer.start();
 }
 
 CompletionStream::~CompletionStream()
 {
     if (m_reply) {
+        // Nothing may reach this half-destroyed object, nor its owner, from the abort.
         m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
     }
 }
 
@@ -47,7 +44,6 @@ void CompletionStream::cancel()
 
 void CompletionStream::onMetaData()
 {
-    m_idleTimer.start();
     m_outcome.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
     m_isEventStream = m_outcome.httpStatus == 200 && type.startsWith("text/event-stream"_L1);
@@ -60,7 +56,6 @@ void CompletionStream::onMetaData()
 
 void CompletionStream::onReadyRead()
 {
-    m_idleTimer.start();
     const QByteArray bytes = m_reply->readAll();
     if (bytes.isEmpty() || m_done || m_abortReason)
         return;
@@ -129,15 +124,6 @@ bool CompletionStream::handleEvents()
     return true;
 }
 
-void CompletionStream::onIdle()
-{
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_idleTimeout).count();
-    abortWith({ErrorKind::Timeout,
-        u"no data from %1 for %2 s (idle timeout; raise it with --idle-timeout)"_s
-            .arg(m_reply ? m_reply->url().host() : QString())
-            .arg(seconds)});
-}
-
 void CompletionStream::abortWith(Error error)
 {
     m_abortReason = std::move(error);
@@ -151,7 +137,8 @@ void CompletionStream::onFinished()
 {
     if (m_done)
         return;
-    m_idleTimer.stop();
+    if (m_watchdog.fired() && !m_abortReason)
+        m_abortReason = Error {ErrorKind::Timeout, m_watchdog.message()};
     if (!m_abortReason && m_isEventStream) {
         // Whatever is still buffered (a final chunk delivered with finished) counts too.
         onReadyRead();
@@ -175,10 +162,11 @@ void CompletionStream::onFinished()
             error = classifyReply(facts);
         }
     } else if (!m_serverError.isEmpty()) {
-        error = {ErrorKind::Stream, u"the server reported an error: %1"_s.arg(m_serverError), 200};
+        error = {ErrorKind::Stream,
+            u"the server reported an error: %1"_s.arg(m_serverError.simplified()), 200};
     } else if (m_reply->error() != QNetworkReply::NoError || !m_sawDone) {
         const QString how = m_reply->error() != QNetworkReply::NoError
-            ? m_reply->errorString()
+            ? m_reply->errorString().simplified()
             : u"the stream ended before the server said it was done"_s;
         error = !m_sawEvent
             ? Error {ErrorKind::Dropped,
@@ -196,8 +184,9 @@ void CompletionStream::finish()
     if (m_done)
         return;
     m_done = true;
-    m_idleTimer.stop();
-    Q_EMIT finished();
+    m_watchdog.stop();
+    // Queued, so that finished() never fires from inside cancel() or a reply's abort().
+    QMetaObject::invokeMethod(this, &CompletionStream::finished, Qt::QueuedConnection);
 }
 
 } // namespace cody

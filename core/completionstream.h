@@ -2,13 +2,13 @@
 #pragma once
 
 #include "error.h"
+#include "replywatchdog.h"
 #include "retrypolicy.h"
 #include "sseparser.h"
 #include "tokenusage.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <chrono>
 #include <optional>
@@ -22,7 +22,7 @@ namespace cody {
  *
  * Owns the QNetworkReply. `readyRead` only feeds bytes to the SseParser; decoded text leaves as
  * textReceived() — once per network read, so the cost is O(new bytes). Exactly one finished()
- * follows, also after cancel() or the idle timeout.
+ * follows, also after cancel() or the idle timeout, and never from inside cancel().
  *
  * @code
  * auto *stream = client->openCompletionStream(body, apiVersion);
@@ -67,7 +67,6 @@ private:
     void onMetaData();
     void onReadyRead();
     void onFinished();
-    void onIdle();
     bool handleEvents();
     void abortWith(Error error);
     void finish();
@@ -75,8 +74,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     SseParser m_parser;
     QList<SseEvent> m_events;
-    QTimer m_idleTimer;
-    std::chrono::milliseconds m_idleTimeout;
+    ReplyWatchdog m_watchdog;
     Outcome m_outcome;
     QString m_serverError; ///< message of an SSE `error` event
     bool m_isEventStream = false;

@@ -16,7 +16,7 @@ ReplyFacts ReplyFacts::from(QNetworkReply *reply, QByteArray body)
     if (facts.redirectTarget.isRelative())
         facts.redirectTarget = reply->url().resolved(facts.redirectTarget);
     facts.networkError = reply->error();
-    facts.networkErrorString = reply->errorString();
+    facts.networkErrorString = reply->errorString().simplified();
     facts.tlsProblem = reply->property(TlsProblemProperty).toString();
     return facts;
 }

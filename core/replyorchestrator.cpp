@@ -2,9 +2,8 @@
 #include "replyorchestrator.h"
 
 #include "apiversionpolicy.h"
-#include "apiversionprobe.h"
-#include "completionstream.h"
-#include "replyerror.h"
+#include "modelcatalog.h"
+#include "replypreparation.h"
 #include "sourcegraphclient.h"
 
 #include <QRandomGenerator>
@@ -19,6 +18,14 @@ const QString ContinuePrompt = u"Your previous response was cut off by the outpu
                                "Continue exactly where it stopped, starting with the very next "
                                "character. Do not repeat anything and do not comment on the "
                                "interruption."_s;
+
+qsizetype characterCount(const QList<ChatMessage> &messages)
+{
+    qsizetype count = 0;
+    for (const auto &message : messages)
+        count += message.text.size();
+    return count;
+}
 
 } // namespace
 
@@ -36,16 +43,24 @@ ReplyOrchestrator::ReplyOrchestrator(
     connect(&m_retryTimer, &QTimer::timeout, this, &ReplyOrchestrator::startAttempt);
 }
 
-ReplyOrchestrator::~ReplyOrchestrator() = default;
+ReplyOrchestrator::~ReplyOrchestrator()
+{
+    // Stop the request now: a stream left running would keep downloading (and costing) tokens.
+    if (m_stream) {
+        m_stream->disconnect(this);
+        delete m_stream;
+    }
+    delete m_preparation;
+}
 
 void ReplyOrchestrator::start()
 {
     if (m_started)
         return;
     m_started = true;
-    m_probe = new ApiVersionProbe(m_client, this);
-    connect(m_probe, &ApiVersionProbe::finished, this, &ReplyOrchestrator::onProbeFinished);
-    m_probe->start();
+    m_preparation = new ReplyPreparation(m_client, m_catalog, this);
+    connect(m_preparation, &ReplyPreparation::finished, this, &ReplyOrchestrator::onPrepared);
+    m_preparation->start();
 }
 
 void ReplyOrchestrator::cancel()
@@ -53,23 +68,34 @@ void ReplyOrchestrator::cancel()
     if (m_done)
         return;
     if (m_stream) {
-        m_stream->cancel(); // onStreamFinished completes with Cancelled
+        m_stream->cancel(); // its finished() comes later and completes the reply as cancelled
         return;
     }
-    if (m_probe)
-        m_probe->disconnect(this);
     m_retryTimer.stop();
-    complete({ErrorKind::Cancelled, u"cancelled"_s});
+    if (m_preparation) {
+        m_preparation->disconnect(this);
+        m_preparation->deleteLater();
+    }
+    m_done = true; // nothing else may complete the reply meanwhile
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_done = false;
+            complete({ErrorKind::Cancelled, u"cancelled"_s});
+        },
+        Qt::QueuedConnection);
 }
 
-void ReplyOrchestrator::onProbeFinished()
+void ReplyOrchestrator::onPrepared()
 {
-    m_probe->deleteLater();
-    if (m_probe->error().isError()) {
-        complete(m_probe->error());
+    m_preparation->deleteLater();
+    if (m_preparation->error().isError()) {
+        complete(m_preparation->error());
         return;
     }
-    m_apiVersion = m_probe->version();
+    m_apiVersion = m_preparation->apiVersion();
+    if (m_catalog)
+        m_request.maxTokens = m_catalog->clampMaxTokens(m_request.model, m_request.maxTokens);
     startAttempt();
 }
 
@@ -88,8 +114,10 @@ QList<ChatMessage> ReplyOrchestrator::transcript() const
 void ReplyOrchestrator::startAttempt()
 {
     ++m_attempt;
-    m_stream = m_client->openCompletionStream(
-        completionRequestBody(m_request, transcript()), m_apiVersion);
+    const QList<ChatMessage> messages = transcript();
+    m_attemptPromptChars = characterCount(messages);
+    m_stream
+        = m_client->openCompletionStream(completionRequestBody(m_request, messages), m_apiVersion);
     connect(m_stream, &CompletionStream::textReceived, this, [this](const QString &text) {
         const QString shown = m_stitcher.feed(text);
         if (!shown.isEmpty())
@@ -106,9 +134,13 @@ void ReplyOrchestrator::onStreamFinished()
     m_stream = nullptr;
     stream->deleteLater();
     const auto &outcome = stream->outcome();
+    if (!outcome.beforeFirstByte)
+        m_result.promptCharacters += m_attemptPromptChars;
     if (outcome.usage) {
         m_result.usage = m_result.usage.value_or(TokenUsage {});
         *m_result.usage += *outcome.usage;
+    } else if (!outcome.beforeFirstByte) {
+        m_everySegmentHadUsage = false;
     }
     if (outcome.error.isError()) {
         if (!outcome.receivedText && handleFailure(outcome))
@@ -126,6 +158,16 @@ void ReplyOrchestrator::onStreamFinished()
     finishSegment();
 }
 
+bool ReplyOrchestrator::shouldSwitchToInstruct(const CompletionStream::Outcome &outcome) const
+{
+    // Only a refusal of the request's shape: a 400, or an SSE error before any text. Rate limits,
+    // server errors and version trouble are handled by the retry policy instead.
+    if (m_segment == 1 || m_style != ContinuationStyle::Prefill || m_triedInstructStyle)
+        return false;
+    return (outcome.error.kind == ErrorKind::Http && outcome.httpStatus == 400)
+        || outcome.error.kind == ErrorKind::Stream;
+}
+
 bool ReplyOrchestrator::handleFailure(const CompletionStream::Outcome &outcome)
 {
     const Error &error = outcome.error;
@@ -137,7 +179,7 @@ bool ReplyOrchestrator::handleFailure(const CompletionStream::Outcome &outcome)
             m_apiVersion = *lower;
             m_client->rememberApiVersion(*lower);
             --m_attempt; // not the request's fault: the same attempt at another version
-            Q_EMIT retryScheduled(m_segment, m_attempt, 0,
+            Q_EMIT retryScheduled(m_segment, m_attempt + 1, 0,
                 u"api-version not supported; stepping down to %1"_s.arg(*lower));
             startAttempt();
             return true;
@@ -145,12 +187,10 @@ bool ReplyOrchestrator::handleFailure(const CompletionStream::Outcome &outcome)
         return false;
     }
 
-    // A server or model that refuses a final assistant turn gets the "please continue" form.
-    if (m_segment > 1 && m_style == ContinuationStyle::Prefill && !m_triedInstructStyle
-        && (error.kind == ErrorKind::Http || error.kind == ErrorKind::Stream)) {
+    if (shouldSwitchToInstruct(outcome)) {
         m_triedInstructStyle = true;
         m_style = ContinuationStyle::Instruct;
-        Q_EMIT retryScheduled(m_segment, m_attempt, 0,
+        Q_EMIT retryScheduled(m_segment, m_attempt + 1, 0,
             u"continuation refused (%1); asking the model to continue instead"_s.arg(
                 error.message));
         startAttempt();
@@ -179,10 +219,11 @@ void ReplyOrchestrator::finishSegment()
         && (m_request.maxContinuations == 0 || continuations < m_request.maxContinuations);
     if (!truncated || !allowed) {
         m_result.truncated = truncated;
-        if (truncated && m_request.autoContinue)
+        if (truncated && m_request.autoContinue) {
             m_result.note
                 = u"auto-continuation stopped after %1 continuation(s), the limit set"_s.arg(
                     continuations);
+        }
         complete({});
         return;
     }
@@ -210,7 +251,11 @@ void ReplyOrchestrator::complete(Error error)
     if (!rest.isEmpty())
         Q_EMIT textReceived(rest);
     m_result.text = m_stitcher.text();
+    if (!m_everySegmentHadUsage)
+        m_result.usage.reset(); // partial counts would understate the cost
     m_result.error = std::move(error);
+    if (m_result.error.isError() && m_result.error.kind != ErrorKind::Cancelled)
+        Q_EMIT errorOccurred(m_result.error);
     Q_EMIT finished(m_result);
 }
 

@@ -12,7 +12,8 @@
 
 namespace cody {
 
-class ApiVersionProbe;
+class ModelCatalog;
+class ReplyPreparation;
 class SourcegraphClient;
 
 /**
@@ -21,10 +22,12 @@ class SourcegraphClient;
  * seamless stream of text.
  *
  * The signals other than textReceived() and finished() are observer hooks for logging; they never
- * carry the token. finished() is emitted exactly once.
+ * carry the token. finished() is emitted exactly once, never from inside cancel(). Deleting the
+ * orchestrator stops its request.
  *
  * @code
  * auto *reply = new cody::ReplyOrchestrator(client, request, this);
+ * reply->setModelCatalog(&catalog); // optional: caps maxTokens at the model's output limit
  * connect(reply, &cody::ReplyOrchestrator::textReceived, view, &View::append);
  * connect(reply, &cody::ReplyOrchestrator::finished, this, [reply](const cody::CompletionResult &r)
  * { report(r); reply->deleteLater();
@@ -48,6 +51,10 @@ public:
         SourcegraphClient *client, CompletionRequest request, QObject *parent = nullptr);
     ~ReplyOrchestrator() override;
 
+    /// With a catalog, no request asks for more output tokens than the model allows; a catalog
+    /// without the server's models is filled while the api-version is negotiated.
+    void setModelCatalog(ModelCatalog *catalog) { m_catalog = catalog; }
+
     void start();
     /// Stops the reply; finished() follows with ErrorKind::Cancelled and the text so far.
     void cancel();
@@ -59,28 +66,34 @@ Q_SIGNALS:
     void requestStarted(int segment, int attempt, const QUrl &url, int apiVersion);
     void retryScheduled(int segment, int attempt, qint64 delayMs, const QString &reason);
     void segmentFinished(int segment, const QString &stopReason, qsizetype characters);
-    void finished(const CompletionResult &result);
+    /// The reply failed (not emitted for a cancellation); finished() follows.
+    void errorOccurred(const cody::Error &error);
+    void finished(const cody::CompletionResult &result);
 
 private:
-    void onProbeFinished();
+    void onPrepared();
     void startAttempt();
     void onStreamFinished();
     bool handleFailure(const CompletionStream::Outcome &outcome);
+    bool shouldSwitchToInstruct(const CompletionStream::Outcome &outcome) const;
     void finishSegment();
     void complete(Error error);
     QList<ChatMessage> transcript() const;
 
     SourcegraphClient *m_client;
+    ModelCatalog *m_catalog = nullptr;
     CompletionRequest m_request;
     CompletionResult m_result;
     ContinuationStitcher m_stitcher;
     ContinuationStyle m_style = ContinuationStyle::Prefill;
-    QPointer<ApiVersionProbe> m_probe;
+    QPointer<ReplyPreparation> m_preparation;
     QPointer<CompletionStream> m_stream;
     QTimer m_retryTimer;
     int m_apiVersion = 0;
     int m_segment = 1; ///< 1 = the original request, 2 = the first continuation, …
     int m_attempt = 0;
+    qsizetype m_attemptPromptChars = 0;
+    bool m_everySegmentHadUsage = true;
     bool m_triedInstructStyle = false;
     bool m_started = false;
     bool m_done = false;

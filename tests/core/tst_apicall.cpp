@@ -92,7 +92,6 @@ private Q_SLOTS:
         settings.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
         settings.accessToken = u"sgp_x"_s;
         settings.idleTimeout = std::chrono::milliseconds(300);
-        settings.proxyEnvironment = QProcessEnvironment();
         SourcegraphClient client(settings);
         ApiCall *call = client.get(u"/.api/client-config");
         QSignalSpy finished(call, &ApiCall::finished);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // ReplyOrchestrator end to end against the fake server: the request on the wire, api-version
 // negotiation, retries, automatic continuation and cancellation.
+#include "apicall.h"
 #include "fakesourcegraph.h"
 #include "replyorchestrator.h"
 #include "replyrunner.h"
@@ -212,7 +213,6 @@ private Q_SLOTS:
         settings.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
         settings.accessToken = u"sgp_x"_s;
         settings.retry.baseDelay = std::chrono::milliseconds(5);
-        settings.proxyEnvironment = QProcessEnvironment();
         SourcegraphClient client(settings);
         const ReplyRun run = runReply(client, scenarioRequest(u"normal"_s));
         QVERIFY(run.finished);
@@ -240,6 +240,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("scenario");
         QTest::newRow("model resumes exactly") << u"truncated"_s;
         QTest::newRow("model repeats the tail") << u"truncated-overlap"_s;
+        QTest::newRow("a continuation is rate limited") << u"truncated-rate-limited"_s;
     }
 
     void continuation()
@@ -256,7 +257,9 @@ private Q_SLOTS:
         QVERIFY(!run.result.truncated);
         const auto requests = server.streamRequests();
         QVERIFY(requests.size() >= 3);
-        QCOMPARE(run.result.segments, requests.size());
+        QCOMPARE(run.result.segments, requests.size() - run.retryDelays.size());
+        if (scenario == "truncated-rate-limited"_L1)
+            QCOMPARE(run.retryDelays, QList<qint64> {1000}); // waited as told, same request again
         QVERIFY(run.result.usage.has_value());
         for (qsizetype i = 1; i < requests.size(); ++i) {
             const QJsonArray messages = requests.at(i).json().value(u"messages"_s).toArray();
@@ -335,7 +338,8 @@ private Q_SLOTS:
         reply.start();
         QVERIFY(text.wait());
         reply.cancel();
-        QVERIFY(finished.count() == 1 || finished.wait());
+        QCOMPARE(finished.count(), 0); // never from inside cancel()
+        QVERIFY(finished.wait());
         QCOMPARE(finished.count(), 1);
         QCOMPARE(reply.result().error.kind, ErrorKind::Cancelled);
         QVERIFY(!reply.result().text.isEmpty());
@@ -351,10 +355,45 @@ private Q_SLOTS:
         QSignalSpy finished(&reply, &ReplyOrchestrator::finished);
         reply.start();
         reply.cancel();
-        QTest::qWait(100);
-        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.count(), 0); // never from inside cancel()
+        QVERIFY(finished.wait());
         QCOMPARE(reply.result().error.kind, ErrorKind::Cancelled);
+        QVERIFY(!finished.wait(300)); // and only once
         QVERIFY(server.streamRequests().isEmpty());
+    }
+
+    // Closing a chat must stop its download: deleting the orchestrator aborts the stream.
+    void deletingStopsTheRequest()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        auto *reply = new ReplyOrchestrator(&client, scenarioRequest(u"stall"_s));
+        QSignalSpy text(reply, &ReplyOrchestrator::textReceived);
+        reply->start();
+        QVERIFY(text.wait());
+        QCOMPARE(client.findChildren<CompletionStream *>().size(), 1);
+        delete reply;
+        QCOMPARE(client.findChildren<CompletionStream *>().size(), 0);
+    }
+
+    // The client may go before the reply that uses it (as in the CLI's teardown) while a request
+    // is in flight; nothing may touch the destroyed network manager.
+    void clientDestroyedFirstWhileProbing()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        SourcegraphClient::Settings settings;
+        settings.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        settings.accessToken = u"sgp_x"_s;
+        auto *client = new SourcegraphClient(settings);
+        auto *reply = new ReplyOrchestrator(client, scenarioRequest(u"normal"_s));
+        reply->start();
+        QVERIFY(silent.waitForNewConnection(5000));
+        QTest::qWait(50);
+        delete client;
+        delete reply;
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 };
 
