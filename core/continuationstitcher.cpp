@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "continuationstitcher.h"
 
+#include <QList>
+
 namespace cody {
 
 namespace {
@@ -25,6 +27,27 @@ bool isBlank(QStringView text)
 {
     return leadingWhitespace(text) == text.size();
 }
+
+// True when `text` is one short unit repeated ("0x00, 0x00, 0x00, ", "}}}}"): then a match with
+// the tail of the reply says nothing about a repeat, because the real output looks the same.
+bool isPeriodic(QStringView text)
+{
+    // Knuth-Morris-Pratt failure function: the smallest period is size - border.
+    const qsizetype n = text.size();
+    QList<qsizetype> border(n, 0);
+    for (qsizetype i = 1, k = 0; i < n; ++i) {
+        while (k > 0 && text.at(i) != text.at(k))
+            k = border.at(k - 1);
+        if (text.at(i) == text.at(k))
+            ++k;
+        border[i] = k;
+    }
+    const qsizetype period = n - (n > 0 ? border.at(n - 1) : 0);
+    return period * 2 <= n;
+}
+
+// A segment this short that also appears earlier is not evidence of a model repeating itself.
+constexpr qsizetype MinRepeatForNoProgress = 32;
 
 } // namespace
 
@@ -65,7 +88,7 @@ QString ContinuationStitcher::endSegment()
     const QStringView before = QStringView(m_shown).left(m_segmentStart);
     const QStringView core = QStringView(addedWithHeld).trimmed();
     m_lastSegmentProgress
-        = !core.isEmpty() && (core.size() < m_minOverlap || !before.contains(core));
+        = !core.isEmpty() && (core.size() < MinRepeatForNoProgress || !before.contains(core));
     m_segmentStart = m_shown.size();
     return out;
 }
@@ -125,13 +148,18 @@ QString ContinuationStitcher::resolveHead()
     for (const qsizetype skip : {qsizetype(0), lead}) {
         const QStringView candidate = QStringView(head).mid(skip);
         const qsizetype longest = std::min({candidate.size(), base.size(), m_window});
+        bool ambiguous = false;
         for (qsizetype k = longest; k >= m_minOverlap; --k) {
             if (base.endsWith(candidate.left(k))) {
-                cut = skip + k;
+                // Repetitive text (arrays, tables, closing braces) may legitimately continue
+                // with more of the same: removing it would lose data, so keep it all.
+                ambiguous = isPeriodic(candidate.left(k));
+                if (!ambiguous)
+                    cut = skip + k;
                 break;
             }
         }
-        if (cut > 0)
+        if (cut > 0 || ambiguous)
             break;
     }
     if (cut > 0) {

@@ -13,7 +13,9 @@ namespace cody {
  * because the continuation request sends the text without it (Anthropic rejects a final assistant
  * turn ending in whitespace) and the model then usually resumes with that whitespace itself. And a
  * model may repeat the tail of the text so far: the first `overlapWindow` characters of each
- * continuation are held back until the overlap with the text so far is known and removed.
+ * continuation are held back until the overlap with the text so far is known and removed —
+ * unless the overlap is repetitive text (one short unit repeated), where a repeat cannot be told
+ * from more of the same and nothing is removed.
  *
  * Cost is O(new text) per feed(); the overlap search is bounded by the window, once per segment.
  */

@@ -217,8 +217,12 @@ RetryPolicy::Decision RetryPolicy::decide(int attempt, const Failure &failure, d
 
     const int status = failure.httpStatus;
     if (status == 429) {
-        if (failure.retryAfter)
-            return {true, std::clamp(*failure.retryAfter, Millis(0), m_settings.maxRetryAfter)};
+        if (failure.retryAfter) {
+            // Waiting minutes in silence helps nobody: past the cap, give up and say when.
+            if (*failure.retryAfter > m_settings.maxRetryAfter)
+                return {};
+            return {true, std::max(*failure.retryAfter, Millis(0))};
+        }
         return {true, backoff(attempt, jitter)};
     }
     if (status == 500 || status == 502 || status == 503 || status == 504)

@@ -13,7 +13,8 @@ namespace cody {
  * @brief Decides whether a failed request is tried again, and after how long. Pure: no I/O, no
  * clock.
  *
- * Retried: HTTP 429 (after `Retry-After`, capped at maxRetryAfter; backoff when absent or
+ * Retried: HTTP 429 (after `Retry-After`, unless it asks for longer than maxRetryAfter: then not
+ * retried at all; backoff when absent or
  * unparsable), HTTP 500/502/503/504, and connection failures that happened before the first
  * response byte. Never retried: 401/403, other 4xx, anything after the first response byte, and
  * once `maxAttempts` attempts in total have been made. Backoff is exponential with full jitter:

@@ -28,7 +28,9 @@ bool TlsPolicy::configure(const QUrl &baseUrl, bool bypass, const QString &caFil
         *error = u"the CA file %1 holds no PEM certificate"_s.arg(caFile);
         return false;
     }
-    m_configuration.addCaCertificates(certificates);
+    // Adding to the default configuration would switch off Qt's on-demand loading of the system
+    // roots, so the extra CA would replace them instead of joining them.
+    m_configuration.setCaCertificates(QSslConfiguration::systemCaCertificates() + certificates);
     return true;
 }
 

@@ -61,6 +61,12 @@ private Q_SLOTS:
             << QList<QStringList> {{u"I said no"_s}, {u" no more."_s}} << u"I said no no more."_s;
         QTest::newRow("three segments")
             << QList<QStringList> {{u"one "_s}, {u"two "_s}, {u"three"_s}} << u"one two three"_s;
+        QTest::newRow("repetitive data is never cut (no overlap removal)")
+            << QList<QStringList> {{u"{0x00, 0x00, 0x00, 0x00, 0x00, 0x00,"_s},
+                   {u" 0x00, 0x00, 0x00, 0x00, 0x01};"_s}}
+            << u"{0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01};"_s;
+        QTest::newRow("closing braces are never cut") << QList<QStringList> {{u"}\n}\n}\n}\n}"_s},
+            {u"\n}\n}\n}\n}\n}"_s}} << u"}\n}\n}\n}\n}\n}\n}\n}\n}\n}"_s;
         QTest::newRow("non-ASCII")
             << QList<QStringList> {{u"Grüße aus "_s}, {u"世界 🎉"_s}} << u"Grüße aus 世界 🎉"_s;
     }
@@ -104,8 +110,10 @@ private Q_SLOTS:
         QTest::newRow("same text again")
             << u"I keep saying the same thing. "_s << u"I keep saying the same thing. "_s << false;
         QTest::newRow("restart from the beginning")
-            << u"Step one: open the file. Step two: read it. "_s << u"Step one: open the file."_s
-            << false;
+            << u"Step one: open the file and read the header. Step two: read it. "_s
+            << u"Step one: open the file and read the header."_s << false;
+        QTest::newRow("a short segment that also appears earlier is progress")
+            << u"The end. Or is it? Not yet. "_s << u"The end."_s << true;
     }
 
     void progressGuard()

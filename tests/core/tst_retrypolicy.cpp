@@ -55,11 +55,13 @@ void TestRetryPolicy::decide_data()
     QTest::addColumn<bool>("retry");
     QTest::addColumn<qint64>("delayMs");
 
-    // Default settings: 4 attempts, 500 ms base, 30 s cap, Retry-After capped at 120 s; jitter 1.
+    // Default settings: 4 attempts, 500 ms base, 30 s cap, Retry-After up to 120 s; jitter 1.
     QTest::newRow("429 with Retry-After") << 1 << 429 << true << false << 5000LL << true << 5000LL;
     QTest::newRow("429 with Retry-After 0") << 1 << 429 << true << false << 0LL << true << 0LL;
-    QTest::newRow("429 with a long Retry-After")
-        << 1 << 429 << true << false << 600'000LL << true << 120'000LL;
+    QTest::newRow("429 with Retry-After at the cap")
+        << 1 << 429 << true << false << 120'000LL << true << 120'000LL;
+    QTest::newRow("429 with a Retry-After past the cap is not waited for")
+        << 1 << 429 << true << false << 600'000LL << false << 0LL;
     QTest::newRow("429 without Retry-After") << 1 << 429 << true << false << -1LL << true << 500LL;
     QTest::newRow("429, third attempt") << 3 << 429 << true << false << -1LL << true << 2000LL;
     QTest::newRow("429 after the first byte")
@@ -142,9 +144,11 @@ void TestRetryPolicy::singleAttemptNeverRetries()
     settings.maxRetryAfter = 10s;
     failure.httpStatus = 429;
     failure.retryAfter = 1min;
+    QVERIFY(!RetryPolicy(settings).decide(1, failure, 1.0).retry);
+    failure.retryAfter = 9s;
     const RetryPolicy::Decision decision = RetryPolicy(settings).decide(1, failure, 1.0);
     QVERIFY(decision.retry);
-    QCOMPARE(decision.delay, 10'000ms);
+    QCOMPARE(decision.delay, 9'000ms);
 }
 
 void TestRetryPolicy::backoff_data()

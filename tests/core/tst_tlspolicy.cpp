@@ -8,6 +8,7 @@
 #include "tlspolicy.h"
 
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +80,21 @@ private Q_SLOTS:
         junk.close();
         QVERIFY(!policy.configure(QUrl(u"https://a.example"_s), false, junk.fileName(), &error));
         QVERIFY2(error.contains(u"no PEM certificate"_s), qPrintable(error));
+    }
+
+    // The CA file joins the system's roots; it must not replace them.
+    void caFileAddsToTheSystemRoots()
+    {
+        const auto system = QSslConfiguration::systemCaCertificates();
+        if (system.isEmpty())
+            QSKIP("this machine has no system CA certificates (package ca-certificates)");
+        TlsPolicy policy;
+        QString error;
+        QVERIFY(policy.configure(QUrl(u"https://a.example"_s), false, m_cert, &error));
+        const auto trusted = policy.sslConfiguration().caCertificates();
+        QCOMPARE(trusted.size(), system.size() + 1);
+        QVERIFY(trusted.contains(QSslCertificate::fromPath(m_cert).constFirst()));
+        QVERIFY(trusted.contains(system.constFirst()));
     }
 
     void selfSignedIsRefusedByDefault()

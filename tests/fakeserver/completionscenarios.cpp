@@ -65,6 +65,7 @@ const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handler
         {u"normal"_s, &CompletionScenarios::normal},
         {u"truncated"_s, &CompletionScenarios::truncated},
         {u"truncated-overlap"_s, &CompletionScenarios::truncatedOverlap},
+        {u"truncated-rate-limited"_s, &CompletionScenarios::truncatedRateLimited},
         {u"loop-same"_s, &CompletionScenarios::loopSame},
         {u"loop-empty"_s, &CompletionScenarios::loopEmpty},
         {u"slow"_s, &CompletionScenarios::slow},
@@ -135,6 +136,15 @@ HttpResponse CompletionScenarios::truncated(const Request &request)
 HttpResponse CompletionScenarios::truncatedOverlap(const Request &request)
 {
     return continuation(request, true);
+}
+
+HttpResponse CompletionScenarios::truncatedRateLimited(const Request &request)
+{
+    // The first continuation is rate limited once: a client must wait and send the same request
+    // again, not change how it asks the model to continue.
+    if (m_requestCounts.value(request.scenario) == 2)
+        return HttpResponse::text(429, "rate limit exceeded\n").withHeader("Retry-After", "1");
+    return continuation(request, false);
 }
 
 HttpResponse CompletionScenarios::continuation(const Request &request, bool repeatOverlap)

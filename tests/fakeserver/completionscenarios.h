@@ -44,6 +44,7 @@ private:
     HttpResponse normal(const Request &request);
     HttpResponse truncated(const Request &request);
     HttpResponse truncatedOverlap(const Request &request);
+    HttpResponse truncatedRateLimited(const Request &request);
     HttpResponse loopSame(const Request &request);
     HttpResponse loopEmpty(const Request &request);
     HttpResponse slow(const Request &request);
