@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chatcommand.h"
 
-#include "apicall.h"
 #include "clicontext.h"
 #include "exitcode.h"
 #include "replyorchestrator.h"
@@ -157,78 +156,56 @@ std::optional<int> ChatCommand::start(const QStringList &arguments)
         CliContext::writeError(error);
         return UsageError;
     }
-    // The model list tells the output limit to respect and the price; a failure only loses those.
-    m_modelsCall = m_client->get(u"/.api/modelconfig/supported-models.json");
-    connect(m_modelsCall, &ApiCall::finished, this, &ChatCommand::onCatalogLoaded);
+    m_reply = new ReplyOrchestrator(m_client.get(), m_request, this);
+    // The catalog caps the output tokens at the model's limit and prices the reply.
+    m_reply->setModelCatalog(&m_context.catalog());
+    if (m_verbose) {
+        m_logger = new RequestLogger(standardError(), this);
+        m_logger->watch(m_reply);
+    }
+    if (!m_json) {
+        connect(m_reply, &ReplyOrchestrator::textReceived, this,
+            [](const QString &text) { CliContext::writeOut(text); });
+    }
+    connect(m_reply, &ReplyOrchestrator::retryScheduled, this,
+        [this](int, int, qint64 delayMs, const QString &reason) {
+            // Short retries go unnoticed; a wait the user would notice is explained.
+            if (!m_verbose && delayMs >= 1000)
+                CliContext::writeWarning(
+                    u"retrying in %1 s: %2"_s.arg(double(delayMs) / 1000.0, 0, 'f', 1).arg(reason));
+        });
+    connect(m_reply, &ReplyOrchestrator::finished, this, &ChatCommand::onFinished);
+    m_reply->start();
     return std::nullopt;
 }
 
 void ChatCommand::cancel()
 {
-    m_cancelled = true;
-    if (m_reply) {
+    if (m_reply)
         m_reply->cancel();
-    } else if (m_modelsCall) {
-        m_modelsCall->cancel();
-    }
-}
-
-void ChatCommand::onCatalogLoaded()
-{
-    m_modelsCall->deleteLater();
-    if (m_cancelled) {
-        CliContext::writeError(u"interrupted"_s);
-        Q_EMIT done(Interrupted);
-        return;
-    }
-    if (!m_modelsCall->error().isError())
-        m_context.catalog().loadSupportedModels(m_modelsCall->body());
-    startReply();
-}
-
-void ChatCommand::startReply()
-{
-    const int limit = m_context.catalog().clampMaxTokens(m_request.model, m_request.maxTokens);
-    if (limit < m_request.maxTokens && m_verbose) {
-        CliContext::writeWarning(
-            u"%1 allows at most %2 output tokens; asking for that"_s.arg(m_request.model.fullName())
-                .arg(limit));
-    }
-    m_request.maxTokens = limit;
-    m_reply = new ReplyOrchestrator(m_client.get(), m_request, this);
-    if (m_verbose) {
-        m_logger = new RequestLogger(standardError(), this);
-        m_logger->watch(m_reply);
-    }
-    if (!m_json)
-        connect(m_reply, &ReplyOrchestrator::textReceived, this,
-            [](const QString &text) { CliContext::writeOut(text); });
-    connect(m_reply, &ReplyOrchestrator::finished, this, &ChatCommand::onFinished);
-    m_reply->start();
 }
 
 void ChatCommand::onFinished(const CompletionResult &result)
 {
     m_reply->deleteLater();
-    if (m_json) {
+    const Error &error = result.error;
+    if (m_json)
         printJson(result);
-    } else if (!result.text.isEmpty()) {
+    else if (!result.text.isEmpty() || !error.isError())
         CliContext::writeOut(u"\n");
-    }
     if (!result.note.isEmpty())
         CliContext::writeWarning(result.note);
-    if (result.error.kind == ErrorKind::Cancelled)
+    if (error.kind == ErrorKind::Cancelled)
         CliContext::writeError(u"interrupted"_s);
-    else if (result.error.isError())
-        CliContext::writeError(result.error.message);
-    Q_EMIT done(exitCodeFor(result.error.kind));
+    else if (error.kind == ErrorKind::Timeout)
+        CliContext::writeError(error.message + u"; raise it with --idle-timeout"_s);
+    else if (error.isError())
+        CliContext::writeError(error.message);
+    Q_EMIT done(exitCodeFor(error.kind));
 }
 
 void ChatCommand::printJson(const CompletionResult &result) const
 {
-    qsizetype promptChars = 0;
-    for (const auto &message : m_request.messages)
-        promptChars += message.text.size();
     QJsonObject object {
         {u"model"_s, result.model.fullName()},
         {u"text"_s, result.text},
@@ -245,7 +222,7 @@ void ChatCommand::printJson(const CompletionResult &result) const
         object.insert(u"usage"_s, QJsonValue::Null);
     }
     const auto cost = m_context.catalog().estimateCost(
-        result.model, result.usage, promptChars, result.text.size());
+        result.model, result.usage, result.promptCharacters, result.text.size());
     object.insert(u"costEstimate"_s,
         QJsonObject {
             {u"usd"_s, cost.priceKnown ? QJsonValue(cost.usd) : QJsonValue(QJsonValue::Null)},

@@ -10,7 +10,6 @@
 #include <optional>
 
 namespace cody {
-class ApiCall;
 class ReplyOrchestrator;
 class RequestLogger;
 class SourcegraphClient;
@@ -40,8 +39,6 @@ Q_SIGNALS:
 
 private:
     std::optional<int> parse(const QStringList &arguments);
-    void onCatalogLoaded();
-    void startReply();
     void onFinished(const CompletionResult &result);
     void printJson(const CompletionResult &result) const;
 
@@ -49,9 +46,7 @@ private:
     CompletionRequest m_request;
     bool m_json = false;
     bool m_verbose = false;
-    bool m_cancelled = false;
     std::unique_ptr<SourcegraphClient> m_client;
-    QPointer<ApiCall> m_modelsCall;
     QPointer<ReplyOrchestrator> m_reply;
     RequestLogger *m_logger = nullptr;
 };

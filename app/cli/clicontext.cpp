@@ -50,6 +50,7 @@ std::unique_ptr<SourcegraphClient> CliContext::createClient(QString *error) cons
     settings.accessToken = m_config.accessToken;
     settings.clientName = m_config.clientName;
     settings.idleTimeout = std::chrono::seconds(m_config.idleTimeoutSeconds);
+    settings.proxy = m_config.proxy;
     QString tlsError;
     if (!settings.tls.configure(m_config.baseUrl, m_config.sslBypass, m_config.caFile, &tlsError)) {
         *error = u"%1: %2"_s.arg(m_config.origin(Config::Key::CaFile), tlsError);

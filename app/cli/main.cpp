@@ -36,11 +36,13 @@ template <typename Command>
 int runAsync(QCoreApplication &app, CliContext &context, const QStringList &arguments)
 {
     Command command(context);
-    SignalWatcher signals;
-    QObject::connect(&signals, &SignalWatcher::interrupted, &command, &Command::cancel);
     QObject::connect(&command, &Command::done, &app, [&app](int code) { app.exit(code); });
+    // start() may block reading standard input; until it returns, a signal keeps its default
+    // action and simply ends the program. Afterwards it cancels the request cleanly.
     if (const auto code = command.start(arguments))
         return *code;
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::interrupted, &command, &Command::cancel);
     return app.exec();
 }
 

@@ -14,9 +14,13 @@ int g_fds[2] = {-1, -1};
 
 void onSignal(int number)
 {
-    // Only async-signal-safe work here: hand the number to the event loop.
+    // Only async-signal-safe work here: hand the number to the event loop, and let a second
+    // signal end the program at once should the cancellation hang.
     const char byte = char(number);
     [[maybe_unused]] const auto written = ::write(g_fds[0], &byte, 1);
+    struct sigaction fallback = {};
+    fallback.sa_handler = SIG_DFL;
+    ::sigaction(number, &fallback, nullptr);
 }
 } // namespace
 
@@ -35,14 +39,23 @@ SignalWatcher::SignalWatcher(QObject *parent)
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
+    for (const int number : {SIGINT, SIGTERM}) {
+        // A signal ignored on entry (nohup, a background job) stays ignored, as Unix tools do.
+        struct sigaction previous = {};
+        ::sigaction(number, nullptr, &previous);
+        if (previous.sa_handler != SIG_IGN)
+            ::sigaction(number, &action, nullptr);
+    }
 }
 
 SignalWatcher::~SignalWatcher()
 {
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    for (const int number : {SIGINT, SIGTERM}) {
+        struct sigaction current = {};
+        ::sigaction(number, nullptr, &current);
+        if (current.sa_handler == onSignal)
+            std::signal(number, SIG_DFL);
+    }
     if (g_fds[0] >= 0) {
         ::close(g_fds[0]);
         ::close(g_fds[1]);

@@ -4,10 +4,12 @@
 #include "clirunner.h"
 #include "fakesourcegraph.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
+#include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
@@ -302,6 +304,53 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 130);
         QVERIFY(!run.out.isEmpty()); // what streamed before the interrupt stays
         QVERIFY(run.errText().contains(u"interrupted"_s));
+    }
+
+    // Interrupted while still negotiating with a server that accepted but never answered: the
+    // teardown must be clean (no crash) and the exit code still 130.
+    void interruptWhileConnecting()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        CliRunner cli;
+        cli.environment().insert(
+            u"LLM_BASE_URL"_s, u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        cli.environment().insert(u"LLM_API_KEY"_s, u"sgp_x"_s);
+        cli.interruptAfter(500, SIGINT);
+        const CliRun run = cli.run({u"chat"_s, u"hi"_s});
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 130);
+    }
+
+    // A server that accepts and never answers costs one idle timeout, not one per request.
+    void silentServerCostsOneIdleTimeout()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        CliRunner cli;
+        cli.environment().insert(
+            u"LLM_BASE_URL"_s, u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        cli.environment().insert(u"LLM_API_KEY"_s, u"sgp_x"_s);
+        QElapsedTimer timer;
+        timer.start();
+        const CliRun run = cli.run({u"chat"_s, u"--idle-timeout"_s, u"2"_s, u"hi"_s});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.errText().contains(u"idle timeout"_s), qPrintable(run.errText()));
+        QVERIFY2(timer.elapsed() < 3900, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // A signal while the prompt is still being read from standard input ends the program.
+    void interruptWhileReadingStandardInput()
+    {
+        CliRunner cli;
+        cli.environment().insert(u"LLM_BASE_URL"_s, u"http://127.0.0.1:9"_s);
+        cli.environment().insert(u"LLM_API_KEY"_s, u"sgp_x"_s);
+        cli.interruptAfter(300, SIGINT);
+        const CliRun run = cli.run({u"chat"_s}, CliRunner::KeepStandardInputOpen, 10'000);
+        QVERIFY2(run.finished, "the program must not hang on a signal while reading stdin");
+        QCOMPARE(run.exitStatus, QProcess::CrashExit); // ended by the signal's default action
+        QVERIFY(run.out.isEmpty());
     }
 
     void verboseLogNeverShowsTheToken()

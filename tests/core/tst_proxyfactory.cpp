@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "environmentproxyfactory.h"
+#include "proxyfactory.h"
 
 #include <QTest>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
-using cody::EnvironmentProxyFactory;
+using cody::ProxyFactory;
+using cody::ProxySettings;
 
-class TestEnvironmentProxyFactory : public QObject
+class TestProxyFactory : public QObject
 {
     Q_OBJECT
 
@@ -56,7 +57,7 @@ private Q_SLOTS:
         QProcessEnvironment environment;
         for (const auto &pair : variables)
             environment.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
-        EnvironmentProxyFactory factory(environment);
+        ProxyFactory factory(ProxySettings::fromEnvironment(environment));
         const QNetworkProxy proxy = factory.proxyFor(QUrl(url));
         if (expected.isEmpty()) {
             QCOMPARE(proxy.type(), QNetworkProxy::NoProxy);
@@ -67,5 +68,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEnvironmentProxyFactory)
-#include "tst_environmentproxyfactory.moc"
+QTEST_GUILESS_MAIN(TestProxyFactory)
+#include "tst_proxyfactory.moc"

@@ -7,9 +7,13 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 
 namespace cody::test {
+
+const QByteArray CliRunner::KeepStandardInputOpen = QByteArrayLiteral("\0keep-open");
 
 CliRunner::CliRunner()
 {
@@ -27,6 +31,12 @@ void CliRunner::useServer(const FakeSourcegraph &server)
     m_environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server.options().token));
 }
 
+void CliRunner::interruptAfter(int milliseconds, int signalNumber)
+{
+    m_interruptAfterMs = milliseconds;
+    m_interruptSignal = signalNumber;
+}
+
 QString CliRunner::settingsPath() const
 {
     return m_home.filePath(u"config/cody-chat/cody-chat.ini"_s);
@@ -37,6 +47,12 @@ CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input, int
 {
     QProcess process;
     process.setProcessEnvironment(m_environment);
+    // Whoever started the tests may have left SIGINT ignored (background jobs do); the program
+    // must start with the dispositions a terminal gives it.
+    process.setChildProcessModifier([] {
+        ::signal(SIGINT, SIG_DFL);
+        ::signal(SIGTERM, SIG_DFL);
+    });
     CliRun result;
     QEventLoop loop;
     QObject::connect(&process, &QProcess::readyReadStandardOutput, &loop, [&] {
@@ -53,9 +69,18 @@ CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input, int
             loop.quit();
     });
     process.start(QStringLiteral(CODY_CLI_PATH), arguments);
-    if (!input.isNull())
-        process.write(input);
-    process.closeWriteChannel();
+    if (input != KeepStandardInputOpen) {
+        if (!input.isNull())
+            process.write(input);
+        process.closeWriteChannel();
+    }
+    if (m_interruptAfterMs >= 0) {
+        QTimer::singleShot(m_interruptAfterMs, &loop, [&process, signalNumber = m_interruptSignal] {
+            if (process.state() == QProcess::Running)
+                ::kill(pid_t(process.processId()), signalNumber);
+        });
+        m_interruptAfterMs = -1;
+    }
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
     if (!result.finished) {

@@ -38,13 +38,21 @@ public:
     /// The cody-chat settings file this run reads (INI, under XDG_CONFIG_HOME).
     QString settingsPath() const;
 
-    /// `onStarted` runs once the process started (e.g. to interrupt it later).
+    /// The next run() gets `signalNumber` this long after it started.
+    void interruptAfter(int milliseconds, int signalNumber);
+
+    /// Passed as `input`: standard input stays open, as if a user had not typed the prompt yet.
+    static const QByteArray KeepStandardInputOpen;
+
+    /// `onOutput` runs whenever standard output grew (e.g. to interrupt the program mid-stream).
     CliRun run(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 30'000,
         const std::function<void(QProcess &)> &onOutput = {});
 
 private:
     QTemporaryDir m_home;
     QProcessEnvironment m_environment;
+    int m_interruptAfterMs = -1;
+    int m_interruptSignal = 0;
 };
 
 } // namespace cody::test

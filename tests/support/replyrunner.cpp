@@ -17,7 +17,6 @@ SourcegraphClient::Settings clientSettingsFor(const FakeSourcegraph &server)
     settings.retry.baseDelay = std::chrono::milliseconds(10);
     settings.retry.maxDelay = std::chrono::milliseconds(50);
     settings.idleTimeout = std::chrono::seconds(10);
-    settings.proxyEnvironment = QProcessEnvironment(); // never a proxy for loopback tests
     return settings;
 }
 
