@@ -115,6 +115,15 @@ Config Config::load(
             continue;
 
         auto reject = [&](const QString &why) { errors->append(u"%1: %2"_s.arg(origin, why)); };
+        // Sets *target from a whole number of at least `minimum`; false (reported) otherwise.
+        auto setInt = [&](int *target, int minimum, const QString &expected) {
+            if (const auto value = parseInt(raw, minimum)) {
+                *target = *value;
+                return true;
+            }
+            reject(u"must be %1, got \"%2\""_s.arg(expected, raw));
+            return false;
+        };
         switch (info.key) {
         case Key::BaseUrl: {
             QString error;
@@ -135,12 +144,8 @@ Config Config::load(
             config.clientName = raw.trimmed();
             break;
         case Key::DefaultMaxTokens:
-            if (const auto value = parseInt(raw, 1)) {
-                config.defaultMaxTokens = *value;
-            } else {
-                reject(u"must be a whole number greater than 0, got \"%1\""_s.arg(raw));
+            if (!setInt(&config.defaultMaxTokens, 1, u"a whole number greater than 0"_s))
                 continue;
-            }
             break;
         case Key::Model:
             config.model = raw.trimmed();
@@ -149,23 +154,16 @@ Config Config::load(
             config.caFile = raw;
             break;
         case Key::IdleTimeout:
-            if (const auto value = parseInt(raw, 1)) {
-                config.idleTimeoutSeconds = *value;
-            } else {
-                reject(u"must be a whole number of seconds greater than 0, got \"%1\""_s.arg(raw));
+            if (!setInt(
+                    &config.idleTimeoutSeconds, 1, u"a whole number of seconds greater than 0"_s))
                 continue;
-            }
             break;
         case Key::AutoContinue:
             config.autoContinue = parseFlag(raw);
             break;
         case Key::MaxContinuations:
-            if (const auto value = parseInt(raw, 0)) {
-                config.maxContinuations = *value;
-            } else {
-                reject(u"must be a whole number (0 = unlimited), got \"%1\""_s.arg(raw));
+            if (!setInt(&config.maxContinuations, 0, u"a whole number (0 = unlimited)"_s))
                 continue;
-            }
             break;
         }
         config.m_sources.insert(info.key, source);

@@ -74,14 +74,8 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
     parser.addPositionalArgument(
         u"PROMPT"_s, u"The prompt; '-' or nothing reads standard input."_s, u"[PROMPT…]"_s);
 
-    if (!parser.parse(QStringList {u"cody-chat-cli chat"_s} + arguments)) {
-        CliContext::writeError(parser.errorText());
-        return UsageError;
-    }
-    if (parser.isSet(u"help"_s)) {
-        CliContext::writeOut(parser.helpText());
-        return Success;
-    }
+    if (const auto code = CliContext::parseArguments(parser, u"chat"_s, arguments))
+        return code;
     if (!m_context.reportConfiguration())
         return UsageError;
 

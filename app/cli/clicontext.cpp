@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clicontext.h"
 
+#include "exitcode.h"
 #include "sourcegraphclient.h"
+
+#include <QCommandLineParser>
 
 #include <cstdio>
 
@@ -62,6 +65,20 @@ std::unique_ptr<SourcegraphClient> CliContext::createClient(QString *error) cons
                          settings.tls.bypassHost(), m_config.origin(Config::Key::SslBypass)));
     }
     return std::make_unique<SourcegraphClient>(std::move(settings));
+}
+
+std::optional<int> CliContext::parseArguments(
+    QCommandLineParser &parser, const QString &command, const QStringList &arguments)
+{
+    if (!parser.parse(QStringList {u"cody-chat-cli "_s + command} + arguments)) {
+        writeError(parser.errorText());
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        writeOut(parser.helpText());
+        return Success;
+    }
+    return std::nullopt;
 }
 
 void CliContext::writeOut(QStringView text)

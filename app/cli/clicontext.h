@@ -8,6 +8,9 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
+
+class QCommandLineParser;
 
 namespace cody {
 class SourcegraphClient;
@@ -34,6 +37,11 @@ public:
     /// A client for the configured instance, or nullptr with *error set (missing URL or token,
     /// unreadable CA file).
     std::unique_ptr<SourcegraphClient> createClient(QString *error) const;
+
+    /// Parses a command's `arguments` (without the command word). Returns the exit code when
+    /// there is nothing more to do: 0 after printing --help, 2 after reporting a usage error.
+    static std::optional<int> parseArguments(
+        QCommandLineParser &parser, const QString &command, const QStringList &arguments);
 
     static void writeOut(QStringView text);
     static void writeError(const QString &line);

@@ -30,14 +30,8 @@ std::optional<int> ModelsCommand::start(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     parser.addOption(json);
-    if (!parser.parse(QStringList {u"cody-chat-cli models"_s} + arguments)) {
-        CliContext::writeError(parser.errorText());
-        return UsageError;
-    }
-    if (parser.isSet(u"help"_s)) {
-        CliContext::writeOut(parser.helpText());
-        return Success;
-    }
+    if (const auto code = CliContext::parseArguments(parser, u"models"_s, arguments))
+        return code;
     if (!parser.positionalArguments().isEmpty()) {
         CliContext::writeError(u"models takes no arguments"_s);
         return UsageError;

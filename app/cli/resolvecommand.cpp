@@ -18,14 +18,8 @@ int runResolveCommand(CliContext &context, const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(
         u"NAME"_s, u"An alias, cody/<provider>::<apiVersion>::<model>, or a bare modelRef."_s);
-    if (!parser.parse(QStringList {u"cody-chat-cli resolve"_s} + arguments)) {
-        CliContext::writeError(parser.errorText());
-        return UsageError;
-    }
-    if (parser.isSet(u"help"_s)) {
-        CliContext::writeOut(parser.helpText());
-        return Success;
-    }
+    if (const auto code = CliContext::parseArguments(parser, u"resolve"_s, arguments))
+        return *code;
     if (parser.positionalArguments().size() != 1) {
         CliContext::writeError(u"resolve takes exactly one NAME"_s);
         return UsageError;
