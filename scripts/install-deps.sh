@@ -5,8 +5,11 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config ccache
-    qt6-base-dev qt6-base-dev-tools
+    qt6-base-dev qt6-base-dev-tools qtkeychain-qt6-dev
+    libcmark-gfm-dev libcmark-gfm-extensions-dev libsource-highlight-dev
     openssl ca-certificates
+    dbus-daemon gnome-keyring libsecret-tools
+    xvfb xauth fonts-dejavu-core
 )
 
 as_root=()
