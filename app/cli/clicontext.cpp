@@ -2,9 +2,11 @@
 #include "clicontext.h"
 
 #include "exitcode.h"
+#include "keychainsecretstore.h"
 #include "sourcegraphclient.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 
 #include <cstdio>
 
@@ -25,6 +27,8 @@ CliContext::CliContext()
     : m_settings(QSettings::IniFormat, QSettings::UserScope, u"cody-chat"_s, u"cody-chat"_s)
     , m_config(Config::load(QProcessEnvironment::systemEnvironment(), &m_settings, &m_configErrors))
     , m_catalog(loadAliases(m_settings, &m_aliasWarnings))
+    , m_secretStore(std::make_unique<KeychainSecretStore>())
+    , m_tokenSource(m_config.accessToken.isEmpty() ? TokenSource::None : TokenSource::Environment)
 { }
 
 bool CliContext::reportConfiguration() const
@@ -36,26 +40,69 @@ bool CliContext::reportConfiguration() const
     return m_configErrors.isEmpty();
 }
 
-std::unique_ptr<SourcegraphClient> CliContext::createClient(QString *error) const
+SecretResult CliContext::wait(
+    const std::function<void(QObject *, SecretStore::Callback)> &operation)
+{
+    SecretResult result;
+    QEventLoop loop;
+    // The store answers later, never from inside the call, so the loop is running by then.
+    operation(&loop, [&](const SecretResult &answer) {
+        result = answer;
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+bool CliContext::resolveToken(QString *error)
 {
     if (m_config.baseUrl.isEmpty()) {
         *error = u"no Sourcegraph URL configured: set LLM_BASE_URL (or SRC_ENDPOINT), e.g. "
                  "https://sourcegraph.example.com"_s;
-        return nullptr;
+        return false;
     }
-    if (m_config.accessToken.isEmpty()) {
-        *error = u"no access token: set LLM_API_KEY (or SRC_ACCESS_TOKEN) to a Sourcegraph access "
-                 "token"_s;
-        return nullptr;
+    if (!m_config.accessToken.isEmpty())
+        return true;
+    const QString key = SecretStore::keyForEndpoint(m_config.baseUrl);
+    const SecretResult stored = wait([this, &key](QObject *context, SecretStore::Callback done) {
+        m_secretStore->read(key, context, std::move(done));
+    });
+    switch (stored.status) {
+    case SecretResult::Status::Ok:
+        m_config.accessToken = stored.secret;
+        m_tokenSource = TokenSource::Keychain;
+        return true;
+    case SecretResult::Status::NotFound:
+        *error = u"no access token for %1: set LLM_API_KEY (or SRC_ACCESS_TOKEN) to a Sourcegraph "
+                 "access token, or store one with 'cody-chat-cli auth login'"_s.arg(key);
+        return false;
+    case SecretResult::Status::Unavailable:
+    case SecretResult::Status::Failed:
+        break;
     }
+    *error = u"no access token: LLM_API_KEY (or SRC_ACCESS_TOKEN) is not set, and %1"_s.arg(
+        stored.error);
+    return false;
+}
+
+std::unique_ptr<SourcegraphClient> CliContext::createClient(QString *error)
+{
+    if (!resolveToken(error))
+        return nullptr;
+    return createClient(m_config.baseUrl, m_config.accessToken, error);
+}
+
+std::unique_ptr<SourcegraphClient> CliContext::createClient(
+    const QUrl &baseUrl, const QString &accessToken, QString *error) const
+{
     SourcegraphClient::Settings settings;
-    settings.baseUrl = m_config.baseUrl;
-    settings.accessToken = m_config.accessToken;
+    settings.baseUrl = baseUrl;
+    settings.accessToken = accessToken;
     settings.clientName = m_config.clientName;
     settings.idleTimeout = std::chrono::seconds(m_config.idleTimeoutSeconds);
     settings.proxy = m_config.proxy;
     QString tlsError;
-    if (!settings.tls.configure(m_config.baseUrl, m_config.sslBypass, m_config.caFile, &tlsError)) {
+    if (!settings.tls.configure(baseUrl, m_config.sslBypass, m_config.caFile, &tlsError)) {
         *error = u"%1: %2"_s.arg(m_config.origin(Config::Key::CaFile), tlsError);
         return nullptr;
     }

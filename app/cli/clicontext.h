@@ -3,10 +3,12 @@
 
 #include "config.h"
 #include "modelcatalog.h"
+#include "secretstore.h"
 
 #include <QSettings>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -34,9 +36,23 @@ public:
     /// unusable.
     bool reportConfiguration() const;
 
+    enum class TokenSource { None, Environment, Keychain };
+
+    /// Finds the access token for the configured URL: the environment's when set (the keychain
+    /// is then not touched), else the keychain entry for the URL. Blocks until the keychain
+    /// answers (bounded by its timeout). False with *error saying what is missing and why.
+    bool resolveToken(QString *error);
+    TokenSource tokenSource() const { return m_tokenSource; }
+    /// Where tokens are kept: the OS keychain.
+    SecretStore &secretStore() { return *m_secretStore; }
+
     /// A client for the configured instance, or nullptr with *error set (missing URL or token,
-    /// unreadable CA file).
-    std::unique_ptr<SourcegraphClient> createClient(QString *error) const;
+    /// unreadable CA file). Resolves the token first (see resolveToken()).
+    std::unique_ptr<SourcegraphClient> createClient(QString *error);
+    /// A client for `baseUrl` with `accessToken`, using the configured TLS, proxy and client
+    /// settings; nullptr with *error set when the CA file is unusable.
+    std::unique_ptr<SourcegraphClient> createClient(
+        const QUrl &baseUrl, const QString &accessToken, QString *error) const;
 
     /// Parses a command's `arguments` (without the command word). Returns the exit code when
     /// there is nothing more to do: 0 after printing --help, 2 after reporting a usage error.
@@ -48,12 +64,18 @@ public:
     static void writeWarning(const QString &line);
 
 private:
+    /// Runs one secret-store operation to its end with a local event loop (the CLI may block).
+    static SecretResult wait(
+        const std::function<void(QObject *, SecretStore::Callback)> &operation);
+
     // Declared before the members whose initialisers fill them.
     QStringList m_configErrors;
     QStringList m_aliasWarnings;
     QSettings m_settings;
     Config m_config;
     ModelCatalog m_catalog;
+    std::unique_ptr<SecretStore> m_secretStore;
+    TokenSource m_tokenSource = TokenSource::None;
 };
 
 } // namespace cody::cli

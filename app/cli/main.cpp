@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // cody-chat-cli: parses the command line and wires core objects; the work happens in core/.
+#include "authcommand.h"
 #include "chatcommand.h"
 #include "clicontext.h"
 #include "exitcode.h"
@@ -25,11 +26,14 @@ const QString Usage
       "  chat [PROMPT…]   send a prompt and stream the reply\n"
       "  models           list model aliases and the server's chat models\n"
       "  resolve NAME     print the full cody/… name of a model\n"
+      "  auth login|status|logout [--endpoint URL]\n"
+      "                   keep the access token in the OS keychain (login reads it from stdin)\n"
       "\n"
       "Run 'cody-chat-cli COMMAND --help' for a command's options.\n"
-      "Configuration comes from LLM_BASE_URL, LLM_API_KEY, CODY_MODEL, … (see README).\n"
-      "Exit codes: 0 ok, 2 usage/configuration, 3 token rejected, 4 network/TLS/timeout,\n"
-      "5 server error, 130 interrupted.\n"_s;
+      "Configuration comes from LLM_BASE_URL, LLM_API_KEY, CODY_MODEL, … (see README);\n"
+      "without LLM_API_KEY the token comes from the keychain ('auth login').\n"
+      "Exit codes: 0 ok, 2 usage/configuration (also: no token, no keychain), 3 token rejected,\n"
+      "4 network/TLS/timeout, 5 server error, 130 interrupted.\n"_s;
 
 // Runs a long-running command until it reports done(), cancelling it on SIGINT/SIGTERM.
 template <typename Command>
@@ -72,6 +76,8 @@ int main(int argc, char *argv[])
         return runAsync<ModelsCommand>(app, context, arguments);
     if (command == "resolve"_L1)
         return runResolveCommand(context, arguments);
+    if (command == "auth"_L1)
+        return runAsync<AuthCommand>(app, context, arguments);
 
     CliContext::writeError(
         command.isEmpty() ? u"no command given"_s : u"unknown command \"%1\""_s.arg(command));

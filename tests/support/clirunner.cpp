@@ -25,10 +25,21 @@ CliRunner::CliRunner()
     m_environment.insert(u"LANG"_s, u"C.UTF-8"_s);
 }
 
+QString CliRunner::program()
+{
+    return QStringLiteral(CODY_CLI_PATH);
+}
+
 void CliRunner::useServer(const FakeSourcegraph &server)
 {
     m_environment.insert(u"LLM_BASE_URL"_s, server.baseUrl().toString());
     m_environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server.options().token));
+}
+
+void CliRunner::useSessionBus(const QString &address)
+{
+    m_environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s,
+        address.isEmpty() ? qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS") : address);
 }
 
 void CliRunner::interruptAfter(int milliseconds, int signalNumber)
@@ -68,7 +79,7 @@ CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input, int
         if (error == QProcess::FailedToStart)
             loop.quit();
     });
-    process.start(QStringLiteral(CODY_CLI_PATH), arguments);
+    process.start(program(), arguments);
     if (input != KeepStandardInputOpen) {
         if (!input.isNull())
             process.write(input);

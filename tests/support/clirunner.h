@@ -32,8 +32,14 @@ class CliRunner
 public:
     CliRunner();
 
+    /// The cody-chat-cli binary, for tests that must start it themselves (on a terminal).
+    static QString program();
+
     /// Point LLM_BASE_URL and LLM_API_KEY at `server`.
     void useServer(const FakeSourcegraph &server);
+    /// Give the program a D-Bus session bus (and so a Secret Service): `address`, or this
+    /// process's when empty. Without this call it has none, like a machine without a keychain.
+    void useSessionBus(const QString &address = {});
     QProcessEnvironment &environment() { return m_environment; }
     /// The cody-chat settings file this run reads (INI, under XDG_CONFIG_HOME).
     QString settingsPath() const;
