@@ -16,6 +16,13 @@ struct KeyInfo
     QString settingsKey; ///< empty: never saved
 };
 
+QStringList proxyVariables()
+{
+    // Any of them makes the environment decide the proxy; the first one set is named as the
+    // origin, https first as Sourcegraph instances normally are.
+    return {u"https_proxy"_s, u"HTTPS_PROXY"_s, u"http_proxy"_s, u"HTTP_PROXY"_s};
+}
+
 const QList<KeyInfo> &keyTable()
 {
     static const QList<KeyInfo> table {
@@ -29,6 +36,10 @@ const QList<KeyInfo> &keyTable()
         {Config::Key::IdleTimeout, {u"CODY_IDLE_TIMEOUT"_s}, u"network/idleTimeoutSeconds"_s},
         {Config::Key::AutoContinue, {u"CODY_AUTO_CONTINUE"_s}, u"chat/autoContinue"_s},
         {Config::Key::MaxContinuations, {u"CODY_MAX_CONTINUATIONS"_s}, u"chat/maxContinuations"_s},
+        // A proxy variable in the environment decides the proxy outright, so it overrides both
+        // saved proxy keys.
+        {Config::Key::ProxyMode, proxyVariables(), u"network/proxyMode"_s},
+        {Config::Key::ProxyHost, proxyVariables(), u"network/proxyHost"_s},
     };
     return table;
 }
@@ -46,6 +57,75 @@ std::optional<int> parseInt(const QString &text, int minimum)
     if (!ok || value < minimum)
         return std::nullopt;
     return value;
+}
+
+/// Sets the field of `key` from `raw` as read from `source`. False, with *why, when the value
+/// is unusable; the field keeps its default then.
+bool applyValue(
+    Config *config, Config::Key key, const QString &raw, Config::Source source, QString *why)
+{
+    using Key = Config::Key;
+    // Sets *target from a whole number of at least `minimum`.
+    auto setInt = [&](int *target, int minimum, const QString &expected) {
+        if (const auto value = parseInt(raw, minimum)) {
+            *target = *value;
+            return true;
+        }
+        *why = u"must be %1, got \"%2\""_s.arg(expected, raw);
+        return false;
+    };
+    switch (key) {
+    case Key::BaseUrl:
+        config->baseUrl = Config::parseBaseUrl(raw, why);
+        return !config->baseUrl.isEmpty();
+    case Key::AccessToken:
+        config->accessToken = raw.trimmed();
+        return true;
+    case Key::SslBypass:
+        config->sslBypass = parseFlag(raw);
+        return true;
+    case Key::ClientName:
+        config->clientName = raw.trimmed();
+        return true;
+    case Key::DefaultMaxTokens:
+        return setInt(&config->defaultMaxTokens, 1, u"a whole number greater than 0"_s);
+    case Key::Model:
+        config->model = raw.trimmed();
+        return true;
+    case Key::CaFile:
+        config->caFile = raw;
+        return true;
+    case Key::IdleTimeout:
+        return setInt(
+            &config->idleTimeoutSeconds, 1, u"a whole number of seconds greater than 0"_s);
+    case Key::AutoContinue:
+        config->autoContinue = parseFlag(raw);
+        return true;
+    case Key::MaxContinuations:
+        return setInt(&config->maxContinuations, 0, u"a whole number (0 = unlimited)"_s);
+    case Key::ProxyMode:
+        // A proxy variable means "the environment's proxies", which is what System is.
+        if (source == Config::Source::Environment) {
+            config->proxyMode = ProxySettings::Mode::System;
+            return true;
+        }
+        if (const auto mode = ProxySettings::parseMode(raw)) {
+            config->proxyMode = *mode;
+            return true;
+        }
+        *why = u"must be system, none or manual, got \"%1\""_s.arg(raw);
+        return false;
+    case Key::ProxyHost:
+        // The environment's value is a proxy URL as curl reads it, not our host:port.
+        if (source != Config::Source::Environment) {
+            *why = ProxySettings::hostPortProblem(raw);
+            if (!why->isEmpty())
+                return false;
+        }
+        config->proxyHost = raw.trimmed();
+        return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -92,7 +172,6 @@ Config Config::load(
     const QProcessEnvironment &environment, const QSettings *settings, QStringList *errors)
 {
     Config config;
-    config.proxy = ProxySettings::fromEnvironment(environment);
     for (const auto &info : keyTable()) {
         QString raw;
         QString origin;
@@ -114,62 +193,74 @@ Config Config::load(
         if (source == Source::Default)
             continue;
 
-        auto reject = [&](const QString &why) { errors->append(u"%1: %2"_s.arg(origin, why)); };
-        // Sets *target from a whole number of at least `minimum`; false (reported) otherwise.
-        auto setInt = [&](int *target, int minimum, const QString &expected) {
-            if (const auto value = parseInt(raw, minimum)) {
-                *target = *value;
-                return true;
-            }
-            reject(u"must be %1, got \"%2\""_s.arg(expected, raw));
-            return false;
-        };
-        switch (info.key) {
-        case Key::BaseUrl: {
-            QString error;
-            config.baseUrl = parseBaseUrl(raw, &error);
-            if (config.baseUrl.isEmpty()) {
-                reject(error);
-                continue;
-            }
-            break;
-        }
-        case Key::AccessToken:
-            config.accessToken = raw.trimmed();
-            break;
-        case Key::SslBypass:
-            config.sslBypass = parseFlag(raw);
-            break;
-        case Key::ClientName:
-            config.clientName = raw.trimmed();
-            break;
-        case Key::DefaultMaxTokens:
-            if (!setInt(&config.defaultMaxTokens, 1, u"a whole number greater than 0"_s))
-                continue;
-            break;
-        case Key::Model:
-            config.model = raw.trimmed();
-            break;
-        case Key::CaFile:
-            config.caFile = raw;
-            break;
-        case Key::IdleTimeout:
-            if (!setInt(
-                    &config.idleTimeoutSeconds, 1, u"a whole number of seconds greater than 0"_s))
-                continue;
-            break;
-        case Key::AutoContinue:
-            config.autoContinue = parseFlag(raw);
-            break;
-        case Key::MaxContinuations:
-            if (!setInt(&config.maxContinuations, 0, u"a whole number (0 = unlimited)"_s))
-                continue;
-            break;
+        QString why;
+        if (!applyValue(&config, info.key, raw, source, &why)) {
+            errors->append(u"%1: %2"_s.arg(origin, why));
+            continue;
         }
         config.m_sources.insert(info.key, source);
         config.m_origins.insert(info.key, origin);
     }
+    resolveProxy(&config, environment, settings, errors);
     return config;
+}
+
+void Config::resolveProxy(Config *config, const QProcessEnvironment &environment,
+    const QSettings *settings, QStringList *errors)
+{
+    using Mode = ProxySettings::Mode;
+    if (config->source(Key::ProxyMode) == Source::Environment) {
+        config->proxy = ProxySettings::fromEnvironment(environment);
+        return;
+    }
+    const QString hostKey = settingsKey(Key::ProxyHost);
+    if (config->proxyMode == Mode::Manual && config->proxyHost.isEmpty()) {
+        // An unusable saved host has been reported already; a missing one has not.
+        if (!settings || !settings->contains(hostKey)) {
+            errors->append(u"setting %1: manual proxy mode needs %2 (host:port)"_s.arg(
+                settingsKey(Key::ProxyMode), hostKey));
+        }
+        config->proxyMode = Mode::System;
+        config->m_sources.remove(Key::ProxyMode);
+        config->m_origins.remove(Key::ProxyMode);
+    }
+    config->proxy = ProxySettings::forMode(config->proxyMode, config->proxyHost, environment);
+}
+
+bool Config::save(QSettings &settings, Key key, const QVariant &value, QString *error)
+{
+    const auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    const QString name = settingsKey(key);
+    if (name.isEmpty())
+        return fail(u"this value is never saved in settings"_s);
+
+    QString raw;
+    if (value.metaType() == QMetaType::fromType<ProxySettings::Mode>())
+        raw = ProxySettings::modeName(value.value<ProxySettings::Mode>());
+    else if (value.metaType() == QMetaType::fromType<bool>())
+        raw = value.toBool() ? u"true"_s : u"false"_s;
+    else
+        raw = value.toString().trimmed();
+    if (!value.isValid() || raw.isEmpty()) {
+        settings.remove(name);
+        return true;
+    }
+
+    Config checked;
+    QString why;
+    if (!applyValue(&checked, key, raw, Source::Settings, &why))
+        return fail(u"%1: %2"_s.arg(name, why));
+    // Saved in the form load() prints back: a normalized URL, true/false for flags.
+    if (key == Key::BaseUrl)
+        raw = checked.baseUrl.toString();
+    else if (key == Key::SslBypass || key == Key::AutoContinue)
+        raw = parseFlag(raw) ? u"true"_s : u"false"_s;
+    settings.setValue(name, raw);
+    return true;
 }
 
 } // namespace cody

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QVariant>
 
 class QSettings;
 
@@ -40,6 +41,8 @@ struct Config
         IdleTimeout,
         AutoContinue,
         MaxContinuations,
+        ProxyMode, ///< set by the environment when it names a proxy (https_proxy, http_proxy)
+        ProxyHost, ///< the manual proxy, host:port; from the environment: its proxy URL
     };
     enum class Source { Default, Settings, Environment };
 
@@ -53,7 +56,12 @@ struct Config
     int idleTimeoutSeconds = defaults::IdleTimeoutSeconds;
     bool autoContinue = true;
     int maxContinuations = 0; ///< 0 = unlimited
-    ProxySettings proxy; ///< from https_proxy, http_proxy, no_proxy
+    /// System unless saved otherwise; always System when the environment sets a proxy.
+    ProxySettings::Mode proxyMode = ProxySettings::Mode::System;
+    QString proxyHost; ///< the saved manual proxy (host:port), or the environment's proxy URL
+    /// What to use: the environment's proxies when it sets one (it wins, as everywhere), else
+    /// the saved proxyMode with no_proxy from the environment.
+    ProxySettings proxy;
 
     Source source(Key key) const { return m_sources.value(key, Source::Default); }
     /// The environment variable or settings key a value came from, for messages ("LLM_BASE_URL").
@@ -67,11 +75,22 @@ struct Config
     /// Settings key for each value that may be saved (not the token).
     static QString settingsKey(Key key);
 
+    /**
+     * Saves one value under settingsKey(key) after checking it as load() would, so that nothing
+     * is saved that load() would then reject. An invalid QVariant or empty text removes the saved
+     * value (the default applies again). ProxyMode takes a ProxySettings::Mode or its modeName().
+     * Returns false with *error for a bad value and for the token, which never goes to settings.
+     */
+    static bool save(QSettings &settings, Key key, const QVariant &value, QString *error = nullptr);
+
     /// Parses a base URL the way users type it: http(s) only, a path prefix and trailing slash
     /// allowed.
     static QUrl parseBaseUrl(const QString &text, QString *error);
 
 private:
+    static void resolveProxy(Config *config, const QProcessEnvironment &environment,
+        const QSettings *settings, QStringList *errors);
+
     QHash<Key, Source> m_sources;
     QHash<Key, QString> m_origins;
 };

@@ -16,6 +16,63 @@ ProxySettings ProxySettings::fromEnvironment(const QProcessEnvironment &environm
     return {variable(u"http_proxy"_s), variable(u"https_proxy"_s), variable(u"no_proxy"_s)};
 }
 
+ProxySettings ProxySettings::forMode(
+    Mode mode, const QString &manualHost, const QProcessEnvironment &environment)
+{
+    switch (mode) {
+    case Mode::System:
+        return fromEnvironment(environment);
+    case Mode::None:
+        return {};
+    case Mode::Manual: {
+        // An explicit scheme keeps proxyFor() from reading "host:port" as "scheme:path".
+        const QString proxy = u"http://"_s + manualHost.trimmed();
+        return {proxy, proxy, fromEnvironment(environment).noProxy};
+    }
+    }
+    return {};
+}
+
+QString ProxySettings::hostPortProblem(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const QString example = u"write it as host:port, for example proxy.example.com:3128"_s;
+    if (trimmed.isEmpty())
+        return u"The proxy is missing: "_s + example;
+    if (trimmed.contains("://"_L1))
+        return u"\"%1\" has a scheme; %2"_s.arg(trimmed, example);
+    const QUrl url(u"http://"_s + trimmed, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || !url.path().isEmpty()
+        || url.hasQuery() || url.hasFragment())
+        return u"\"%1\" is not a host and port; %2"_s.arg(trimmed, example);
+    if (url.port() < 1)
+        return u"\"%1\" has no port; %2"_s.arg(trimmed, example);
+    return {};
+}
+
+QString ProxySettings::modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::System:
+        return u"system"_s;
+    case Mode::None:
+        return u"none"_s;
+    case Mode::Manual:
+        return u"manual"_s;
+    }
+    return {};
+}
+
+std::optional<ProxySettings::Mode> ProxySettings::parseMode(const QString &name)
+{
+    const QString word = name.trimmed().toLower();
+    for (const Mode mode : {Mode::System, Mode::None, Mode::Manual}) {
+        if (word == modeName(mode))
+            return mode;
+    }
+    return std::nullopt;
+}
+
 ProxyFactory::ProxyFactory(ProxySettings settings)
     : m_settings(std::move(settings))
 { }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using cody::Config;
+using cody::ProxyFactory;
+using ProxyMode = cody::ProxySettings::Mode;
 
 class TestConfig : public QObject
 {
@@ -189,6 +192,225 @@ private Q_SLOTS:
         QCOMPARE(
             Config::load(environment({{u"CODY_MODEL"_s, QString()}}), &settings, &errors).model,
             u"cody-haiku"_s);
+    }
+
+    void proxyModes_data()
+    {
+        QTest::addColumn<QString>("mode"); // saved network/proxyMode; empty: not saved
+        QTest::addColumn<QString>("host"); // saved network/proxyHost; empty: not saved
+        QTest::addColumn<QStringList>("variables"); // NAME=value
+        QTest::addColumn<QString>("httpsProxy"); // for https://sg.example.com; empty: none
+        QTest::addColumn<QString>("httpProxy"); // for http://sg.example.com; empty: none
+
+        const QStringList corporate {
+            u"https_proxy=http://env.corp:1"_s, u"http_proxy=http://env.corp:2"_s};
+        QTest::newRow("default is the environment's")
+            << QString() << QString() << corporate << u"env.corp:1"_s << u"env.corp:2"_s;
+        QTest::newRow("system") << u"system"_s << QString() << QStringList() << QString()
+                                << QString();
+        QTest::newRow("none") << u"none"_s << QString() << QStringList() << QString() << QString();
+        QTest::newRow("manual for both schemes")
+            << u"manual"_s << u"saved.corp:3128"_s << QStringList() << u"saved.corp:3128"_s
+            << u"saved.corp:3128"_s;
+        QTest::newRow("manual honours no_proxy")
+            << u"Manual "_s << u"saved.corp:3128"_s << QStringList {u"no_proxy=.example.com"_s}
+            << QString() << QString();
+        QTest::newRow("host kept but unused when not manual")
+            << u"none"_s << u"saved.corp:3128"_s << QStringList() << QString() << QString();
+        QTest::newRow("environment beats none")
+            << u"none"_s << QString() << corporate << u"env.corp:1"_s << u"env.corp:2"_s;
+        QTest::newRow("environment beats manual")
+            << u"manual"_s << u"saved.corp:3128"_s
+            << QStringList {u"HTTPS_PROXY=http://up.corp:4"_s} << u"up.corp:4"_s << QString();
+    }
+
+    void proxyModes()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, host);
+        QFETCH(QStringList, variables);
+        QFETCH(QString, httpsProxy);
+        QFETCH(QString, httpProxy);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"cody.ini"_s), QSettings::IniFormat);
+        if (!mode.isEmpty())
+            settings.setValue(u"network/proxyMode"_s, mode);
+        if (!host.isEmpty())
+            settings.setValue(u"network/proxyHost"_s, host);
+        QProcessEnvironment env;
+        for (const auto &pair : variables)
+            env.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
+        QStringList errors;
+        const Config config = Config::load(env, &settings, &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        ProxyFactory factory(config.proxy);
+        const auto describe = [&factory](const QString &url) {
+            const QNetworkProxy proxy = factory.proxyFor(QUrl(url));
+            return proxy.type() == QNetworkProxy::NoProxy
+                ? QString()
+                : u"%1:%2"_s.arg(proxy.hostName()).arg(proxy.port());
+        };
+        QCOMPARE(describe(u"https://sg.example.com"_s), httpsProxy);
+        QCOMPARE(describe(u"http://sg.example.com"_s), httpProxy);
+    }
+
+    void proxyEnvironmentIsReportedAsTheSource()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"cody.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"network/proxyMode"_s, u"manual"_s);
+        settings.setValue(u"network/proxyHost"_s, u"saved.corp:3128"_s);
+        QStringList errors;
+        const Config fromEnv = Config::load(
+            environment({{u"http_proxy"_s, u"http://env.corp:8080"_s}}), &settings, &errors);
+        QCOMPARE(fromEnv.source(Config::Key::ProxyMode), Config::Source::Environment);
+        QCOMPARE(fromEnv.origin(Config::Key::ProxyMode), u"http_proxy"_s);
+        QCOMPARE(fromEnv.proxyMode, ProxyMode::System);
+        QCOMPARE(fromEnv.proxyHost, u"http://env.corp:8080"_s);
+
+        // no_proxy alone sets no proxy, so it does not override the saved mode.
+        const Config saved
+            = Config::load(environment({{u"no_proxy"_s, u"localhost"_s}}), &settings, &errors);
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(saved.source(Config::Key::ProxyMode), Config::Source::Settings);
+        QCOMPARE(saved.proxyMode, ProxyMode::Manual);
+        QCOMPARE(saved.proxyHost, u"saved.corp:3128"_s);
+        QCOMPARE(saved.proxy.noProxy, u"localhost"_s);
+    }
+
+    void invalidProxySettings_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown mode") << u"auto"_s << QString() << u"network/proxyMode"_s;
+        QTest::newRow("manual without host") << u"manual"_s << QString() << u"network/proxyHost"_s;
+        QTest::newRow("host without port") << u"manual"_s << u"proxy.corp"_s << u"port"_s;
+        QTest::newRow("host with scheme") << u"manual"_s << u"http://p:1"_s << u"scheme"_s;
+        QTest::newRow("bad host even when unused") << u"none"_s << u"a b:1"_s << u"a b:1"_s;
+    }
+
+    void invalidProxySettings()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, host);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"cody.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"network/proxyMode"_s, mode);
+        if (!host.isEmpty())
+            settings.setValue(u"network/proxyHost"_s, host);
+        QStringList errors;
+        const Config config = Config::load(QProcessEnvironment(), &settings, &errors);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains(mentions), qPrintable(errors.first()));
+        // Never a half-configured manual proxy: the environment's (here: none) applies instead.
+        QVERIFY(config.proxyMode != ProxyMode::Manual);
+        QVERIFY(config.proxy.httpsProxy.isEmpty());
+    }
+
+    void saveRoundTrip()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"cody.ini"_s), QSettings::IniFormat);
+        using Key = Config::Key;
+        const QList<std::pair<Key, QVariant>> values {
+            {Key::BaseUrl, u" https://sg.example.com/prefix/ "_s},
+            {Key::SslBypass, true},
+            {Key::ClientName, u"mytool"_s},
+            {Key::DefaultMaxTokens, 2000},
+            {Key::Model, u"cody-opus"_s},
+            {Key::CaFile, u"/etc/ssl/corp.pem"_s},
+            {Key::IdleTimeout, 30},
+            {Key::AutoContinue, false},
+            {Key::MaxContinuations, 0},
+            {Key::ProxyMode, QVariant::fromValue(ProxyMode::Manual)},
+            {Key::ProxyHost, u"proxy.corp:3128"_s},
+        };
+        for (const auto &[key, value] : values) {
+            QString error;
+            QVERIFY2(Config::save(settings, key, value, &error), qPrintable(error));
+        }
+        QCOMPARE(settings.value(u"endpoint/url"_s).toString(), u"https://sg.example.com/prefix"_s);
+        QCOMPARE(settings.value(u"tls/bypass"_s).toString(), u"true"_s);
+        QCOMPARE(settings.value(u"network/proxyMode"_s).toString(), u"manual"_s);
+
+        QStringList errors;
+        const Config config = Config::load(QProcessEnvironment(), &settings, &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        QCOMPARE(config.baseUrl, QUrl(u"https://sg.example.com/prefix"_s));
+        QCOMPARE(config.sslBypass, true);
+        QCOMPARE(config.clientName, u"mytool"_s);
+        QCOMPARE(config.defaultMaxTokens, 2000);
+        QCOMPARE(config.model, u"cody-opus"_s);
+        QCOMPARE(config.caFile, u"/etc/ssl/corp.pem"_s);
+        QCOMPARE(config.idleTimeoutSeconds, 30);
+        QCOMPARE(config.autoContinue, false);
+        QCOMPARE(config.maxContinuations, 0);
+        QCOMPARE(config.source(Key::MaxContinuations), Config::Source::Settings);
+        QCOMPARE(config.proxyMode, ProxyMode::Manual);
+        QCOMPARE(config.proxy.httpsProxy, u"http://proxy.corp:3128"_s);
+
+        // The mode's name works as well as the enum.
+        QVERIFY(Config::save(settings, Key::ProxyMode, u"none"_s));
+        QCOMPARE(
+            Config::load(QProcessEnvironment(), &settings, &errors).proxyMode, ProxyMode::None);
+    }
+
+    void saveEmptyRemoves()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"cody.ini"_s), QSettings::IniFormat);
+        const QString key = Config::settingsKey(Config::Key::ClientName);
+        QVERIFY(Config::save(settings, Config::Key::ClientName, u"mytool"_s));
+        QVERIFY(settings.contains(key));
+        QVERIFY(Config::save(settings, Config::Key::ClientName, u"  "_s));
+        QVERIFY(!settings.contains(key));
+        QVERIFY(Config::save(settings, Config::Key::BaseUrl, u"https://a.example"_s));
+        QVERIFY(Config::save(settings, Config::Key::BaseUrl, QVariant()));
+        QVERIFY(!settings.contains(Config::settingsKey(Config::Key::BaseUrl)));
+    }
+
+    void saveRejectsWhatLoadWouldReject_data()
+    {
+        QTest::addColumn<Config::Key>("key");
+        QTest::addColumn<QVariant>("value");
+        QTest::newRow("url") << Config::Key::BaseUrl << QVariant(u"sg.example.com"_s);
+        QTest::newRow("max tokens zero") << Config::Key::DefaultMaxTokens << QVariant(0);
+        QTest::newRow("max tokens word") << Config::Key::DefaultMaxTokens << QVariant(u"lots"_s);
+        QTest::newRow("continuations negative") << Config::Key::MaxContinuations << QVariant(-1);
+        QTest::newRow("idle timeout") << Config::Key::IdleTimeout << QVariant(0);
+        QTest::newRow("proxy mode") << Config::Key::ProxyMode << QVariant(u"auto"_s);
+        QTest::newRow("proxy host") << Config::Key::ProxyHost << QVariant(u"proxy.corp"_s);
+    }
+
+    void saveRejectsWhatLoadWouldReject()
+    {
+        QFETCH(Config::Key, key);
+        QFETCH(QVariant, value);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"cody.ini"_s), QSettings::IniFormat);
+        QString error;
+        QVERIFY(!Config::save(settings, key, value, &error));
+        QVERIFY2(error.contains(Config::settingsKey(key)), qPrintable(error));
+        QVERIFY(settings.allKeys().isEmpty());
+    }
+
+    void tokenIsNeverSaved()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cody.ini"_s);
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            QString error;
+            QVERIFY(!Config::save(settings, Config::Key::AccessToken, u"sgp_secret"_s, &error));
+            QVERIFY(!error.isEmpty());
+            QVERIFY(settings.allKeys().isEmpty());
+            QVERIFY(Config::save(settings, Config::Key::ClientName, u"mytool"_s));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("sgp_secret"));
     }
 };
 

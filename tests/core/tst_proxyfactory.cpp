@@ -66,6 +66,72 @@ private Q_SLOTS:
             QCOMPARE(u"%1:%2"_s.arg(proxy.hostName()).arg(proxy.port()), expected);
         }
     }
+
+    void hostPort_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("problem"); // a word of the message; empty: valid
+        QTest::newRow("name") << u"proxy.corp:3128"_s << QString();
+        QTest::newRow("spaces around") << u" proxy.corp:3128 "_s << QString();
+        QTest::newRow("ipv4") << u"10.0.0.1:8080"_s << QString();
+        QTest::newRow("ipv6") << u"[::1]:3128"_s << QString();
+        QTest::newRow("empty") << QString() << u"missing"_s;
+        QTest::newRow("no port") << u"proxy.corp"_s << u"no port"_s;
+        QTest::newRow("empty port") << u"proxy.corp:"_s << u"no port"_s;
+        QTest::newRow("port zero") << u"proxy.corp:0"_s << u"no port"_s;
+        QTest::newRow("port too large") << u"proxy.corp:70000"_s << u"not a host and port"_s;
+        QTest::newRow("scheme") << u"http://proxy.corp:3128"_s << u"scheme"_s;
+        QTest::newRow("path") << u"proxy.corp:3128/x"_s << u"not a host and port"_s;
+        QTest::newRow("user") << u"me@proxy.corp:3128"_s << u"not a host and port"_s;
+        QTest::newRow("space inside") << u"proxy corp:3128"_s << u"not a host and port"_s;
+    }
+
+    void hostPort()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, problem);
+        const QString message = ProxySettings::hostPortProblem(text);
+        if (problem.isEmpty()) {
+            QVERIFY2(message.isEmpty(), qPrintable(message));
+        } else {
+            QVERIFY2(message.contains(problem), qPrintable(message));
+            QVERIFY2(message.contains(u"host:port"_s), qPrintable(message));
+        }
+    }
+
+    void modes()
+    {
+        using Mode = ProxySettings::Mode;
+        for (const Mode mode : {Mode::System, Mode::None, Mode::Manual})
+            QCOMPARE(ProxySettings::parseMode(ProxySettings::modeName(mode)), mode);
+        QCOMPARE(ProxySettings::parseMode(u" MANUAL "_s), Mode::Manual);
+        QVERIFY(!ProxySettings::parseMode(u"auto"_s));
+        QVERIFY(!ProxySettings::parseMode(QString()));
+
+        QProcessEnvironment environment;
+        environment.insert(u"https_proxy"_s, u"http://env.corp:1"_s);
+        environment.insert(u"no_proxy"_s, u"localhost"_s);
+        const auto none = ProxySettings::forMode(Mode::None, u"p:1"_s, environment);
+        QVERIFY(none.httpProxy.isEmpty() && none.httpsProxy.isEmpty());
+        QCOMPARE(ProxySettings::forMode(Mode::System, {}, environment).httpsProxy,
+            u"http://env.corp:1"_s);
+
+        const auto manual = ProxySettings::forMode(Mode::Manual, u" p.corp:3128 "_s, environment);
+        QCOMPARE(manual.noProxy, u"localhost"_s);
+        ProxyFactory factory(manual);
+        for (const auto &url : {u"https://sg.example.com"_s, u"http://sg.example.com"_s}) {
+            const QNetworkProxy proxy = factory.proxyFor(QUrl(url));
+            QCOMPARE(proxy.type(), QNetworkProxy::HttpProxy);
+            QCOMPARE(proxy.hostName(), u"p.corp"_s);
+            QCOMPARE(proxy.port(), quint16(3128));
+        }
+        QCOMPARE(factory.proxyFor(QUrl(u"http://localhost:1"_s)).type(), QNetworkProxy::NoProxy);
+        // An IPv6 manual proxy keeps its brackets through the URL round trip.
+        const QNetworkProxy v6
+            = ProxyFactory(ProxySettings::forMode(Mode::Manual, u"[::1]:3128"_s, {}))
+                  .proxyFor(QUrl(u"https://sg.example.com"_s));
+        QCOMPARE(v6.hostName(), u"::1"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProxyFactory)
