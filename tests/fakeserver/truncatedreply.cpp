@@ -31,7 +31,11 @@ QString TruncatedReply::textSoFar(const QJsonArray &messages)
     const QString lastSpeaker = last.value(u"speaker"_s).toString();
     if (lastSpeaker == u"assistant")
         return last.value(u"text"_s).toString();
-    if (lastSpeaker == u"human" && messages.size() >= 2) {
+    // The "please continue" form: a human message asking to continue after the text so far. Any
+    // other human message starts a new turn of the conversation.
+    const bool asksToContinue
+        = last.value(u"text"_s).toString().contains(u"continue"_s, Qt::CaseInsensitive);
+    if (lastSpeaker == u"human" && asksToContinue && messages.size() >= 2) {
         const QJsonObject previous = messages.at(messages.size() - 2).toObject();
         if (previous.value(u"speaker"_s).toString() == u"assistant")
             return previous.value(u"text"_s).toString();

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "chatcontroller.h"
+
+#include "messagemodel.h"
+#include "modelcatalog.h"
+#include "replyorchestrator.h"
+#include "sourcegraphclient.h"
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+ChatController::ChatController(MessageModel *messages, QObject *parent)
+    : QObject(parent)
+    , m_messages(messages)
+{ }
+
+ChatController::~ChatController()
+{
+    delete m_reply; // stops its request
+}
+
+void ChatController::setClient(SourcegraphClient *client)
+{
+    if (m_client != client)
+        stop();
+    m_client = client;
+}
+
+bool ChatController::send(const QString &prompt, QString *error)
+{
+    QString reason;
+    if (prompt.trimmed().isEmpty())
+        reason = u"the message is empty"_s;
+    else if (isBusy())
+        reason = u"a reply is still streaming; stop it first"_s;
+    if (!reason.isEmpty()) {
+        if (error)
+            *error = reason;
+        return false;
+    }
+    m_messages->append({ChatMessage::Speaker::Human, prompt});
+    return startReply(error);
+}
+
+bool ChatController::retry(QString *error)
+{
+    const int last = m_messages->rowCount() - 1;
+    if (isBusy() || last < 0) {
+        if (error)
+            *error = u"there is no reply to retry"_s;
+        return false;
+    }
+    const auto &message = m_messages->message(last);
+    if (message.speaker != ChatMessage::Speaker::Assistant
+        || message.state == MessageModel::State::Complete) {
+        if (error)
+            *error = u"the last reply did not fail"_s;
+        return false;
+    }
+    m_messages->removeFrom(last);
+    return startReply(error);
+}
+
+bool ChatController::startReply(QString *error)
+{
+    CompletionRequest request;
+    request.model = m_model;
+    request.maxTokens = m_options.maxTokens;
+    request.autoContinue = m_options.autoContinue;
+    request.maxContinuations = m_options.maxContinuations;
+    // The whole conversation is the context; failed or empty replies are not part of it.
+    for (int row = 0; row < m_messages->rowCount(); ++row) {
+        const auto &message = m_messages->message(row);
+        if (message.state == MessageModel::State::Failed || message.text.trimmed().isEmpty())
+            continue;
+        request.messages.append({message.speaker, message.text});
+    }
+
+    MessageModel::Message reply;
+    reply.speaker = ChatMessage::Speaker::Assistant;
+    reply.state = MessageModel::State::Streaming;
+    reply.model = m_model.fullName();
+    m_replyRow = m_messages->append(reply);
+
+    if (!m_client || !m_model.isValid()) {
+        reply.state = MessageModel::State::Failed;
+        reply.error = !m_client ? u"Cody Chat is not connected: set the Sourcegraph URL and access "
+                                  "token in Settings"_s
+                                : u"no model is selected"_s;
+        m_messages->update(m_replyRow, reply);
+        if (error)
+            *error = reply.error;
+        return false;
+    }
+
+    m_reply = new ReplyOrchestrator(m_client, request, this);
+    m_reply->setModelCatalog(m_catalog);
+    connect(m_reply, &ReplyOrchestrator::textReceived, this,
+        [this](const QString &text) { m_messages->appendText(m_replyRow, text); });
+    connect(m_reply, &ReplyOrchestrator::finished, this, &ChatController::onFinished);
+    m_reply->start();
+    Q_EMIT busyChanged(true);
+    return true;
+}
+
+void ChatController::stop()
+{
+    if (m_reply)
+        m_reply->cancel(); // finished() follows and marks the reply as stopped
+}
+
+void ChatController::newChat()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        delete m_reply;
+        Q_EMIT busyChanged(false);
+    }
+    m_messages->clear();
+}
+
+void ChatController::onFinished(const CompletionResult &result)
+{
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    MessageModel::Message message = m_messages->message(m_replyRow);
+    message.text = result.text;
+    switch (result.error.kind) {
+    case ErrorKind::None:
+        message.state = MessageModel::State::Complete;
+        break;
+    case ErrorKind::Cancelled:
+        message.state = MessageModel::State::Cancelled;
+        break;
+    default:
+        message.state = MessageModel::State::Failed;
+        message.error = result.error.message;
+        break;
+    }
+    message.details = detailsFor(result, result.promptCharacters);
+    m_messages->update(m_replyRow, message);
+    Q_EMIT busyChanged(false);
+    Q_EMIT replyFinished(result);
+}
+
+QString ChatController::detailsFor(const CompletionResult &result, qsizetype promptChars) const
+{
+    if (result.segments == 0)
+        return {};
+    QStringList parts;
+    const CostEstimate cost = m_catalog
+        ? m_catalog->estimateCost(result.model, result.usage, promptChars, result.text.size())
+        : ModelCatalog().estimateCost(result.model, result.usage, promptChars, result.text.size());
+    const qint64 tokens = cost.inputTokens + cost.outputTokens;
+    parts.append(cost.tokensEstimated ? u"≈%1 tokens (estimate)"_s.arg(tokens)
+                                      : u"%1 tokens"_s.arg(tokens));
+    if (cost.priceKnown)
+        parts.append(u"≈$%1"_s.arg(cost.usd, 0, 'f', cost.usd < 0.01 ? 4 : 2));
+    if (result.segments > 1)
+        parts.append(u"continued %1×"_s.arg(result.segments - 1));
+    if (result.truncated)
+        parts.append(u"cut off at the output limit"_s);
+    return parts.join(u" · "_s);
+}
+
+} // namespace cody

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+// Builds the real window against an in-process fake Sourcegraph, plays a short conversation and
+// saves PNGs of what a person sees: light and dark mid-conversation, the settings dialog, an error.
+// Run through tests/gui/screenshots.sh (under Xvfb).
+#include "chatcontroller.h"
+#include "chatview.h"
+#include "composer.h"
+#include "fakesourcegraph.h"
+#include "mainwindow.h"
+#include "memorysecretstore.h"
+#include "messagemodel.h"
+#include "modelpicker.h"
+#include "session.h"
+#include "settingsdialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace cody;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x38));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x33, 0x33));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    return p;
+}
+
+bool waitFor(const std::function<bool()> &done, int ms = 10'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms)
+        QTest::qWait(20);
+    return done();
+}
+
+void save(QWidget *widget, const QString &path)
+{
+    QTest::qWait(150); // let the last coalesced redraw land
+    if (!widget->grab().save(path))
+        std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
+}
+
+void converse(MainWindow &window, MessageModel &messages, const QString &model, const QString &prompt,
+    bool waitForEnd)
+{
+    window.modelPicker()->setFocus();
+    window.modelPicker()->lineEdit()->selectAll();
+    QTest::keyClicks(window.modelPicker()->lineEdit(), model);
+    QTest::keyClick(window.modelPicker()->lineEdit(), Qt::Key_Return);
+    QTest::keyClicks(window.composer(), prompt);
+    QTest::keyClick(window.composer(), Qt::Key_Return);
+    const int row = messages.rowCount() - 1;
+    waitFor([&] {
+        const auto state = messages.message(row).state;
+        return waitForEnd ? state != MessageModel::State::Streaming
+                          : !messages.message(row).text.isEmpty();
+    });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : u"screenshots"_s;
+    QDir().mkpath(out);
+
+    test::FakeSourcegraph::Options options;
+    options.slowDelayMs = 40;
+    test::FakeSourcegraph server(options);
+    if (!server.listen())
+        return 1;
+    QTemporaryDir dir;
+    QProcessEnvironment environment;
+    environment.insert(u"LLM_BASE_URL"_s, server.baseUrl().toString());
+    environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(options.token));
+
+    for (const bool dark : {false, true}) {
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        QSettings settings(dir.filePath(dark ? u"dark.ini"_s : u"light.ini"_s), QSettings::IniFormat);
+        test::MemorySecretStore secrets;
+        Session session(&settings, environment, &secrets);
+        MessageModel messages;
+        ChatController chat(&messages);
+        MainWindow window({&session, &chat, &messages, &settings, &secrets, false});
+        window.resize(1000, 720);
+        window.show();
+        session.reload();
+        waitFor([&] { return session.catalog()->hasServerModels(); });
+
+        const QString suffix = dark ? u"dark"_s : u"light"_s;
+        converse(window, messages, u"cody-sonnet"_s, u"How do I read a file in C++?"_s, true);
+        // A reply with Markdown: the fake server's truncated answer, auto-continued.
+        converse(window, messages, u"fake::v1::truncated"_s, u"Tell me a long story"_s, true);
+        messages.append({ChatMessage::Speaker::Human, u"Show me a table and some code"_s});
+        MessageModel::Message rich;
+        rich.speaker = ChatMessage::Speaker::Assistant;
+        rich.model = u"cody/anthropic::2023-06-01::claude-3.5-sonnet"_s;
+        rich.details = u"412 tokens · ≈$0.0061"_s;
+        rich.text = u"Here is a comparison:\n\n| Parser | Speed | Streaming |\n|---|---:|:---:|\n"
+                    "| ours | fast | yes |\n| naive | slow | no |\n\nAnd the code:\n\n```cpp\n"
+                    "#include <fstream>\n\nint main() {\n    std::ifstream in(\"a.txt\");\n"
+                    "    return in ? 0 : 1; // done\n}\n```\n\n- one\n- two, with **bold** and `code`\n"_s;
+        messages.append(rich);
+        // Mid-stream: the server sent the start of the reply and is still going (Stop is shown).
+        converse(window, messages, u"fake::v1::stall"_s, u"And while it streams?"_s, false);
+        save(&window, out + u"/main-"_s + suffix + u".png"_s);
+        chat.stop();
+        waitFor([&] { return !chat.isBusy(); });
+
+        if (!dark) {
+            converse(window, messages, u"fake::v1::error-event"_s, u"This one fails"_s, true);
+            save(&window, out + u"/error-"_s + suffix + u".png"_s);
+        }
+        SettingsDialog *dialog = window.openSettings();
+        save(dialog, out + u"/settings-"_s + suffix + u".png"_s);
+        dialog->close();
+    }
+    return 0;
+}

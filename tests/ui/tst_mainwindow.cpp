@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: Apache-2.0
+// The real main window, offscreen, against the fake server: what a person does and sees.
+#include "chatcontroller.h"
+#include "chatview.h"
+#include "composer.h"
+#include "fakesourcegraph.h"
+#include "mainwindow.h"
+#include "memorysecretstore.h"
+#include "messagemodel.h"
+#include "modelpicker.h"
+#include "session.h"
+#include "settingsdialog.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QTextEdit>
+#include <QToolButton>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cody;
+using namespace cody::test;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct App
+    {
+        explicit App(FakeSourcegraph *server, bool configured = true)
+            : settings(dir.filePath(u"cody-chat.ini"_s), QSettings::IniFormat)
+        {
+            QProcessEnvironment environment;
+            if (configured) {
+                environment.insert(u"LLM_BASE_URL"_s, server->baseUrl().toString());
+                environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server->options().token));
+            }
+            session = std::make_unique<Session>(&settings, environment, &secrets);
+            chat = std::make_unique<ChatController>(&messages);
+            window = std::make_unique<MainWindow>(
+                MainWindow::Parts {session.get(), chat.get(), &messages, &settings, &secrets, false});
+            window->show();
+        }
+
+        QTemporaryDir dir;
+        QSettings settings;
+        MemorySecretStore secrets;
+        MessageModel messages;
+        std::unique_ptr<Session> session;
+        std::unique_ptr<ChatController> chat;
+        std::unique_ptr<MainWindow> window;
+
+        QString viewText() const { return window->chatView()->toPlainText(); }
+
+        void chooseModel(const QString &name)
+        {
+            ModelPicker *picker = window->modelPicker();
+            picker->setFocus();
+            picker->lineEdit()->selectAll();
+            QTest::keyClicks(picker->lineEdit(), name);
+            QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
+        }
+
+        void type(const QString &prompt)
+        {
+            QTest::keyClicks(window->composer(), prompt);
+            QTest::keyClick(window->composer(), Qt::Key_Return);
+        }
+
+        MessageModel::State replyState() const
+        {
+            const int last = messages.rowCount() - 1;
+            return last < 0 ? MessageModel::State::Complete : messages.message(last).state;
+        }
+    };
+
+    static void start(App &app)
+    {
+        QSignalSpy models(app.session.get(), &Session::modelsChanged);
+        app.session->reload();
+        QTRY_VERIFY(app.session->client());
+        QTRY_VERIFY(app.session->catalog()->hasServerModels());
+    }
+
+private Q_SLOTS:
+    void typesAPromptAndSeesTheReplyStream()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        QAbstractItemModelTester tester(&app.messages);
+        app.chooseModel(u"fake::v1::slow"_s);
+        app.type(u"hi there"_s);
+        QVERIFY(app.window->composer()->toPlainText().isEmpty());
+        QTRY_COMPARE(app.window->sendButton()->text(), u"Stop"_s);
+        QTRY_VERIFY(app.viewText().contains(u"Hello from the fake"_s)); // while it streams
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QTRY_VERIFY(app.viewText().contains(u"Hello from the fake Sourcegraph! You said: hi there"_s));
+        QCOMPARE(app.window->sendButton()->text(), u"Send"_s);
+        QCOMPARE(app.window->windowTitle(), u"Cody Chat — hi there"_s);
+        QCOMPARE(app.messages.rowCount(), 2);
+    }
+
+    void stopMidStream()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::stall"_s);
+        app.type(u"hi"_s);
+        QTRY_VERIFY(app.viewText().contains(u"Hello"_s));
+        QTest::keyClick(app.window.get(), Qt::Key_Escape);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Cancelled);
+        QTRY_VERIFY(app.viewText().contains(u"Stopped."_s));
+        QVERIFY(app.viewText().contains(u"Hello"_s)); // the text so far stays
+        QCOMPARE(app.window->sendButton()->text(), u"Send"_s);
+    }
+
+    void autoContinuedReplyIsOneMessage()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::truncated"_s);
+        app.type(u"tell me"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(app.messages.rowCount(), 2);
+        QCOMPARE(app.messages.message(1).text, FakeSourcegraph::truncatedReply());
+        QVERIFY2(app.messages.message(1).details.contains(u"continued"_s), qPrintable(app.messages.message(1).details));
+        QTRY_VERIFY(app.viewText().contains(u"This is the end of the truncated answer."_s));
+    }
+
+    void switchingTheModelChangesTheNextRequest()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"cody-opus"_s);
+        app.type(u"one"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3-opus"_s);
+
+        // Picking from the list works too, and the choice is remembered.
+        ModelPicker *picker = app.window->modelPicker();
+        const int row = picker->findData(u"cody-haiku"_s, Qt::EditRole);
+        QVERIFY(row >= 0);
+        picker->setCurrentIndex(row);
+        Q_EMIT picker->activated(row);
+        app.type(u"two"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3-haiku"_s);
+        QCOMPARE(app.session->selectedModel(), u"cody-haiku"_s);
+
+        // The whole conversation goes with each request.
+        const auto messages = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 3);
+    }
+
+    void invalidTypedModelIsRejected()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        const QString before = app.window->modelPicker()->currentName();
+        app.chooseModel(u"anthropic::claude"_s);
+        QCOMPARE(app.window->modelPicker()->currentName(), before);
+        QVERIFY(app.window->statusBar()->currentMessage().contains(u"cody-sonnet"_s));
+    }
+
+    void errorShowsInlineWithRetry()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::error-event"_s);
+        app.type(u"hi"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Failed);
+        QTRY_VERIFY(app.viewText().contains(u"fake upstream failure"_s));
+        QVERIFY(app.viewText().contains(u"Partial answer"_s));
+        QVERIFY(app.viewText().contains(u"Retry"_s));
+        const int requests = server.streamRequests().size();
+        Q_EMIT app.window->chatView()->anchorClicked(QUrl(u"cody-retry:"_s));
+        QTRY_COMPARE(server.streamRequests().size(), requests + 1);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Failed);
+        QCOMPARE(app.messages.rowCount(), 2); // the retry replaced the failed reply
+    }
+
+    void firstRunExplainsWhatIsNeeded()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server, false);
+        QSignalSpy changed(app.session.get(), &Session::changed);
+        app.session->reload();
+        QTRY_VERIFY(changed.count() > 0);
+        QVERIFY(!app.session->client());
+        QVERIFY(app.viewText().contains(u"Welcome to Cody Chat"_s));
+        QVERIFY(app.viewText().contains(u"Sourcegraph URL"_s));
+        app.type(u"hello"_s);
+        QVERIFY(app.messages.rowCount() == 0);
+        QTRY_VERIFY(app.window->findChild<SettingsDialog *>());
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        const auto widgets = app.window->findChildren<QWidget *>();
+        for (QWidget *widget : widgets) {
+            const bool interactive = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget)
+                || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+                || qobject_cast<QTextEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget);
+            if (!interactive || !widget->isVisibleTo(app.window.get()))
+                continue;
+            // A combo box's line edit is named by the combo box.
+            if (qobject_cast<QComboBox *>(widget->parentWidget()))
+                continue;
+            // A button's text or its action's text is its accessible name.
+            auto *button = qobject_cast<QAbstractButton *>(widget);
+            auto *toolButton = qobject_cast<QToolButton *>(widget);
+            const bool named = !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty())
+                || (toolButton && toolButton->defaultAction());
+            QVERIFY2(named, qPrintable(u"%1 (%2) has no accessible name"_s.arg(
+                                           QString::fromLatin1(widget->metaObject()->className()),
+                                           widget->objectName())));
+        }
+    }
+
+    void keyboardShortcuts()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.window->activateWindow();
+        QTest::keyClick(app.window.get(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(app.window->composer()->hasFocus());
+        app.chooseModel(u"fake::v1::normal"_s);
+        app.type(u"hi"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QTest::keyClick(app.window.get(), Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(app.messages.rowCount(), 0);
+        QCOMPARE(app.window->windowTitle(), u"Cody Chat"_s);
+        QTest::keyClick(app.window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(app.window->findChild<SettingsDialog *>());
+    }
+
+    void shiftEnterAddsALine()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        QTest::keyClicks(app.window->composer(), u"line one"_s);
+        QTest::keyClick(app.window->composer(), Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(app.window->composer(), u"line two"_s);
+        QCOMPARE(app.window->composer()->toPlainText(), u"line one\nline two"_s);
+        QCOMPARE(app.messages.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "markdownrenderer.h"
+
+#include <QPointer>
+#include <QSet>
+#include <QTextBrowser>
+#include <QTimer>
+
+namespace cody {
+
+class MessageModel;
+
+/**
+ * @brief Shows a conversation: one text frame per message of a MessageModel.
+ *
+ * A streamed change redraws only that message's frame, at most ~30 times a second however fast
+ * the text arrives, so the cost of an update depends on the message, not on the conversation.
+ * The scroll position is kept unless the reader was at the bottom, who then follows the reply.
+ * Links in the text: "Copy" on code blocks and messages, "Retry" on a failed reply.
+ */
+class ChatView final : public QTextBrowser
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatView)
+
+public:
+    static constexpr int UpdateIntervalMs = 33;
+
+    explicit ChatView(QWidget *parent = nullptr);
+
+    void setModel(MessageModel *model);
+    /// Shown when there are no messages (first run, a new chat).
+    void setPlaceholder(const QString &html);
+
+    /// How often messages were redrawn: for tests and benchmarks.
+    int renderCount() const { return m_renderCount; }
+
+Q_SIGNALS:
+    void retryRequested();
+    void copied(const QString &what);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void onRowsInserted(int first, int last);
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void flushPending();
+    void renderRow(int row);
+    QString htmlFor(int row);
+    void onAnchorClicked(const QUrl &url);
+    bool isDark() const;
+
+    QPointer<MessageModel> m_model;
+    MarkdownRenderer m_renderer;
+    QList<QTextFrame *> m_frames;
+    QList<QStringList> m_codeBlocks; ///< per row, for the Copy links of code blocks
+    QSet<int> m_pending;
+    QTimer m_updateTimer;
+    QString m_placeholder;
+    int m_renderCount = 0;
+    bool m_followBottom = true; ///< the reader is at the bottom: keep showing the newest text
+};
+
+} // namespace cody

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mainwindow.h"
+
+#include "chatcontroller.h"
+#include "chatview.h"
+#include "composer.h"
+#include "messagemodel.h"
+#include "modelpicker.h"
+#include "session.h"
+#include "settingsdialog.h"
+#include "sourcegraphclient.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+namespace {
+constexpr int TitleLength = 60;
+}
+
+MainWindow::MainWindow(Parts parts, QWidget *parent)
+    : QMainWindow(parent)
+    , m_parts(parts)
+{
+    setObjectName(u"mainWindow"_s);
+    buildLayout();
+    buildActions();
+
+    m_view->setModel(m_parts.messages);
+    connect(m_parts.session, &Session::changed, this, &MainWindow::onSessionChanged);
+    connect(m_parts.session, &Session::modelsChanged, this, &MainWindow::onModelsChanged);
+    connect(m_parts.session, &Session::accountChanged, this, &MainWindow::onSessionChanged);
+    connect(m_parts.chat, &ChatController::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_parts.chat, &ChatController::replyFinished, this, &MainWindow::onReplyFinished);
+    connect(m_view, &ChatView::retryRequested, this, [this] {
+        QString error;
+        if (!m_parts.chat->retry(&error))
+            showMessage(error);
+    });
+    connect(m_view, &ChatView::copied, this, &MainWindow::showMessage);
+    connect(m_composer, &Composer::submitted, this, &MainWindow::send);
+    connect(m_send, &QPushButton::clicked, this, [this] {
+        if (m_parts.chat->isBusy())
+            m_parts.chat->stop();
+        else
+            send(m_composer->toPlainText());
+    });
+    connect(m_picker, &ModelPicker::modelChosen, this, [this](const QString &name, const ModelRef &ref) {
+        m_parts.chat->setModel(ref);
+        m_parts.session->saveSelectedModel(name);
+        updateModelStatus();
+    });
+    connect(m_picker, &ModelPicker::rejected, this, &MainWindow::showMessage);
+
+    restoreGeometry(m_parts.settings->value(u"window/geometry"_s).toByteArray());
+    onModelsChanged();
+    onSessionChanged();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 8, 8, 8);
+    if (m_parts.demo) {
+        auto *banner = new QLabel(tr("<b>Demo mode</b>: answers come from the bundled fake Sourcegraph "
+                                     "server, not a real model. To use your instance, start cody-chat "
+                                     "on its own and enter its URL and token in Settings."),
+            central);
+        banner->setObjectName(u"demoBanner"_s);
+        banner->setWordWrap(true);
+        banner->setAccessibleName(tr("Demo mode notice"));
+        banner->setStyleSheet(u"QLabel { background: #fff4ce; color: #4a3b00; padding: 6px; border-radius: 4px; }"_s);
+        layout->addWidget(banner);
+    }
+    m_view = new ChatView(central);
+    layout->addWidget(m_view, 1);
+
+    auto *bottom = new QHBoxLayout();
+    m_composer = new Composer(central);
+    m_send = new QPushButton(tr("Send"), central);
+    m_send->setAccessibleName(tr("Send"));
+    m_send->setDefault(false);
+    m_send->setAutoDefault(false);
+    bottom->addWidget(m_composer, 1);
+    bottom->addWidget(m_send, 0, Qt::AlignBottom);
+    layout->addLayout(bottom);
+    setCentralWidget(central);
+
+    m_picker = new ModelPicker(this);
+    m_endpointLabel = new QLabel(this);
+    m_endpointLabel->setAccessibleName(tr("Connection"));
+    m_modelLabel = new QLabel(this);
+    m_modelLabel->setAccessibleName(tr("Selected model"));
+    m_replyLabel = new QLabel(this);
+    m_replyLabel->setAccessibleName(tr("Last reply"));
+    statusBar()->addWidget(m_endpointLabel, 1);
+    statusBar()->addPermanentWidget(m_replyLabel);
+    statusBar()->addPermanentWidget(m_modelLabel);
+}
+
+void MainWindow::buildActions()
+{
+    auto *chatMenu = menuBar()->addMenu(tr("&Chat"));
+    auto *toolbar = addToolBar(tr("Chat"));
+    toolbar->setObjectName(u"chatToolBar"_s);
+    toolbar->setMovable(false);
+
+    auto *newChat = chatMenu->addAction(tr("&New Chat"), this, [this] {
+        m_parts.chat->newChat();
+        m_title.clear();
+        updateTitle();
+        m_composer->setFocus();
+    });
+    newChat->setShortcut(QKeySequence::New);
+    m_stopAction = chatMenu->addAction(tr("&Stop Reply"), m_parts.chat, &ChatController::stop);
+    m_stopAction->setShortcut(Qt::Key_Escape);
+    m_stopAction->setEnabled(false);
+    auto *focusComposer = chatMenu->addAction(tr("&Focus Message Box"), this, [this] { m_composer->setFocus(); });
+    focusComposer->setShortcut(Qt::CTRL | Qt::Key_L);
+    auto *chooseModel = chatMenu->addAction(tr("Choose &Model"), this, [this] {
+        m_picker->setFocus();
+        m_picker->showPopup();
+    });
+    chooseModel->setShortcut(Qt::CTRL | Qt::Key_M);
+    chatMenu->addSeparator();
+    auto *settings = chatMenu->addAction(tr("&Settings…"), this, [this] { openSettings(); });
+    QList<QKeySequence> settingsKeys {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    if (!QKeySequence(QKeySequence::Preferences).isEmpty()
+        && QKeySequence(QKeySequence::Preferences) != settingsKeys.constFirst())
+        settingsKeys.append(QKeySequence(QKeySequence::Preferences));
+    settings->setShortcuts(settingsKeys);
+    settings->setMenuRole(QAction::PreferencesRole);
+    chatMenu->addSeparator();
+    auto *quit = chatMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    toolbar->addAction(newChat);
+    toolbar->addSeparator();
+    auto *modelLabel = new QLabel(tr("&Model:"), toolbar);
+    modelLabel->setBuddy(m_picker);
+    toolbar->addWidget(modelLabel);
+    toolbar->addWidget(m_picker);
+    toolbar->addSeparator();
+    toolbar->addAction(settings);
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(
+            *m_parts.settings, m_parts.session->environment(), m_parts.secrets, this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settingsDialog, &SettingsDialog::settingsSaved, m_parts.session, &Session::reload);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+    return m_settingsDialog;
+}
+
+void MainWindow::onSessionChanged()
+{
+    Session *session = m_parts.session;
+    SourcegraphClient *client = session->client();
+    m_parts.chat->setClient(client);
+    m_parts.chat->setCatalog(session->catalog());
+    const Config &config = session->config();
+    m_parts.chat->setOptions({config.defaultMaxTokens, config.autoContinue, config.maxContinuations});
+    if (client) {
+        const QString account = session->account().isEmpty() ? tr("checking sign-in…") : session->account();
+        m_endpointLabel->setText(u"%1 — %2"_s.arg(config.baseUrl.host(), account));
+        m_view->setPlaceholder(tr("<p style=\"margin: 24px;\">Ask Cody anything. Enter sends, "
+                                  "Shift+Enter starts a new line.</p>"));
+    } else {
+        m_endpointLabel->setText(tr("Not connected: %1").arg(session->problem()));
+        m_view->setPlaceholder(welcomeHtml());
+    }
+    m_endpointLabel->setToolTip(config.baseUrl.toDisplayString());
+}
+
+QString MainWindow::welcomeHtml() const
+{
+    return tr("<h2 style=\"margin-top: 24px;\">Welcome to Cody Chat</h2>"
+              "<p>To chat, Cody Chat needs the address of your Sourcegraph instance and an access "
+              "token. %1</p>"
+              "<p>Open <b>Settings</b> (Ctrl+,) and enter:</p>"
+              "<ul><li>the Sourcegraph URL, for example https://sourcegraph.example.com</li>"
+              "<li>an access token (Sourcegraph → Settings → Access tokens); it is kept in your "
+              "system keychain, never in a file</li></ul>")
+        .arg(m_parts.session->problem().toHtmlEscaped());
+}
+
+void MainWindow::onModelsChanged()
+{
+    m_picker->setCatalog(m_parts.session->catalog());
+    const QString name = m_picker->currentName().isEmpty() ? m_parts.session->selectedModel()
+                                                          : m_picker->currentName();
+    m_picker->setCurrentName(name);
+    if (const auto ref = m_parts.session->catalog()->resolve(name))
+        m_parts.chat->setModel(*ref);
+    updateModelStatus();
+}
+
+void MainWindow::updateModelStatus()
+{
+    const ModelRef ref = m_parts.chat->model();
+    const ModelInfo *info = m_parts.session->catalog()->find(ref);
+    QString text = m_picker->currentName();
+    if (info && info->maxInputTokens > 0)
+        text += tr(" · %1k context").arg(info->maxInputTokens / 1000);
+    m_modelLabel->setText(text);
+    m_modelLabel->setToolTip(ref.fullName());
+}
+
+void MainWindow::send(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return;
+    if (!m_parts.session->client()) {
+        showMessage(tr("Not connected: %1").arg(m_parts.session->problem()));
+        openSettings();
+        return;
+    }
+    QString error;
+    const bool hadMessages = m_parts.messages->rowCount() > 0;
+    if (!m_parts.chat->send(text, &error)) {
+        showMessage(error);
+        return;
+    }
+    if (!hadMessages) {
+        m_title = text.simplified();
+        if (m_title.size() > TitleLength)
+            m_title = m_title.left(TitleLength - 1) + u'…';
+        updateTitle();
+    }
+    m_composer->clear();
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    m_send->setText(busy ? tr("Stop") : tr("Send"));
+    m_send->setAccessibleName(busy ? tr("Stop the reply") : tr("Send"));
+    m_send->setToolTip(busy ? tr("Stop the reply (Esc)") : tr("Send the message (Enter)"));
+    m_stopAction->setEnabled(busy);
+}
+
+void MainWindow::onReplyFinished(const CompletionResult &)
+{
+    const int last = m_parts.messages->rowCount() - 1;
+    m_replyLabel->setText(last >= 0 ? m_parts.messages->message(last).details : QString());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_title.isEmpty() ? tr("Cody Chat") : tr("Cody Chat — %1").arg(m_title));
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_parts.settings->setValue(u"window/geometry"_s, saveGeometry());
+    m_parts.chat->stop();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace cody

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QSettings;
+
+namespace cody {
+
+class ChatController;
+class ChatView;
+class Composer;
+class MessageModel;
+class ModelPicker;
+class SecretStore;
+class Session;
+class SettingsDialog;
+struct CompletionResult;
+
+/// The chat window. It only wires widgets to the session and the chat controller; each widget
+/// is its own class.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    struct Parts
+    {
+        Session *session = nullptr;
+        ChatController *chat = nullptr;
+        MessageModel *messages = nullptr;
+        QSettings *settings = nullptr;
+        SecretStore *secrets = nullptr;
+        bool demo = false; ///< talking to the bundled fake server: say so
+    };
+
+    explicit MainWindow(Parts parts, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ChatView *chatView() const { return m_view; }
+    Composer *composer() const { return m_composer; }
+    ModelPicker *modelPicker() const { return m_picker; }
+    QPushButton *sendButton() const { return m_send; }
+    /// Opens the settings dialog (non-modal); returns it.
+    SettingsDialog *openSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void onSessionChanged();
+    void onModelsChanged();
+    void onBusyChanged(bool busy);
+    void onReplyFinished(const CompletionResult &result);
+    void send(const QString &text);
+    void updateTitle();
+    void updateModelStatus();
+    void showMessage(const QString &text);
+    QString welcomeHtml() const;
+
+    Parts m_parts;
+    ChatView *m_view = nullptr;
+    Composer *m_composer = nullptr;
+    ModelPicker *m_picker = nullptr;
+    QPushButton *m_send = nullptr;
+    QLabel *m_endpointLabel = nullptr;
+    QLabel *m_modelLabel = nullptr;
+    QLabel *m_replyLabel = nullptr;
+    QAction *m_stopAction = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QString m_title;
+};
+
+} // namespace cody

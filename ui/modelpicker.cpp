@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "modelpicker.h"
+
+#include "modelcatalog.h"
+#include "modellistmodel.h"
+
+#include <QLineEdit>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+ModelPicker::ModelPicker(QWidget *parent)
+    : QComboBox(parent)
+    , m_model(new ModelListModel(this))
+{
+    setEditable(true);
+    setInsertPolicy(QComboBox::NoInsert);
+    setModel(m_model);
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(28);
+    setAccessibleName(tr("Model"));
+    setAccessibleDescription(tr("The model that answers; pick one or type a cody/… name"));
+    setToolTip(tr("Model (Ctrl+M): pick one, or type cody/<provider>::<apiVersion>::<model>"));
+    lineEdit()->setPlaceholderText(tr("cody/provider::apiVersion::model"));
+    connect(this, &QComboBox::activated, this,
+        [this](int row) { choose(m_model->index(row).data(ModelListModel::NameRole).toString()); });
+    connect(lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        // The first word: a picked row's text is "alias  →  description".
+        const QString text = currentText().trimmed().section(u' ', 0, 0);
+        if (!text.isEmpty() && text != m_current)
+            choose(text);
+        else
+            showCurrent();
+    });
+}
+
+void ModelPicker::setCatalog(const ModelCatalog *catalog)
+{
+    m_catalog = catalog;
+    m_model->setCatalog(*catalog);
+    showCurrent();
+}
+
+void ModelPicker::setCurrentName(const QString &name)
+{
+    m_current = name;
+    showCurrent();
+}
+
+void ModelPicker::showCurrent()
+{
+    const QSignalBlocker blocker(this);
+    setCurrentIndex(m_model->rowFor(m_current));
+    setEditText(m_current);
+}
+
+void ModelPicker::choose(const QString &text)
+{
+    QString error;
+    const auto ref = m_catalog ? m_catalog->resolve(text, &error) : ModelRef::parse(text, &error);
+    if (!ref) {
+        showCurrent();
+        Q_EMIT rejected(error);
+        return;
+    }
+    m_current = text;
+    showCurrent();
+    Q_EMIT modelChosen(text, *ref);
+}
+
+} // namespace cody
