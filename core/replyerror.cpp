@@ -96,7 +96,7 @@ Error classifyReply(const ReplyFacts &facts)
     }
     if (status == 401 || status == 403) {
         return {ErrorKind::Auth,
-            u"the Sourcegraph access token was rejected (%1). Check LLM_API_KEY"_s.arg(detail),
+            u"the Sourcegraph access token was rejected (%1)"_s.arg(detail),
             status};
     }
     if (status == 404) {
