@@ -16,7 +16,7 @@ int MessageModel::rowCount(const QModelIndex &parent) const
 
 QVariant MessageModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.parent().isValid() || index.row() >= m_messages.size())
         return {};
     const Message &message = m_messages.at(index.row());
     switch (role) {

@@ -63,7 +63,8 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
     });
     connect(m_picker, &ModelPicker::rejected, this, &MainWindow::showMessage);
 
-    restoreGeometry(m_parts.settings->value(u"window/geometry"_s).toByteArray());
+    if (!restoreGeometry(m_parts.settings->value(u"window/geometry"_s).toByteArray()))
+        resize(960, 720); // first start: room for a conversation
     onModelsChanged();
     onSessionChanged();
     updateTitle();

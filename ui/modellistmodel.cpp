@@ -72,7 +72,8 @@ int ModelListModel::rowCount(const QModelIndex &parent) const
 
 QVariant ModelListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    // Views ask about the invalid index too (a combo box with nothing selected): not an error.
+    if (!index.isValid() || index.parent().isValid() || index.row() >= m_rows.size())
         return {};
     const Row &row = m_rows.at(index.row());
     switch (role) {
