@@ -4,6 +4,7 @@
 #include "fakesourcegraph.h"
 #include "memorysecretstore.h"
 #include "settingsdialog.h"
+#include "settingsdialogfixture.h"
 #include "settingstokeneditor.h"
 #include "testcertificate.h"
 
@@ -42,114 +43,14 @@ using cody::SettingsDialog;
 using cody::test::FakeSourcegraph;
 using cody::test::MemorySecretStore;
 
-namespace {
+using namespace cody::test;
 
-const QString FastTarget = u"cody/anthropic::2023-06-01::claude-3-haiku"_s;
-
-/// Reads like the keychain but refuses every write, to see the dialog stay open.
-class RefusingSecretStore final : public SecretStore
-{
-public:
-    using SecretStore::SecretStore;
-    void read(const QString &, QObject *context, Callback done) override
-    {
-        answer(context, std::move(done), {SecretResult::Status::NotFound, {}, u"none"_s});
-    }
-    void write(const QString &, const QString &, QObject *context, Callback done) override
-    {
-        answer(context, std::move(done), {SecretResult::Status::Failed, {}, u"locked (test)"_s});
-    }
-    void remove(const QString &, QObject *context, Callback done) override
-    {
-        answer(context, std::move(done), {SecretResult::Status::Failed, {}, u"locked (test)"_s});
-    }
-
-private:
-    static void answer(QObject *context, Callback done, SecretResult result)
-    {
-        QTimer::singleShot(0, context, [done = std::move(done), result] { done(result); });
-    }
-};
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-} // namespace
-
-class TestSettingsDialog : public QObject
+class TestSettingsDialog : public SettingsDialogFixture
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    MemorySecretStore m_secrets;
-
-    QString iniPath() const { return m_dir.filePath(u"cody-chat.ini"_s); }
-
-    std::unique_ptr<SettingsDialog> open(
-        const QProcessEnvironment &environment = {}, SecretStore *secrets = nullptr)
-    {
-        auto dialog = std::make_unique<SettingsDialog>(
-            *m_settings, environment, secrets ? secrets : &m_secrets, nullptr);
-        dialog->show();
-        return dialog;
-    }
-
-    template <typename T> static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qFatal("no child %s", qPrintable(name));
-        return widget;
-    }
-
-    static QLineEdit *tokenEdit(QWidget *dialog)
-    {
-        return child<QLineEdit>(dialog, u"accessToken"_s);
-    }
-    static bool tokenBusy(QWidget *dialog)
-    {
-        return dialog->findChild<cody::SettingsTokenEditor *>()->isBusy();
-    }
-    static void clickOk(QWidget *dialog)
-    {
-        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    }
-    static QString resultText(QWidget *dialog)
-    {
-        return child<QLabel>(dialog, u"connectionResult"_s)->text();
-    }
-    static void setUrl(QWidget *dialog, const QString &url)
-    {
-        auto *edit = child<QLineEdit>(dialog, u"url"_s);
-        edit->setText(url);
-        Q_EMIT edit->editingFinished();
-    }
-    static void typeToken(QWidget *dialog, const QString &token)
-    {
-        QLineEdit *edit = tokenEdit(dialog);
-        edit->selectAll();
-        if (token.isEmpty())
-            QTest::keyClick(edit, Qt::Key_Delete);
-        else
-            QTest::keyClicks(edit, token);
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        QFile::remove(iniPath());
-        m_settings = std::make_unique<QSettings>(iniPath(), QSettings::IniFormat);
-        m_secrets.setUnavailable(false);
-        for (const QString &key : m_secrets.secrets().keys())
-            m_secrets.remove(key, this, [](const SecretResult &) {});
-        QTRY_VERIFY(m_secrets.secrets().isEmpty());
-    }
+    void init() { reset(); }
 
     void roundTrip()
     {
@@ -536,141 +437,6 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
         m_settings->sync();
         QVERIFY(m_settings->allKeys().isEmpty());
-    }
-
-    void testConnection_data()
-    {
-        QTest::addColumn<QString>("token");
-        QTest::addColumn<bool>("ok");
-        QTest::addColumn<QStringList>("mentions");
-        QTest::newRow("signed in")
-            << QString() << true << QStringList {u"Signed in as"_s, u"fake-user"_s, u"6.2.0"_s};
-        QTest::newRow("wrong token")
-            << u"sgp_wrong"_s << false << QStringList {u"rejected"_s, u"401"_s};
-    }
-
-    void testConnection()
-    {
-        QFETCH(QString, token);
-        QFETCH(bool, ok);
-        QFETCH(QStringList, mentions);
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        auto dialog = open();
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        setUrl(dialog.get(), server.baseUrl().toString());
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        typeToken(
-            dialog.get(), token.isEmpty() ? QString::fromLatin1(server.options().token) : token);
-        child<QLineEdit>(dialog.get(), u"clientName"_s)->setText(u"dialogtest"_s);
-        auto *button = child<QPushButton>(dialog.get(), u"testConnection"_s);
-        button->click();
-        QVERIFY(!button->isEnabled());
-        QTRY_VERIFY(button->isEnabled());
-        const QString text = resultText(dialog.get());
-        for (const auto &word : mentions)
-            QVERIFY2(text.contains(word), qPrintable(text));
-        QCOMPARE(text.startsWith(u"Signed in"_s), ok);
-        // The unsaved values were used, and nothing was saved.
-        QVERIFY(!server.requests().isEmpty());
-        QCOMPARE(server.requests().constFirst().header("x-sourcegraph-api-client-name"),
-            QByteArray("dialogtest"));
-        m_settings->sync();
-        QVERIFY(m_settings->allKeys().isEmpty());
-        QVERIFY(m_secrets.secrets().isEmpty());
-    }
-
-    void testConnectionRefused()
-    {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        const quint16 port = closed.serverPort();
-        closed.close();
-        auto dialog = open();
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        setUrl(dialog.get(), u"http://127.0.0.1:%1"_s.arg(port));
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        typeToken(dialog.get(), u"sgp_any"_s);
-        child<QPushButton>(dialog.get(), u"testConnection"_s)->click();
-        QTRY_VERIFY(resultText(dialog.get()).contains(u"refused"_s));
-        QVERIFY(resultText(dialog.get()).contains(QString::number(port)));
-    }
-
-    void testConnectionTls()
-    {
-        QString cert;
-        QString key;
-        QString error;
-        QVERIFY2(cody::test::generateSelfSignedCertificate(
-                     m_dir.path(), {u"127.0.0.1"_s}, &cert, &key, &error),
-            qPrintable(error));
-        FakeSourcegraph::Options options;
-        options.tlsCertFile = cert;
-        options.tlsKeyFile = key;
-        FakeSourcegraph server(options);
-        QVERIFY2(server.listen(), qPrintable(server.errorString()));
-        auto dialog = open();
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        setUrl(dialog.get(), server.baseUrl().toString());
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        typeToken(dialog.get(), QString::fromLatin1(server.options().token));
-        auto *button = child<QPushButton>(dialog.get(), u"testConnection"_s);
-
-        button->click();
-        QTRY_VERIFY(button->isEnabled());
-        QVERIFY2(resultText(dialog.get()).contains(u"certificate"_s),
-            qPrintable(resultText(dialog.get())));
-        QVERIFY(!resultText(dialog.get()).startsWith(u"Signed in"_s));
-
-        // The CA file makes it verifiable.
-        child<QLineEdit>(dialog.get(), u"caFile"_s)->setText(cert);
-        button->click();
-        QTRY_VERIFY(button->isEnabled());
-        QVERIFY2(resultText(dialog.get()).startsWith(u"Signed in"_s),
-            qPrintable(resultText(dialog.get())));
-
-        // The bypass works too, and says that nothing was verified.
-        child<QLineEdit>(dialog.get(), u"caFile"_s)->clear();
-        child<QCheckBox>(dialog.get(), u"sslBypass"_s)->setChecked(true);
-        QVERIFY(
-            child<QLabel>(dialog.get(), u"sslBypassWarning"_s)->text().contains(u"127.0.0.1"_s));
-        button->click();
-        QTRY_VERIFY(button->isEnabled());
-        QVERIFY2(resultText(dialog.get()).contains(u"without checking the certificate"_s),
-            qPrintable(resultText(dialog.get())));
-
-        // An unreadable CA file is reported before connecting.
-        child<QCheckBox>(dialog.get(), u"sslBypass"_s)->setChecked(false);
-        child<QLineEdit>(dialog.get(), u"caFile"_s)->setText(m_dir.filePath(u"none.pem"_s));
-        button->click();
-        QVERIFY(button->isEnabled());
-        QVERIFY(resultText(dialog.get()).contains(u"none.pem"_s));
-    }
-
-    void closingDuringATestIsSafe()
-    {
-        // A server that accepts connections and never answers.
-        QTcpServer silent;
-        QVERIFY(silent.listen(QHostAddress::LocalHost));
-        QSignalSpy connected(&silent, &QTcpServer::newConnection);
-        auto dialog = open();
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        setUrl(dialog.get(), u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
-        QTRY_VERIFY(!tokenBusy(dialog.get()));
-        auto *button = child<QPushButton>(dialog.get(), u"testConnection"_s);
-        button->click();
-        QVERIFY(connected.wait());
-        QVERIFY(resultText(dialog.get()).startsWith(u"Connecting"_s));
-        dialog->reject();
-        QVERIFY(button->isEnabled());
-        QVERIFY(!child<QLabel>(dialog.get(), u"connectionResult"_s)->isVisibleTo(dialog.get()));
-
-        dialog->show();
-        button->click();
-        QTRY_VERIFY(connected.count() >= 2);
-        dialog.reset(); // destroyed mid-test
-        QTest::qWait(0);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
     void everyControlHasAnAccessibleName()
