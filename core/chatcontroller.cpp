@@ -22,8 +22,8 @@ ChatController::~ChatController()
 
 void ChatController::setClient(SourcegraphClient *client)
 {
-    if (m_client != client)
-        stop();
+    // A reply keeps using the client it started with; ReplyOrchestrator ends it cleanly should
+    // that client go away.
     m_client = client;
 }
 
@@ -34,6 +34,8 @@ bool ChatController::send(const QString &prompt, QString *error)
         reason = u"the message is empty"_s;
     else if (isBusy())
         reason = u"a reply is still streaming; stop it first"_s;
+    else
+        reason = unableToReply();
     if (!reason.isEmpty()) {
         if (error)
             *error = reason;
@@ -52,17 +54,29 @@ bool ChatController::retry(QString *error)
         return false;
     }
     const auto &message = m_messages->message(last);
+    QString reason = unableToReply();
     if (message.speaker != ChatMessage::Speaker::Assistant
-        || message.state == MessageModel::State::Complete) {
+        || message.state == MessageModel::State::Complete)
+        reason = u"the last reply did not fail"_s;
+    if (!reason.isEmpty()) {
         if (error)
-            *error = u"the last reply did not fail"_s;
+            *error = reason;
         return false;
     }
     m_messages->removeFrom(last);
     return startReply(error);
 }
 
-bool ChatController::startReply(QString *error)
+QString ChatController::unableToReply() const
+{
+    if (!m_client)
+        return u"Cody Chat is not connected: set the Sourcegraph URL and access token in Settings"_s;
+    if (!m_model.isValid())
+        return u"no model is selected"_s;
+    return {};
+}
+
+bool ChatController::startReply(QString *)
 {
     CompletionRequest request;
     request.model = m_model;
@@ -82,17 +96,6 @@ bool ChatController::startReply(QString *error)
     reply.state = MessageModel::State::Streaming;
     reply.model = m_model.fullName();
     m_replyRow = m_messages->append(reply);
-
-    if (!m_client || !m_model.isValid()) {
-        reply.state = MessageModel::State::Failed;
-        reply.error = !m_client ? u"Cody Chat is not connected: set the Sourcegraph URL and access "
-                                  "token in Settings"_s
-                                : u"no model is selected"_s;
-        m_messages->update(m_replyRow, reply);
-        if (error)
-            *error = reply.error;
-        return false;
-    }
 
     m_reply = new ReplyOrchestrator(m_client, request, this);
     m_reply->setModelCatalog(m_catalog);
@@ -153,8 +156,8 @@ QString ChatController::detailsFor(const CompletionResult &result, qsizetype pro
         ? m_catalog->estimateCost(result.model, result.usage, promptChars, result.text.size())
         : ModelCatalog().estimateCost(result.model, result.usage, promptChars, result.text.size());
     const qint64 tokens = cost.inputTokens + cost.outputTokens;
-    parts.append(cost.tokensEstimated ? u"≈%1 tokens (estimate)"_s.arg(tokens)
-                                      : u"%1 tokens"_s.arg(tokens));
+    parts.append(
+        cost.tokensEstimated ? u"≈%1 tokens (estimate)"_s.arg(tokens) : u"%1 tokens"_s.arg(tokens));
     if (cost.priceKnown)
         parts.append(u"≈$%1"_s.arg(cost.usd, 0, 'f', cost.usd < 0.01 ? 4 : 2));
     if (result.segments > 1)

@@ -62,6 +62,8 @@ Q_SIGNALS:
     void replyFinished(const cody::CompletionResult &result);
 
 private:
+    /// Why no reply can be asked for now (not connected, no model), or empty.
+    QString unableToReply() const;
     bool startReply(QString *error);
     void onFinished(const CompletionResult &result);
     QString detailsFor(const CompletionResult &result, qsizetype promptChars) const;

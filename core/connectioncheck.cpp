@@ -42,8 +42,9 @@ QString ConnectionCheck::summary() const
     const QString who = m_displayName.isEmpty() || m_displayName == m_username
         ? m_username
         : u"%1 (%2)"_s.arg(m_displayName, m_username);
-    return m_productVersion.isEmpty() ? u"Signed in as %1"_s.arg(who)
-                                      : u"Signed in as %1 on Sourcegraph %2"_s.arg(who, m_productVersion);
+    return m_productVersion.isEmpty()
+        ? u"Signed in as %1"_s.arg(who)
+        : u"Signed in as %1 on Sourcegraph %2"_s.arg(who, m_productVersion);
 }
 
 void ConnectionCheck::onUser()
@@ -53,14 +54,16 @@ void ConnectionCheck::onUser()
     if (!error.isError()) {
         const QJsonObject root = m_user->jsonObject(&error);
         const QJsonArray errors = root.value("errors"_L1).toArray();
-        const QJsonObject user = root.value("data"_L1).toObject().value("currentUser"_L1).toObject();
+        const QJsonObject user
+            = root.value("data"_L1).toObject().value("currentUser"_L1).toObject();
         if (!error.isError() && !errors.isEmpty()) {
             error = {ErrorKind::Http,
                 u"the server answered with an error: %1"_s.arg(
                     errors.first().toObject().value("message"_L1).toString().simplified())};
         } else if (!error.isError() && user.isEmpty()) {
             // A public instance answers an anonymous request with currentUser: null.
-            error = {ErrorKind::Auth, u"the server does not know this access token (no signed-in user)"_s};
+            error = {ErrorKind::Auth,
+                u"the server does not know this access token (no signed-in user)"_s};
         }
         m_username = user.value("username"_L1).toString();
         m_displayName = user.value("displayName"_L1).toString();

@@ -95,8 +95,7 @@ Error classifyReply(const ReplyFacts &facts)
             status};
     }
     if (status == 401 || status == 403) {
-        return {ErrorKind::Auth,
-            u"the Sourcegraph access token was rejected (%1)"_s.arg(detail),
+        return {ErrorKind::Auth, u"the Sourcegraph access token was rejected (%1)"_s.arg(detail),
             status};
     }
     if (status == 404) {

@@ -58,6 +58,16 @@ void ReplyOrchestrator::start()
     if (m_started)
         return;
     m_started = true;
+    // The client owns the stream: should it go (new settings), end the reply rather than wait
+    // for a stream that will never finish.
+    connect(m_client, &QObject::destroyed, this, [this] {
+        if (m_stream)
+            m_stream->disconnect(this);
+        m_stream = nullptr;
+        m_retryTimer.stop();
+        delete m_preparation;
+        complete({ErrorKind::Network, u"the connection was closed (its settings changed)"_s});
+    });
     m_preparation = new ReplyPreparation(m_client, m_catalog, this);
     connect(m_preparation, &ReplyPreparation::finished, this, &ReplyOrchestrator::onPrepared);
     m_preparation->start();
@@ -113,6 +123,10 @@ QList<ChatMessage> ReplyOrchestrator::transcript() const
 
 void ReplyOrchestrator::startAttempt()
 {
+    if (!m_client) {
+        complete({ErrorKind::Network, u"the connection was closed (its settings changed)"_s});
+        return;
+    }
     ++m_attempt;
     const QList<ChatMessage> messages = transcript();
     m_attemptPromptChars = characterCount(messages);

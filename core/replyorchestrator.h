@@ -80,7 +80,7 @@ private:
     void complete(Error error);
     QList<ChatMessage> transcript() const;
 
-    SourcegraphClient *m_client;
+    QPointer<SourcegraphClient> m_client; ///< may be destroyed under a waiting retry
     ModelCatalog *m_catalog = nullptr;
     CompletionRequest m_request;
     CompletionResult m_result;

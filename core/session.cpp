@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace cody {
 
-Session::Session(QSettings *settings, QProcessEnvironment environment, SecretStore *secrets, QObject *parent)
+Session::Session(
+    QSettings *settings, QProcessEnvironment environment, SecretStore *secrets, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_environment(std::move(environment))
@@ -72,7 +73,9 @@ void Session::reload()
             if (result.ok())
                 onToken(result.secret, tr("keychain"), {});
             else if (result.status == SecretResult::Status::NotFound)
-                onToken({}, {}, tr("No access token is stored for %1.").arg(m_config.baseUrl.toDisplayString()));
+                onToken({}, {},
+                    tr("No access token is stored for %1.")
+                        .arg(m_config.baseUrl.toDisplayString()));
             else
                 onToken({}, {}, tr("The keychain could not be read: %1").arg(result.error));
         });
@@ -90,7 +93,8 @@ void Session::onToken(const QString &token, const QString &source, const QString
         settings.idleTimeout = std::chrono::seconds(m_config.idleTimeoutSeconds);
         settings.proxy = m_config.proxy;
         QString tlsError;
-        if (settings.tls.configure(m_config.baseUrl, m_config.sslBypass, m_config.caFile, &tlsError))
+        if (settings.tls.configure(
+                m_config.baseUrl, m_config.sslBypass, m_config.caFile, &tlsError))
             m_client = std::make_unique<SourcegraphClient>(std::move(settings));
         else
             m_problem = tlsError;

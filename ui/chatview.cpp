@@ -106,7 +106,8 @@ void ChatView::onRowsInserted(int first, int last)
         format.setTopMargin(4);
         format.setBottomMargin(4);
         format.setPadding(8);
-        const auto speaker = ChatMessage::Speaker(m_model->index(row).data(MessageModel::SpeakerRole).toInt());
+        const auto speaker
+            = ChatMessage::Speaker(m_model->index(row).data(MessageModel::SpeakerRole).toInt());
         if (speaker == ChatMessage::Speaker::Human)
             format.setBackground(palette().alternateBase());
         m_frames.append(cursor.insertFrame(format));
@@ -173,7 +174,8 @@ QString ChatView::htmlFor(int row)
         QString body = rendered.html;
         body.replace(copyCode, u"href=\"cody-copy-code:%1-"_s.arg(row));
         if (text.isEmpty() && state == MessageModel::State::Streaming)
-            body = u"<p style=\"color:%1;\"><i>%2</i></p>"_s.arg(muted, tr("Waiting for the reply…"));
+            body = u"<p style=\"color:%1;\"><i>%2</i></p>"_s.arg(
+                muted, tr("Waiting for the reply…"));
         html += body;
     }
 
@@ -190,7 +192,8 @@ QString ChatView::htmlFor(int row)
     if (!details.isEmpty())
         footer.append(u"<span style=\"color:%1;\">%2</span>"_s.arg(muted, details.toHtmlEscaped()));
     if (state != MessageModel::State::Streaming && !text.isEmpty())
-        footer.append(u"<a href=\"cody-copy-message:%1\">%2</a>"_s.arg(row).arg(tr("Copy as Markdown")));
+        footer.append(
+            u"<a href=\"cody-copy-message:%1\">%2</a>"_s.arg(row).arg(tr("Copy as Markdown")));
     if (!footer.isEmpty())
         html += u"<p style=\"font-size:small;\">"_s + footer.join(u" &nbsp;·&nbsp; "_s) + u"</p>"_s;
     return html;
@@ -210,7 +213,8 @@ void ChatView::onAnchorClicked(const QUrl &url)
     } else if (scheme == "cody-copy-message"_L1) {
         const int row = path.toInt();
         if (m_model && row < m_model->rowCount()) {
-            QApplication::clipboard()->setText(m_model->index(row).data(MessageModel::TextRole).toString());
+            QApplication::clipboard()->setText(
+                m_model->index(row).data(MessageModel::TextRole).toString());
             Q_EMIT copied(tr("Message copied as Markdown"));
         }
     } else if (scheme == "cody-retry"_L1) {

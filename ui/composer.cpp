@@ -30,7 +30,8 @@ QSize Composer::sizeHint() const
     int lines = 0;
     for (QTextBlock block = document()->begin(); block.isValid(); block = block.next())
         lines += std::max(1, block.layout() ? block.layout()->lineCount() : 1);
-    return {QPlainTextEdit::sizeHint().width(), heightForLines(std::clamp(lines, 2, MaxVisibleLines))};
+    return {
+        QPlainTextEdit::sizeHint().width(), heightForLines(std::clamp(lines, 2, MaxVisibleLines))};
 }
 
 QSize Composer::minimumSizeHint() const

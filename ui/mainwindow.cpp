@@ -39,6 +39,14 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
 
     m_view->setModel(m_parts.messages);
     connect(m_parts.session, &Session::changed, this, &MainWindow::onSessionChanged);
+    connect(m_parts.session, &Session::changed, this, [this] {
+        // First run, or a configuration that cannot connect: explain (the placeholder) and open
+        // the settings once, instead of an error dialog.
+        if (!m_parts.session->client() && !m_askedForSettings) {
+            m_askedForSettings = true;
+            openSettings();
+        }
+    });
     connect(m_parts.session, &Session::modelsChanged, this, &MainWindow::onModelsChanged);
     connect(m_parts.session, &Session::accountChanged, this, &MainWindow::onSessionChanged);
     connect(m_parts.chat, &ChatController::busyChanged, this, &MainWindow::onBusyChanged);
@@ -56,11 +64,12 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
         else
             send(m_composer->toPlainText());
     });
-    connect(m_picker, &ModelPicker::modelChosen, this, [this](const QString &name, const ModelRef &ref) {
-        m_parts.chat->setModel(ref);
-        m_parts.session->saveSelectedModel(name);
-        updateModelStatus();
-    });
+    connect(m_picker, &ModelPicker::modelChosen, this,
+        [this](const QString &name, const ModelRef &ref) {
+            m_parts.chat->setModel(ref);
+            m_parts.session->saveSelectedModel(name);
+            updateModelStatus();
+        });
     connect(m_picker, &ModelPicker::rejected, this, &MainWindow::showMessage);
 
     if (!restoreGeometry(m_parts.settings->value(u"window/geometry"_s).toByteArray()))
@@ -78,14 +87,16 @@ void MainWindow::buildLayout()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 8);
     if (m_parts.demo) {
-        auto *banner = new QLabel(tr("<b>Demo mode</b>: answers come from the bundled fake Sourcegraph "
-                                     "server, not a real model. To use your instance, start cody-chat "
-                                     "on its own and enter its URL and token in Settings."),
-            central);
+        auto *banner
+            = new QLabel(tr("<b>Demo mode</b>: answers come from the bundled fake Sourcegraph "
+                            "server, not a real model. To use your instance, start cody-chat "
+                            "on its own and enter its URL and token in Settings."),
+                central);
         banner->setObjectName(u"demoBanner"_s);
         banner->setWordWrap(true);
         banner->setAccessibleName(tr("Demo mode notice"));
-        banner->setStyleSheet(u"QLabel { background: #fff4ce; color: #4a3b00; padding: 6px; border-radius: 4px; }"_s);
+        banner->setStyleSheet(
+            u"QLabel { background: #fff4ce; color: #4a3b00; padding: 6px; border-radius: 4px; }"_s);
         layout->addWidget(banner);
     }
     m_view = new ChatView(central);
@@ -123,6 +134,7 @@ void MainWindow::buildActions()
 
     auto *newChat = chatMenu->addAction(tr("&New Chat"), this, [this] {
         m_parts.chat->newChat();
+        m_replyLabel->clear();
         m_title.clear();
         updateTitle();
         m_composer->setFocus();
@@ -131,7 +143,8 @@ void MainWindow::buildActions()
     m_stopAction = chatMenu->addAction(tr("&Stop Reply"), m_parts.chat, &ChatController::stop);
     m_stopAction->setShortcut(Qt::Key_Escape);
     m_stopAction->setEnabled(false);
-    auto *focusComposer = chatMenu->addAction(tr("&Focus Message Box"), this, [this] { m_composer->setFocus(); });
+    auto *focusComposer
+        = chatMenu->addAction(tr("&Focus Message Box"), this, [this] { m_composer->setFocus(); });
     focusComposer->setShortcut(Qt::CTRL | Qt::Key_L);
     auto *chooseModel = chatMenu->addAction(tr("Choose &Model"), this, [this] {
         m_picker->setFocus();
@@ -167,12 +180,23 @@ SettingsDialog *MainWindow::openSettings()
         m_settingsDialog = new SettingsDialog(
             *m_parts.settings, m_parts.session->environment(), m_parts.secrets, this);
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_settingsDialog, &SettingsDialog::settingsSaved, m_parts.session, &Session::reload);
+        connect(m_settingsDialog, &SettingsDialog::settingsSaved, this, &MainWindow::applySettings);
     }
     m_settingsDialog->show();
     m_settingsDialog->raise();
     m_settingsDialog->activateWindow();
     return m_settingsDialog;
+}
+
+void MainWindow::applySettings()
+{
+    // A new connection would cut the reply being streamed: let it finish first.
+    if (m_parts.chat->isBusy()) {
+        m_reloadPending = true;
+        showMessage(tr("Settings saved; they take effect when this reply ends."));
+        return;
+    }
+    m_parts.session->reload();
 }
 
 void MainWindow::onSessionChanged()
@@ -182,10 +206,13 @@ void MainWindow::onSessionChanged()
     m_parts.chat->setClient(client);
     m_parts.chat->setCatalog(session->catalog());
     const Config &config = session->config();
-    m_parts.chat->setOptions({config.defaultMaxTokens, config.autoContinue, config.maxContinuations});
+    m_parts.chat->setOptions(
+        {config.defaultMaxTokens, config.autoContinue, config.maxContinuations});
     if (client) {
-        const QString account = session->account().isEmpty() ? tr("checking sign-in…") : session->account();
-        m_endpointLabel->setText(u"%1 — %2"_s.arg(config.baseUrl.host(), account));
+        const QString account
+            = session->account().isEmpty() ? tr("checking sign-in…") : session->account();
+        m_endpointLabel->setText(
+            u"%1 — %2"_s.arg(config.baseUrl.toDisplayString(QUrl::RemoveUserInfo), account));
         m_view->setPlaceholder(tr("<p style=\"margin: 24px;\">Ask Cody anything. Enter sends, "
                                   "Shift+Enter starts a new line.</p>"));
     } else {
@@ -211,10 +238,18 @@ void MainWindow::onModelsChanged()
 {
     m_picker->setCatalog(m_parts.session->catalog());
     const QString name = m_picker->currentName().isEmpty() ? m_parts.session->selectedModel()
-                                                          : m_picker->currentName();
-    m_picker->setCurrentName(name);
-    if (const auto ref = m_parts.session->catalog()->resolve(name))
+                                                           : m_picker->currentName();
+    QString error;
+    if (const auto ref = m_parts.session->catalog()->resolve(name, &error)) {
+        m_picker->setCurrentName(name);
         m_parts.chat->setModel(*ref);
+    } else {
+        // The saved choice no longer exists (an alias removed in Settings): say so and fall back.
+        const QString fallback = m_parts.session->config().model;
+        showMessage(tr("The model \"%1\" is no longer available: %2").arg(name, error));
+        m_picker->setCurrentName(fallback);
+        m_parts.chat->setModel(m_parts.session->catalog()->resolve(fallback).value_or(ModelRef()));
+    }
     updateModelStatus();
 }
 
@@ -259,6 +294,10 @@ void MainWindow::onBusyChanged(bool busy)
     m_send->setAccessibleName(busy ? tr("Stop the reply") : tr("Send"));
     m_send->setToolTip(busy ? tr("Stop the reply (Esc)") : tr("Send the message (Enter)"));
     m_stopAction->setEnabled(busy);
+    if (!busy && m_reloadPending) {
+        m_reloadPending = false;
+        m_parts.session->reload();
+    }
 }
 
 void MainWindow::onReplyFinished(const CompletionResult &)

@@ -55,6 +55,7 @@ protected:
 private:
     void buildActions();
     void buildLayout();
+    void applySettings();
     void onSessionChanged();
     void onModelsChanged();
     void onBusyChanged(bool busy);
@@ -76,6 +77,8 @@ private:
     QAction *m_stopAction = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
     QString m_title;
+    bool m_reloadPending = false;
+    bool m_askedForSettings = false;
 };
 
 } // namespace cody

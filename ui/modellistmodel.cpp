@@ -34,9 +34,8 @@ void ModelListModel::setCatalog(const ModelCatalog &catalog)
         const ModelInfo *info = catalog.find(alias.target);
         row.available = !catalog.hasServerModels() || (info && info->isUsableForChat());
         row.contextWindow = info ? info->maxInputTokens : 0;
-        row.display = u"%1  →  %2"_s.arg(alias.name, info && !info->displayName.isEmpty()
-                ? info->displayName
-                : alias.target.modelId());
+        row.display = u"%1  →  %2"_s.arg(alias.name,
+            info && !info->displayName.isEmpty() ? info->displayName : alias.target.modelId());
         if (!row.available)
             row.display += tr("  (unavailable on this server)");
         row.toolTip = alias.target.fullName();
@@ -58,7 +57,8 @@ void ModelListModel::setCatalog(const ModelCatalog &catalog)
         row.display = u"    %1  ·  %2 context%3"_s.arg(
             model.displayName.isEmpty() ? model.ref.modelId() : model.displayName,
             tokens(model.maxInputTokens),
-            model.status == "stable"_L1 || model.status.isEmpty() ? QString() : u"  ·  "_s + model.status);
+            model.status == "stable"_L1 || model.status.isEmpty() ? QString()
+                                                                  : u"  ·  "_s + model.status);
         row.toolTip = model.ref.fullName();
         m_rows.append(row);
     }

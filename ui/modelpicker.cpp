@@ -4,6 +4,7 @@
 #include "modelcatalog.h"
 #include "modellistmodel.h"
 
+#include <QCompleter>
 #include <QLineEdit>
 
 using namespace Qt::StringLiterals;
@@ -25,14 +26,18 @@ ModelPicker::ModelPicker(QWidget *parent)
     lineEdit()->setPlaceholderText(tr("cody/provider::apiVersion::model"));
     connect(this, &QComboBox::activated, this,
         [this](int row) { choose(m_model->index(row).data(ModelListModel::NameRole).toString()); });
-    connect(lineEdit(), &QLineEdit::editingFinished, this, [this] {
+    // A typed name counts when confirmed with Enter; leaving the field half-typed just restores
+    // the current choice instead of complaining about an unfinished name.
+    connect(lineEdit(), &QLineEdit::returnPressed, this, [this] {
         // The first word: a picked row's text is "alias  →  description".
         const QString text = currentText().trimmed().section(u' ', 0, 0);
         if (!text.isEmpty() && text != m_current)
             choose(text);
-        else
-            showCurrent();
     });
+    connect(lineEdit(), &QLineEdit::editingFinished, this, &ModelPicker::showCurrent);
+    // Completing inline would rewrite a typed cody/… name into a row's description.
+    completer()->setCompletionMode(QCompleter::PopupCompletion);
+    completer()->setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void ModelPicker::setCatalog(const ModelCatalog *catalog)
@@ -59,7 +64,11 @@ void ModelPicker::choose(const QString &text)
 {
     QString error;
     const auto ref = m_catalog ? m_catalog->resolve(text, &error) : ModelRef::parse(text, &error);
-    if (!ref) {
+    // An alias the server does not offer would only fail at send time: refuse it here.
+    const int row = m_model->rowFor(text);
+    if (ref && row >= 0 && !m_model->index(row).data(ModelListModel::AvailableRole).toBool())
+        error = tr("%1 is not offered by this Sourcegraph instance").arg(text);
+    if (!ref || !error.isEmpty()) {
         showCurrent();
         Q_EMIT rejected(error);
         return;

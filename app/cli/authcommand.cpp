@@ -156,6 +156,7 @@ std::optional<int> AuthCommand::parse(const QStringList &arguments)
             CliContext::writeError(u"--endpoint: %1"_s.arg(error));
             return UsageError;
         }
+        m_configuredUrl = m_context.config().baseUrl;
         m_context.config().baseUrl = m_endpoint;
     } else {
         m_endpoint = m_context.config().baseUrl;
@@ -170,6 +171,21 @@ std::optional<int> AuthCommand::parse(const QStringList &arguments)
 }
 
 std::optional<int> AuthCommand::login()
+{
+    // Ask the keychain first: without one, typing the token would be for nothing.
+    m_context.secretStore().read(m_key, this, [this](const SecretResult &result) {
+        if (result.status == SecretResult::Status::Unavailable) {
+            CliContext::writeError(u"the token cannot be stored: %1"_s.arg(result.error));
+            finish(UsageError);
+            return;
+        }
+        if (const auto code = readAndCheckToken())
+            finish(*code);
+    });
+    return std::nullopt;
+}
+
+std::optional<int> AuthCommand::readAndCheckToken()
 {
     const QString token = readToken(u"Access token for %1: "_s.arg(m_key));
     if (token.isEmpty()) {
@@ -207,6 +223,14 @@ std::optional<int> AuthCommand::status()
     }
     if (!found) {
         CliContext::writeError(error);
+        return UsageError;
+    }
+    // LLM_API_KEY belongs to LLM_BASE_URL: never hand it to another host named by --endpoint.
+    if (m_context.tokenSource() == CliContext::TokenSource::Environment
+        && !m_configuredUrl.isEmpty() && SecretStore::keyForEndpoint(m_configuredUrl) != m_key) {
+        CliContext::writeError(u"%1 is the token for %2, not for %3; it was not sent there"_s.arg(
+            config.origin(Config::Key::AccessToken), SecretStore::keyForEndpoint(m_configuredUrl),
+            m_key));
         return UsageError;
     }
     m_client = m_context.createClient(m_endpoint, config.accessToken, &error);

@@ -42,6 +42,7 @@ private:
 
     std::optional<int> parse(const QStringList &arguments);
     std::optional<int> login();
+    std::optional<int> readAndCheckToken();
     std::optional<int> status();
     std::optional<int> logout();
     void check();
@@ -54,6 +55,7 @@ private:
     CliContext &m_context;
     Action m_action = Action::Status;
     QUrl m_endpoint;
+    QUrl m_configuredUrl; ///< LLM_BASE_URL/settings, when --endpoint named another
     QString m_key; ///< the keychain entry: SecretStore::keyForEndpoint(m_endpoint)
     QString m_token; ///< login only, until it is stored
     std::unique_ptr<SourcegraphClient> m_client;

@@ -194,7 +194,8 @@ void ChatCommand::onFinished(const CompletionResult &result)
     else if (error.kind == ErrorKind::Timeout)
         CliContext::writeError(error.message + u"; raise it with --idle-timeout"_s);
     else if (error.kind == ErrorKind::Auth)
-        CliContext::writeError(error.message + u"; check LLM_API_KEY or run 'cody-chat-cli auth login'"_s);
+        CliContext::writeError(
+            error.message + u"; check LLM_API_KEY or run 'cody-chat-cli auth login'"_s);
     else if (error.isError())
         CliContext::writeError(error.message);
     Q_EMIT done(exitCodeFor(error.kind));

@@ -36,13 +36,6 @@ int main(int argc, char *argv[])
     cody::ChatController chat(&messages);
     cody::MainWindow window({&session, &chat, &messages, &settings, &secrets, parser.isSet(demo)});
 
-    // First run (or a broken configuration): explain in the window and open the settings once.
-    QObject::connect(&session, &cody::Session::changed, &window, [&window, &session, asked = false]() mutable {
-        if (!session.client() && !asked) {
-            asked = true;
-            window.openSettings();
-        }
-    });
     window.show();
     session.reload();
     return app.exec();

@@ -287,6 +287,7 @@ private Q_SLOTS:
         FakeSourcegraph server;
         QVERIFY(server.listen());
         CliRunner cli;
+        cli.useSessionBus(); // the keychain is there: the usage error is what gets reported
         cli.environment().insert(u"LLM_BASE_URL"_s, server.baseUrl().toString());
         const CliRun run = cli.run(arguments, input);
         QCOMPARE(run.exitCode, 2);
@@ -312,6 +313,22 @@ private Q_SLOTS:
         QVERIFY(run.errText().contains(u"LLM_BASE_URL"_s));
     }
 
+    // LLM_API_KEY belongs to LLM_BASE_URL: 'auth status --endpoint OTHER' must not send it there.
+    void environmentTokenStaysWithItsHost()
+    {
+        FakeSourcegraph configured;
+        FakeSourcegraph other;
+        QVERIFY(configured.listen());
+        QVERIFY(other.listen());
+        CliRunner cli;
+        cli.useServer(configured);
+        const CliRun run = cli.run({u"auth"_s, u"status"_s, u"--endpoint"_s, other.baseUrl().toString()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(u"not sent"_s), run.err.constData());
+        QVERIFY(other.requests().isEmpty());
+        QVERIFY(!run.out.contains(configured.options().token) && !run.err.contains(configured.options().token));
+    }
+
     void help()
     {
         CliRunner cli;
@@ -335,7 +352,7 @@ private Q_SLOTS:
         for (const auto &[name, address] :
             {std::pair {"dead bus", dead}, std::pair {"no bus", QString()}}) {
             QTest::addRow("%s: login", name)
-                << address << QStringList {u"auth"_s, u"login"_s} << u"the token was NOT stored"_s;
+                << address << QStringList {u"auth"_s, u"login"_s} << u"the token cannot be stored"_s;
             QTest::addRow("%s: status", name)
                 << address << QStringList {u"auth"_s, u"status"_s} << u"no access token"_s;
             QTest::addRow("%s: logout", name)

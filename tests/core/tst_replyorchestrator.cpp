@@ -377,6 +377,41 @@ private Q_SLOTS:
         QCOMPARE(client.findChildren<CompletionStream *>().size(), 0);
     }
 
+    // New settings replace the client while a reply waits to retry: the reply ends with an error
+    // instead of using the destroyed client.
+    void clientReplacedDuringARetryWait()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        auto *client = new SourcegraphClient(clientSettingsFor(server));
+        ReplyOrchestrator reply(client, scenarioRequest(u"rate-limited"_s));
+        QSignalSpy retry(&reply, &ReplyOrchestrator::retryScheduled);
+        QSignalSpy finished(&reply, &ReplyOrchestrator::finished);
+        reply.start();
+        QVERIFY(retry.wait());
+        delete client;
+        QVERIFY(finished.count() == 1 || finished.wait());
+        QCOMPARE(reply.result().error.kind, ErrorKind::Network);
+        QVERIFY(reply.result().error.message.contains(u"settings changed"_s));
+        QVERIFY(!finished.wait(1500)); // and the retry timer never fires into the void
+    }
+
+    void clientReplacedWhileStreaming()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        auto *client = new SourcegraphClient(clientSettingsFor(server));
+        ReplyOrchestrator reply(client, scenarioRequest(u"stall"_s));
+        QSignalSpy text(&reply, &ReplyOrchestrator::textReceived);
+        QSignalSpy finished(&reply, &ReplyOrchestrator::finished);
+        reply.start();
+        QVERIFY(text.wait());
+        delete client;
+        QVERIFY(finished.count() == 1 || finished.wait());
+        QCOMPARE(reply.result().error.kind, ErrorKind::Network);
+        QVERIFY(!reply.result().text.isEmpty());
+    }
+
     // The client may go before the reply that uses it (as in the CLI's teardown) while a request
     // is in flight; nothing may touch the destroyed network manager.
     void clientDestroyedFirstWhileProbing()

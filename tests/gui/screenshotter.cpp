@@ -66,8 +66,8 @@ void save(QWidget *widget, const QString &path)
         std::printf("%s\n", qPrintable(path));
 }
 
-void converse(MainWindow &window, MessageModel &messages, const QString &model, const QString &prompt,
-    bool waitForEnd)
+void converse(MainWindow &window, MessageModel &messages, const QString &model,
+    const QString &prompt, bool waitForEnd)
 {
     window.modelPicker()->setFocus();
     window.modelPicker()->lineEdit()->selectAll();
@@ -104,7 +104,8 @@ int main(int argc, char *argv[])
 
     for (const bool dark : {false, true}) {
         QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
-        QSettings settings(dir.filePath(dark ? u"dark.ini"_s : u"light.ini"_s), QSettings::IniFormat);
+        QSettings settings(
+            dir.filePath(dark ? u"dark.ini"_s : u"light.ini"_s), QSettings::IniFormat);
         test::MemorySecretStore secrets;
         Session session(&settings, environment, &secrets);
         MessageModel messages;
@@ -124,10 +125,11 @@ int main(int argc, char *argv[])
         rich.speaker = ChatMessage::Speaker::Assistant;
         rich.model = u"cody/anthropic::2023-06-01::claude-3.5-sonnet"_s;
         rich.details = u"412 tokens · ≈$0.0061"_s;
-        rich.text = u"Here is a comparison:\n\n| Parser | Speed | Streaming |\n|---|---:|:---:|\n"
-                    "| ours | fast | yes |\n| naive | slow | no |\n\nAnd the code:\n\n```cpp\n"
-                    "#include <fstream>\n\nint main() {\n    std::ifstream in(\"a.txt\");\n"
-                    "    return in ? 0 : 1; // done\n}\n```\n\n- one\n- two, with **bold** and `code`\n"_s;
+        rich.text
+            = u"Here is a comparison:\n\n| Parser | Speed | Streaming |\n|---|---:|:---:|\n"
+              "| ours | fast | yes |\n| naive | slow | no |\n\nAnd the code:\n\n```cpp\n"
+              "#include <fstream>\n\nint main() {\n    std::ifstream in(\"a.txt\");\n"
+              "    return in ? 0 : 1; // done\n}\n```\n\n- one\n- two, with **bold** and `code`\n"_s;
         messages.append(rich);
         // Mid-stream: the server sent the start of the reply and is still going (Stop is shown).
         converse(window, messages, u"fake::v1::stall"_s, u"And while it streams?"_s, false);

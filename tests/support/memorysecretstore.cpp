@@ -21,10 +21,12 @@ void MemorySecretStore::read(const QString &key, QObject *context, Callback done
     if (m_secrets.contains(key))
         answer(context, std::move(done), {SecretResult::Status::Ok, m_secrets.value(key), {}});
     else
-        answer(context, std::move(done), {SecretResult::Status::NotFound, {}, u"no token stored"_s});
+        answer(
+            context, std::move(done), {SecretResult::Status::NotFound, {}, u"no token stored"_s});
 }
 
-void MemorySecretStore::write(const QString &key, const QString &secret, QObject *context, Callback done)
+void MemorySecretStore::write(
+    const QString &key, const QString &secret, QObject *context, Callback done)
 {
     if (!m_unavailable)
         m_secrets.insert(key, secret);
@@ -35,7 +37,8 @@ void MemorySecretStore::remove(const QString &key, QObject *context, Callback do
 {
     const bool existed = !m_unavailable && m_secrets.remove(key) > 0;
     answer(context, std::move(done),
-        existed ? SecretResult {} : SecretResult {SecretResult::Status::NotFound, {}, u"no token stored"_s});
+        existed ? SecretResult {}
+                : SecretResult {SecretResult::Status::NotFound, {}, u"no token stored"_s});
 }
 
 } // namespace cody::test

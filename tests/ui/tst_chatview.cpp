@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chatview.h"
-
 #include "messagemodel.h"
 
 #include <QApplication>
@@ -17,7 +16,8 @@ class TestChatView : public QObject
     Q_OBJECT
 
 private:
-    static MessageModel::Message reply(const QString &text, MessageModel::State state = MessageModel::State::Complete)
+    static MessageModel::Message reply(
+        const QString &text, MessageModel::State state = MessageModel::State::Complete)
     {
         MessageModel::Message message;
         message.speaker = ChatMessage::Speaker::Assistant;
@@ -34,7 +34,8 @@ private Q_SLOTS:
         MessageModel model;
         for (int i = 0; i < 200; ++i) {
             model.append({ChatMessage::Speaker::Human, u"question %1"_s.arg(i)});
-            model.append(reply(u"answer %1 with `code` and a [link](https://example.com)"_s.arg(i)));
+            model.append(
+                reply(u"answer %1 with `code` and a [link](https://example.com)"_s.arg(i)));
         }
         ChatView view;
         view.resize(600, 400);

@@ -14,18 +14,19 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QComboBox>
 #include <QJsonArray>
-#include <QPlainTextEdit>
-#include <QStatusBar>
-#include <QTextEdit>
-#include <QToolButton>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextEdit>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace cody;
@@ -48,8 +49,8 @@ private:
             }
             session = std::make_unique<Session>(&settings, environment, &secrets);
             chat = std::make_unique<ChatController>(&messages);
-            window = std::make_unique<MainWindow>(
-                MainWindow::Parts {session.get(), chat.get(), &messages, &settings, &secrets, false});
+            window = std::make_unique<MainWindow>(MainWindow::Parts {
+                session.get(), chat.get(), &messages, &settings, &secrets, false});
             window->show();
         }
 
@@ -105,16 +106,27 @@ private Q_SLOTS:
         app.type(u"hi there"_s);
         QVERIFY(app.window->composer()->toPlainText().isEmpty());
         QTRY_COMPARE(app.window->sendButton()->text(), u"Stop"_s);
-        QTRY_VERIFY(app.viewText().contains(u"Hello from the fake"_s)); // while it streams
+        QTRY_VERIFY(app.viewText().contains(u"Hello"_s));
+        QVERIFY(!app.viewText().contains(u"You said: hi there"_s)); // seen while it still streams
+        QCOMPARE(app.replyState(), MessageModel::State::Streaming);
         QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
-        QTRY_VERIFY(app.viewText().contains(u"Hello from the fake Sourcegraph! You said: hi there"_s));
+        QTRY_VERIFY(
+            app.viewText().contains(u"Hello from the fake Sourcegraph! You said: hi there"_s));
         QCOMPARE(app.window->sendButton()->text(), u"Send"_s);
         QCOMPARE(app.window->windowTitle(), u"Cody Chat — hi there"_s);
         QCOMPARE(app.messages.rowCount(), 2);
     }
 
+    void stopMidStream_data()
+    {
+        QTest::addColumn<bool>("escape");
+        QTest::newRow("Stop button") << false;
+        QTest::newRow("Escape in the message box") << true;
+    }
+
     void stopMidStream()
     {
+        QFETCH(bool, escape);
         FakeSourcegraph server;
         QVERIFY(server.listen());
         App app(&server);
@@ -122,7 +134,13 @@ private Q_SLOTS:
         app.chooseModel(u"fake::v1::stall"_s);
         app.type(u"hi"_s);
         QTRY_VERIFY(app.viewText().contains(u"Hello"_s));
-        QTest::keyClick(app.window.get(), Qt::Key_Escape);
+        if (escape) {
+            app.window->composer()->setFocus();
+            QTest::keyClick(app.window->composer(), Qt::Key_Escape);
+        } else {
+            QCOMPARE(app.window->sendButton()->text(), u"Stop"_s);
+            app.window->sendButton()->click();
+        }
         QTRY_COMPARE(app.replyState(), MessageModel::State::Cancelled);
         QTRY_VERIFY(app.viewText().contains(u"Stopped."_s));
         QVERIFY(app.viewText().contains(u"Hello"_s)); // the text so far stays
@@ -140,7 +158,8 @@ private Q_SLOTS:
         QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
         QCOMPARE(app.messages.rowCount(), 2);
         QCOMPARE(app.messages.message(1).text, FakeSourcegraph::truncatedReply());
-        QVERIFY2(app.messages.message(1).details.contains(u"continued"_s), qPrintable(app.messages.message(1).details));
+        QVERIFY2(app.messages.message(1).details.contains(u"continued"_s),
+            qPrintable(app.messages.message(1).details));
         QTRY_VERIFY(app.viewText().contains(u"This is the end of the truncated answer."_s));
     }
 
@@ -169,8 +188,50 @@ private Q_SLOTS:
         QCOMPARE(app.session->selectedModel(), u"cody-haiku"_s);
 
         // The whole conversation goes with each request.
-        const auto messages = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
+        const auto messages
+            = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
         QCOMPARE(messages.size(), 3);
+    }
+
+    void unavailableAliasIsRejected()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        QAbstractItemModelTester tester(app.window->modelPicker()->model());
+        const QString before = app.window->modelPicker()->currentName();
+        app.chooseModel(u"cody-gpt4"_s); // the fake server lists gpt-4 as deprecated
+        QCOMPARE(app.window->modelPicker()->currentName(), before);
+        QVERIFY2(app.window->statusBar()->currentMessage().contains(u"not offered"_s),
+            qPrintable(app.window->statusBar()->currentMessage()));
+        const int row = app.window->modelPicker()->findData(u"cody-gpt4"_s, Qt::EditRole);
+        QVERIFY(row >= 0);
+        QVERIFY(!(app.window->modelPicker()->model()->flags(
+                      app.window->modelPicker()->model()->index(row, 0))
+            & Qt::ItemIsEnabled));
+    }
+
+    // Saving settings mid-reply must not cut the reply: the new connection comes after it.
+    void settingsSavedWhileStreamingWaitForTheReply()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::stall"_s);
+        app.type(u"hi"_s);
+        QTRY_VERIFY(app.viewText().contains(u"Hello"_s));
+        QSignalSpy changed(app.session.get(), &Session::changed);
+        SettingsDialog *dialog = app.window->openSettings();
+        Q_EMIT dialog->settingsSaved();
+        QVERIFY(app.window->statusBar()->currentMessage().contains(u"when this reply ends"_s));
+        QTest::qWait(100);
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(app.replyState(), MessageModel::State::Streaming);
+        app.window->sendButton()->click();
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Cancelled);
+        QTRY_VERIFY(changed.count() > 0);
     }
 
     void invalidTypedModelIsRejected()
@@ -215,9 +276,17 @@ private Q_SLOTS:
         QVERIFY(!app.session->client());
         QVERIFY(app.viewText().contains(u"Welcome to Cody Chat"_s));
         QVERIFY(app.viewText().contains(u"Sourcegraph URL"_s));
+        // The settings open by themselves, once; no error dialog.
+        auto *dialog = app.window->findChild<SettingsDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->close();
+        app.session->reload();
+        QTRY_VERIFY(changed.count() > 1);
+        QTest::qWait(50);
+        QVERIFY(!app.window->findChild<SettingsDialog *>()
+            || !app.window->findChild<SettingsDialog *>()->isVisible());
         app.type(u"hello"_s);
-        QVERIFY(app.messages.rowCount() == 0);
-        QTRY_VERIFY(app.window->findChild<SettingsDialog *>());
+        QCOMPARE(app.messages.rowCount(), 0);
     }
 
     void everyControlHasAnAccessibleName()
@@ -228,9 +297,10 @@ private Q_SLOTS:
         start(app);
         const auto widgets = app.window->findChildren<QWidget *>();
         for (QWidget *widget : widgets) {
-            const bool interactive = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget)
-                || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
-                || qobject_cast<QTextEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget);
+            const bool interactive = qobject_cast<QAbstractButton *>(widget)
+                || qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
+                || qobject_cast<QAbstractSpinBox *>(widget) || qobject_cast<QTextEdit *>(widget)
+                || qobject_cast<QPlainTextEdit *>(widget);
             if (!interactive || !widget->isVisibleTo(app.window.get()))
                 continue;
             // A combo box's line edit is named by the combo box.
@@ -239,11 +309,13 @@ private Q_SLOTS:
             // A button's text or its action's text is its accessible name.
             auto *button = qobject_cast<QAbstractButton *>(widget);
             auto *toolButton = qobject_cast<QToolButton *>(widget);
-            const bool named = !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty())
-                || (toolButton && toolButton->defaultAction());
-            QVERIFY2(named, qPrintable(u"%1 (%2) has no accessible name"_s.arg(
-                                           QString::fromLatin1(widget->metaObject()->className()),
-                                           widget->objectName())));
+            const bool named = !widget->accessibleName().isEmpty()
+                || (button && !button->text().isEmpty())
+                || (toolButton && toolButton->defaultAction()
+                    && !toolButton->defaultAction()->text().isEmpty());
+            QVERIFY2(named,
+                qPrintable(u"%1 (%2) has no accessible name"_s.arg(
+                    QString::fromLatin1(widget->metaObject()->className()), widget->objectName())));
         }
     }
 
