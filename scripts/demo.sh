@@ -12,7 +12,7 @@ prompt="${1:-Hello, Cody!}"
 
 launch_gui() {
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-        echo "== No display here: start the desktop app on your desktop with: $gui $*"
+        echo "== No display here, so the desktop app is not started; on a desktop this script opens $gui"
         return 0
     fi
     echo "== Starting the desktop app: $gui $*"
