@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config ccache
-    qt6-base-dev qt6-base-dev-tools qtkeychain-qt6-dev
+    qt6-base-dev qt6-base-dev-tools qtkeychain-qt6-dev libqt6sql6-sqlite
     libcmark-gfm-dev libcmark-gfm-extensions-dev libsource-highlight-dev
     openssl ca-certificates
     dbus-daemon gnome-keyring libsecret-tools

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "conversationstore.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace cody::conversationexport {
+
+/// One conversation with its messages, as exported and imported. Ids are not exported.
+struct ExportedConversation
+{
+    StoredConversation conversation;
+    QList<StoredMessage> messages;
+};
+
+constexpr int FormatVersion = 1;
+
+/// {"version":1,"conversations":[…]}
+QByteArray toJson(const QList<ExportedConversation> &conversations);
+/// "# Title", then a "**You:**" / "**Cody** (model):" section per message.
+QString toMarkdown(const ExportedConversation &conversation);
+/// Parses and validates all of `json` before returning anything: false and *error on the first
+/// problem, with its place ("conversations[2].messages[0].role").
+bool fromJson(const QByteArray &json, QList<ExportedConversation> *conversations, QString *error);
+
+} // namespace cody::conversationexport

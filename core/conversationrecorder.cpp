@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "conversationrecorder.h"
+
+#include "conversationstore.h"
+#include "replyorchestrator.h"
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+namespace {
+constexpr qsizetype TitleLength = 60;
+}
+
+ConversationRecorder::ConversationRecorder(ConversationStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{ }
+
+ConversationRecorder::~ConversationRecorder()
+{
+    delete m_writer; // flushes what is pending
+}
+
+QString ConversationRecorder::titleFor(const QString &prompt)
+{
+    QString title = prompt.simplified();
+    if (title.size() > TitleLength)
+        title = title.left(TitleLength - 1) + u'…';
+    return title;
+}
+
+qint64 ConversationRecorder::begin(
+    qint64 conversationId, const QString &firstPrompt, const QString &model, QString *error)
+{
+    if (conversationId != 0) {
+        if (!m_store->conversation(conversationId)) {
+            *error = u"there is no conversation %1 in the history"_s.arg(conversationId);
+            return 0;
+        }
+        m_conversationId = conversationId;
+        return conversationId;
+    }
+    StoredConversation conversation;
+    conversation.title = titleFor(firstPrompt);
+    conversation.model = model;
+    conversation.created = conversation.updated = QDateTime::currentDateTimeUtc();
+    m_conversationId = m_store->createConversation(conversation, error);
+    return m_conversationId;
+}
+
+QList<ChatMessage> ConversationRecorder::context() const
+{
+    QList<ChatMessage> messages;
+    for (const auto &message : m_store->messages(m_conversationId)) {
+        if (message.state == StoredMessage::State::Failed || message.text.trimmed().isEmpty())
+            continue;
+        messages.append({message.speaker, message.text});
+    }
+    return messages;
+}
+
+bool ConversationRecorder::recordPrompt(const ChatMessage &message, QString *error)
+{
+    StoredMessage stored;
+    stored.conversationId = m_conversationId;
+    stored.speaker = message.speaker;
+    stored.text = message.text;
+    stored.created = QDateTime::currentDateTimeUtc();
+    return m_store->appendMessage(stored, error) != 0;
+}
+
+void ConversationRecorder::recordReply(ReplyOrchestrator *reply, const QString &model)
+{
+    StoredMessage stored;
+    stored.conversationId = m_conversationId;
+    stored.speaker = ChatMessage::Speaker::Assistant;
+    stored.model = model;
+    stored.state = StoredMessage::State::Streaming;
+    stored.created = QDateTime::currentDateTimeUtc();
+    QString error;
+    m_replyMessageId = m_store->appendMessage(stored, &error);
+    if (m_replyMessageId == 0) {
+        Q_EMIT failed(error);
+        return;
+    }
+    m_writer = new StreamingWriter(m_store, m_replyMessageId, this);
+    connect(m_writer, &StreamingWriter::failed, this, &ConversationRecorder::failed);
+    connect(reply, &ReplyOrchestrator::textReceived, m_writer, &StreamingWriter::append);
+    connect(reply, &ReplyOrchestrator::finished, this, &ConversationRecorder::onFinished);
+}
+
+void ConversationRecorder::onFinished(const CompletionResult &result)
+{
+    if (!m_writer)
+        return;
+    StoredMessage outcome;
+    outcome.id = m_replyMessageId;
+    outcome.conversationId = m_conversationId;
+    outcome.speaker = ChatMessage::Speaker::Assistant;
+    outcome.text = result.text;
+    outcome.model = result.model.fullName();
+    outcome.stopReason = result.stopReason;
+    outcome.segments = result.segments;
+    outcome.usage = result.usage;
+    outcome.created = QDateTime::currentDateTimeUtc();
+    switch (result.error.kind) {
+    case ErrorKind::None:
+        outcome.state
+            = result.truncated ? StoredMessage::State::Partial : StoredMessage::State::Complete;
+        break;
+    case ErrorKind::Cancelled:
+        outcome.state = StoredMessage::State::Partial;
+        break;
+    default:
+        // What arrived before the failure is kept and can be continued.
+        outcome.state
+            = result.text.isEmpty() ? StoredMessage::State::Failed : StoredMessage::State::Partial;
+        outcome.error = result.error.message;
+        break;
+    }
+    QString error;
+    if (!m_writer->finish(outcome, &error))
+        Q_EMIT failed(error);
+    delete m_writer;
+}
+
+} // namespace cody

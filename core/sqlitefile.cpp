@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sqlitefile.h"
+
+#include "conversationschema.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::sqlitefile {
+
+QString pathProblem(const QString &path)
+{
+    if (path.isEmpty())
+        return u"No conversation database path given"_s;
+    const QFileInfo info(path);
+    if (info.isDir())
+        return u"Cannot open the conversation database %1: it is a directory"_s.arg(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return u"Cannot create the folder %1 for the conversation database"_s.arg(
+            info.absolutePath());
+    if (info.exists() && !info.isReadable())
+        return u"Cannot open the conversation database %1: the file is not readable"_s.arg(path);
+    if (!info.exists() && !QFileInfo(info.absolutePath()).isWritable())
+        return u"Cannot create the conversation database %1: the folder is not writable"_s.arg(
+            path);
+    return {};
+}
+
+void setFile(QSqlDatabase &db, const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isWritable()) {
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+        db.setDatabaseName(QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded)
+            + u"?immutable=1"_s);
+    } else {
+        db.setDatabaseName(path);
+    }
+}
+
+bool isCorruption(const QSqlError &sqlError)
+{
+    const int code = sqlError.nativeErrorCode().toInt() & 0xff;
+    return code == 11 /* SQLITE_CORRUPT */ || code == 26 /* SQLITE_NOTADB */;
+}
+
+bool moveAside(const QString &path, QString *movedTo, QString *error)
+{
+    // Local time: the user looks for the file by when it happened.
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    QString target = path + u".corrupt-"_s + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = path + u".corrupt-"_s + stamp + u'-' + QString::number(n);
+    if (!QFile::rename(path, target)) {
+        if (error)
+            *error = u"The conversation database %1 is damaged and could not be moved aside to %2"_s
+                         .arg(path, target);
+        return false;
+    }
+    // The journal files belong to the damaged file; keep them beside it for a recovery attempt.
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+        if (QFileInfo::exists(path + suffix))
+            QFile::rename(path + suffix, target + suffix);
+    }
+    *movedTo = target;
+    return true;
+}
+
+bool execSql(const QSqlDatabase &db, const QString &sql, const QString &what, QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = conversationschema::describe(what, query.lastError());
+    return false;
+}
+
+Transaction::Transaction(const QSqlDatabase &db, const QString &what, QString *error)
+    : m_db(db)
+    , m_what(what)
+{
+    m_active = execSql(m_db, u"BEGIN IMMEDIATE"_s, what, error);
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        execSql(m_db, u"ROLLBACK"_s, m_what, nullptr);
+}
+
+bool Transaction::commit(QString *error)
+{
+    m_active = false;
+    if (execSql(m_db, u"COMMIT"_s, m_what, error))
+        return true;
+    execSql(m_db, u"ROLLBACK"_s, m_what, nullptr);
+    return false;
+}
+
+} // namespace cody::sqlitefile
