@@ -2,6 +2,8 @@
 #include "chatcommand.h"
 
 #include "clicontext.h"
+#include "conversationrecorder.h"
+#include "conversationstore.h"
 #include "exitcode.h"
 #include "replyorchestrator.h"
 #include "requestlogger.h"
@@ -67,10 +69,15 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
         u"Abort when the server sends nothing for this long (default 60)."_s, u"SECONDS"_s);
     const QCommandLineOption json(
         u"json"_s, u"Print one JSON object at the end instead of streaming."_s);
+    const QCommandLineOption noHistory(
+        u"no-history"_s, u"Do not record this chat in the history."_s);
+    const QCommandLineOption continueLatest({u"c"_s, u"continue"_s},
+        u"Continue the latest conversation (its earlier turns are sent as context)."_s);
+    const QCommandLineOption conversation(u"cid"_s, u"Continue conversation ID."_s, u"ID"_s);
     const QCommandLineOption verbose({u"v"_s, u"verbose"_s},
         u"Log requests, retries and segments to standard error (never the token)."_s);
     parser.addOptions({model, system, maxTokens, temperature, noAutoContinue, maxContinuations,
-        idleTimeout, json, verbose});
+        idleTimeout, json, noHistory, continueLatest, conversation, verbose});
     parser.addPositionalArgument(
         u"PROMPT"_s, u"The prompt; '-' or nothing reads standard input."_s, u"[PROMPT…]"_s);
 
@@ -126,6 +133,21 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
     }
     m_json = parser.isSet(json);
     m_verbose = parser.isSet(verbose);
+    m_record = !parser.isSet(noHistory);
+    m_continueLatest = parser.isSet(continueLatest);
+    if (parser.isSet(conversation)) {
+        bool ok = false;
+        m_conversationId = parser.value(conversation).toLongLong(&ok);
+        if (!ok || m_conversationId <= 0) {
+            CliContext::writeError(
+                u"--cid takes a conversation ID from 'cody-chat-cli history list'"_s);
+            return UsageError;
+        }
+    }
+    if (!m_record && (m_continueLatest || m_conversationId)) {
+        CliContext::writeError(u"--no-history cannot continue a recorded conversation"_s);
+        return UsageError;
+    }
 
     const QStringList words = parser.positionalArguments();
     const QString prompt = (words.isEmpty() || words == QStringList {u"-"_s}) ? readStandardInput()
@@ -150,7 +172,11 @@ std::optional<int> ChatCommand::start(const QStringList &arguments)
         CliContext::writeError(error);
         return UsageError;
     }
+    if (const auto code = startRecording())
+        return code;
     m_reply = new ReplyOrchestrator(m_client.get(), m_request, this);
+    if (m_recorder)
+        m_recorder->recordReply(m_reply, m_request.model.fullName());
     // The catalog caps the output tokens at the model's limit and prices the reply.
     m_reply->setModelCatalog(&m_context.catalog());
     if (m_verbose) {
@@ -170,6 +196,47 @@ std::optional<int> ChatCommand::start(const QStringList &arguments)
         });
     connect(m_reply, &ReplyOrchestrator::finished, this, &ChatCommand::onFinished);
     m_reply->start();
+    return std::nullopt;
+}
+
+std::optional<int> ChatCommand::startRecording()
+{
+    if (!m_record)
+        return std::nullopt;
+    ConversationStore *store = m_context.historyStore();
+    if (!store) {
+        if (m_continueLatest || m_conversationId)
+            return StorageFailure;
+        CliContext::writeWarning(u"this chat is not recorded in the history"_s);
+        return std::nullopt;
+    }
+    if (m_continueLatest) {
+        const auto latest = store->latestConversationId();
+        if (!latest) {
+            CliContext::writeError(u"there is no conversation to continue yet"_s);
+            return UsageError;
+        }
+        m_conversationId = *latest;
+    }
+    m_recorder = new ConversationRecorder(store, this);
+    connect(m_recorder, &ConversationRecorder::failed, this, [this](const QString &error) {
+        // The reply matters more than its record: say so once and go on.
+        if (!std::exchange(m_recordingFailed, true))
+            CliContext::writeWarning(u"the history could not be written: %1"_s.arg(error));
+    });
+    const ChatMessage prompt = m_request.messages.constLast();
+    QString error;
+    if (!m_recorder->begin(m_conversationId, prompt.text, m_request.model.fullName(), &error)) {
+        CliContext::writeError(error);
+        return m_conversationId ? UsageError : StorageFailure;
+    }
+    // Earlier turns go between the system prompt (if any) and the new prompt.
+    const QList<ChatMessage> earlier = m_recorder->context();
+    m_request.messages.removeLast();
+    m_request.messages += earlier;
+    m_request.messages.append(prompt);
+    if (!m_recorder->recordPrompt(prompt, &error))
+        Q_EMIT m_recorder->failed(error);
     return std::nullopt;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace cody {
+class ConversationRecorder;
 class ReplyOrchestrator;
 class RequestLogger;
 class SourcegraphClient;
@@ -40,12 +41,18 @@ Q_SIGNALS:
 private:
     std::optional<int> parse(const QStringList &arguments);
     void onFinished(const CompletionResult &result);
+    std::optional<int> startRecording();
     void printJson(const CompletionResult &result) const;
 
     CliContext &m_context;
     CompletionRequest m_request;
     bool m_json = false;
     bool m_verbose = false;
+    bool m_record = true;
+    bool m_continueLatest = false;
+    bool m_recordingFailed = false;
+    qint64 m_conversationId = 0;
+    ConversationRecorder *m_recorder = nullptr;
     std::unique_ptr<SourcegraphClient> m_client;
     QPointer<ReplyOrchestrator> m_reply;
     RequestLogger *m_logger = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clicontext.h"
 
+#include "conversationstore.h"
 #include "exitcode.h"
 #include "keychainsecretstore.h"
 #include "sourcegraphclient.h"
@@ -145,6 +146,27 @@ void CliContext::writeWarning(const QString &line)
 {
     std::fprintf(stderr, "cody-chat-cli: warning: %s\n", line.toUtf8().constData());
     std::fflush(stderr);
+}
+
+CliContext::~CliContext() = default;
+
+ConversationStore *CliContext::historyStore()
+{
+    if (m_history)
+        return m_history.get();
+    auto store = std::make_unique<ConversationStore>();
+    QString error;
+    if (!store->open(ConversationStore::defaultPath(), &error)) {
+        writeError(u"the history database cannot be opened: %1"_s.arg(error));
+        return nullptr;
+    }
+    if (!store->movedAside().isEmpty()) {
+        writeWarning(
+            u"the history database was damaged; it was kept as %1 and a new one was started"_s.arg(
+                store->movedAside()));
+    }
+    m_history = std::move(store);
+    return m_history.get();
 }
 
 } // namespace cody::cli

@@ -15,8 +15,9 @@
 class QCommandLineParser;
 
 namespace cody {
+class ConversationStore;
 class SourcegraphClient;
-}
+} // namespace cody
 
 namespace cody::cli {
 
@@ -25,6 +26,7 @@ class CliContext
 {
 public:
     CliContext();
+    ~CliContext();
 
     const Config &config() const { return m_config; }
     Config &config() { return m_config; }
@@ -45,6 +47,8 @@ public:
     TokenSource tokenSource() const { return m_tokenSource; }
     /// Where tokens are kept: the OS keychain.
     SecretStore &secretStore() { return *m_secretStore; }
+    /// The history database, opened on first use; null (and said why on stderr) if it cannot be.
+    ConversationStore *historyStore();
 
     /// A client for the configured instance, or nullptr with *error set (missing URL or token,
     /// unreadable CA file). Resolves the token first (see resolveToken()).
@@ -75,6 +79,7 @@ private:
     Config m_config;
     ModelCatalog m_catalog;
     std::unique_ptr<SecretStore> m_secretStore;
+    std::unique_ptr<ConversationStore> m_history;
     TokenSource m_tokenSource = TokenSource::None;
 };
 

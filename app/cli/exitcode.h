@@ -11,6 +11,7 @@ enum ExitCode : int {
     UsageError = 2, ///< bad option, model name, environment value, missing endpoint or token
     TokenRejected = 3,
     NetworkFailure = 4, ///< network, TLS, timeout or dropped stream
+    StorageFailure = 1, ///< the history database could not be read or written
     ServerFailure = 5, ///< 5xx after retries, other 4xx, SSE error event
     Interrupted = 130,
 };

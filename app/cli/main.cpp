@@ -4,6 +4,7 @@
 #include "chatcommand.h"
 #include "clicontext.h"
 #include "exitcode.h"
+#include "historycommand.h"
 #include "modelscommand.h"
 #include "resolvecommand.h"
 #include "signalwatcher.h"
@@ -28,12 +29,14 @@ const QString Usage
       "  resolve NAME     print the full cody/… name of a model\n"
       "  auth login|status|logout [--endpoint URL]\n"
       "                   keep the access token in the OS keychain (login reads it from stdin)\n"
+      "  history list|show|search|export|delete\n"
+      "                   the recorded conversations (chat records unless --no-history)\n"
       "\n"
       "Run 'cody-chat-cli COMMAND --help' for a command's options.\n"
       "Configuration comes from LLM_BASE_URL, LLM_API_KEY, CODY_MODEL, … (see README);\n"
       "without LLM_API_KEY the token comes from the keychain ('auth login').\n"
-      "Exit codes: 0 ok, 2 usage/configuration (also: no token, no keychain), 3 token rejected,\n"
-      "4 network/TLS/timeout, 5 server error, 130 interrupted.\n"_s;
+      "Exit codes: 0 ok, 1 history database error, 2 usage/configuration (also: no token, no\n"
+      "keychain), 3 token rejected, 4 network/TLS/timeout, 5 server error, 130 interrupted.\n"_s;
 
 // Runs a long-running command until it reports done(), cancelling it on SIGINT/SIGTERM.
 template <typename Command>
@@ -76,6 +79,8 @@ int main(int argc, char *argv[])
         return runAsync<ModelsCommand>(app, context, arguments);
     if (command == "resolve"_L1)
         return runResolveCommand(context, arguments);
+    if (command == "history"_L1)
+        return runHistoryCommand(context, arguments);
     if (command == "auth"_L1)
         return runAsync<AuthCommand>(app, context, arguments);
 

@@ -322,11 +322,13 @@ private Q_SLOTS:
         QVERIFY(other.listen());
         CliRunner cli;
         cli.useServer(configured);
-        const CliRun run = cli.run({u"auth"_s, u"status"_s, u"--endpoint"_s, other.baseUrl().toString()});
+        const CliRun run
+            = cli.run({u"auth"_s, u"status"_s, u"--endpoint"_s, other.baseUrl().toString()});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.errText().contains(u"not sent"_s), run.err.constData());
         QVERIFY(other.requests().isEmpty());
-        QVERIFY(!run.out.contains(configured.options().token) && !run.err.contains(configured.options().token));
+        QVERIFY(!run.out.contains(configured.options().token)
+            && !run.err.contains(configured.options().token));
     }
 
     void help()
@@ -351,8 +353,8 @@ private Q_SLOTS:
         const QString dead = u"unix:path=/nonexistent/cody-chat-test-bus"_s;
         for (const auto &[name, address] :
             {std::pair {"dead bus", dead}, std::pair {"no bus", QString()}}) {
-            QTest::addRow("%s: login", name)
-                << address << QStringList {u"auth"_s, u"login"_s} << u"the token cannot be stored"_s;
+            QTest::addRow("%s: login", name) << address << QStringList {u"auth"_s, u"login"_s}
+                                             << u"the token cannot be stored"_s;
             QTest::addRow("%s: status", name)
                 << address << QStringList {u"auth"_s, u"status"_s} << u"no access token"_s;
             QTest::addRow("%s: logout", name)

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+// `chat` recording its conversations and `history` reading them back, through the real binary.
+#include "clirunner.h"
+#include "fakesourcegraph.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace cody::test;
+
+class TestHistoryCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QJsonArray listJson(CliRunner &cli)
+    {
+        const CliRun run = cli.run({u"history"_s, u"list"_s, u"--json"_s});
+        if (run.exitCode != 0)
+            qWarning("history list failed: %s", run.err.constData());
+        return QJsonDocument::fromJson(run.out).array();
+    }
+
+private Q_SLOTS:
+    void chatIsRecordedAndShown()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        QCOMPARE(
+            cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"What is a zebra?"_s}).exitCode,
+            0);
+
+        const QJsonArray conversations = listJson(cli);
+        QCOMPARE(conversations.size(), 1);
+        const QJsonObject conversation = conversations.first().toObject();
+        QCOMPARE(conversation.value(u"title"_s).toString(), u"What is a zebra?"_s);
+        const QString id = QString::number(conversation.value(u"id"_s).toInteger());
+
+        const CliRun show = cli.run({u"history"_s, u"show"_s, id});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY(show.outText().contains(u"What is a zebra?"_s));
+        QVERIFY(show.outText().contains(
+            u"Hello from the fake Sourcegraph! You said: What is a zebra?"_s));
+
+        const CliRun markdown = cli.run({u"history"_s, u"export"_s, id, u"--format"_s, u"md"_s});
+        QCOMPARE(markdown.exitCode, 0);
+        QVERIFY(markdown.outText().startsWith(u"# What is a zebra?"_s));
+        const CliRun json = cli.run({u"history"_s, u"export"_s, id, u"--format"_s, u"json"_s});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(json.out).isObject());
+    }
+
+    void continueSendsTheEarlierTurns()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"first"_s}).exitCode, 0);
+        QCOMPARE(
+            cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"-c"_s, u"second"_s}).exitCode, 0);
+        const QJsonArray messages
+            = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages.at(0).toObject().value(u"text"_s).toString(), u"first"_s);
+        QCOMPARE(messages.at(2).toObject().value(u"text"_s).toString(), u"second"_s);
+        QCOMPARE(listJson(cli).size(), 1);
+
+        const QString id
+            = QString::number(listJson(cli).first().toObject().value(u"id"_s).toInteger());
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"--cid"_s, id, u"third"_s})
+                     .exitCode,
+            0);
+        QCOMPARE(
+            server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 5);
+        QCOMPARE(cli.run({u"chat"_s, u"--cid"_s, u"9999"_s, u"x"_s}).exitCode, 2);
+    }
+
+    void noHistoryRecordsNothing()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        QCOMPARE(
+            cli.run({u"chat"_s, u"--no-history"_s, u"-m"_s, u"fake::v1::normal"_s, u"secret"_s})
+                .exitCode,
+            0);
+        QCOMPARE(listJson(cli).size(), 0);
+        QCOMPARE(cli.run({u"chat"_s, u"-c"_s, u"hi"_s}).exitCode, 2); // nothing to continue
+    }
+
+    void searchFindsAnyWord()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"tell me about aardvarks"_s})
+                     .exitCode,
+            0);
+        QCOMPARE(
+            cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"and about otters"_s}).exitCode,
+            0);
+        const CliRun run = cli.run({u"history"_s, u"search"_s, u"aardvarks"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray hits = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(hits.size(), 1);
+        QVERIFY(
+            hits.first().toObject().value(u"snippet"_s).toString().contains(u"[[aardvarks]]"_s));
+        // Words from the reply are indexed too, and hostile input is just text.
+        QCOMPARE(QJsonDocument::fromJson(
+                     cli.run({u"history"_s, u"search"_s, u"Sourcegraph"_s, u"--json"_s}).out)
+                     .array()
+                     .size(),
+            2);
+        QCOMPARE(cli.run({u"history"_s, u"search"_s, u"\"unbalanced -x:y*"_s}).exitCode, 0);
+    }
+
+    void deleteRemoves()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"bye"_s}).exitCode, 0);
+        const QString id
+            = QString::number(listJson(cli).first().toObject().value(u"id"_s).toInteger());
+        QCOMPARE(cli.run({u"history"_s, u"delete"_s, id}).exitCode, 0);
+        QCOMPARE(listJson(cli).size(), 0);
+        QCOMPARE(cli.run({u"history"_s, u"show"_s, id}).exitCode, 2);
+    }
+
+    // An interrupted reply keeps what arrived, marked partial.
+    void interruptedReplyIsKeptAsPartial()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        bool sent = false;
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"fake::v1::stall"_s, u"hi"_s}, {}, 30'000,
+            [&](QProcess &process) {
+                if (!std::exchange(sent, true))
+                    ::kill(pid_t(process.processId()), SIGINT);
+            });
+        QCOMPARE(run.exitCode, 130);
+        const QString id
+            = QString::number(listJson(cli).first().toObject().value(u"id"_s).toInteger());
+        const CliRun show = cli.run({u"history"_s, u"show"_s, id});
+        QVERIFY(show.outText().contains(u"Hello"_s));
+        QVERIFY2(show.outText().contains(u"[partial"_s), qPrintable(show.outText()));
+    }
+
+    void usage()
+    {
+        CliRunner cli;
+        QCOMPARE(cli.run({u"history"_s}).exitCode, 2);
+        QCOMPARE(cli.run({u"history"_s, u"show"_s, u"abc"_s}).exitCode, 2);
+        QCOMPARE(cli.run({u"history"_s, u"export"_s, u"1"_s, u"--format"_s, u"pdf"_s}).exitCode, 2);
+        QCOMPARE(cli.run({u"history"_s, u"list"_s, u"--limit"_s, u"0"_s}).exitCode, 2);
+        QCOMPARE(cli.run({u"history"_s, u"list"_s}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryCommand)
+#include "tst_historycommand.moc"
