@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "completionrequest.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace cody {
+
+/**
+ * @brief Chooses which messages of a transcript are sent so that the request stays within the
+ * model's input limit. Pure: no I/O.
+ *
+ * The oldest turns (a human message with the replies that follow it) are left out first, whole
+ * turns at a time; a leading system message and the last human message (with anything after it)
+ * are always kept. Callers show omittedNote() so that nothing is dropped silently.
+ *
+ * @code
+ * const auto fit = ContextWindow::choose(transcript, model.maxInputTokens, request.maxTokens);
+ * request.messages = fit.messages;
+ * if (fit.omitted > 0)
+ *     view->showMarker(ContextWindow::omittedNote(fit.omitted));
+ * @endcode
+ */
+class ContextWindow
+{
+    Q_DECLARE_TR_FUNCTIONS(ContextWindow)
+
+public:
+    struct Fit
+    {
+        QList<ChatMessage> messages; ///< in transcript order
+        int omitted = 0; ///< messages left out
+        qint64 estimatedTokens = 0; ///< estimate for `messages`
+        bool fits = true; ///< false when even the messages that are always kept exceed the limit
+    };
+
+    /// Chooses the messages to send so that prompt tokens + maxOutputTokens <= maxInputTokens
+    /// (when maxInputTokens > 0; otherwise the limit is unknown and everything is kept). The
+    /// system message (if first) and the newest turns are kept; the oldest turns are left out,
+    /// whole turns at a time, never the last human message. fits=false when even the system
+    /// message + the last human message exceed the limit: they are still returned, and the caller
+    /// decides what to tell the user. O(n) in the number of messages.
+    static Fit choose(
+        const QList<ChatMessage> &transcript, qint64 maxInputTokens, int maxOutputTokens);
+
+    /// Characters / 4 rounded up, plus a small per-message overhead; 0 for an empty message,
+    /// which is not sent.
+    static qint64 estimateTokens(const ChatMessage &message);
+
+    /// "12 earlier messages not sent (context limit)".
+    static QString omittedNote(int omitted);
+};
+
+} // namespace cody
