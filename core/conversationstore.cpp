@@ -7,11 +7,13 @@
 #include "sqlitefile.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -116,7 +118,10 @@ ConversationStore::~ConversationStore()
 
 QString ConversationStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.sqlite"_s;
+    // Not AppDataLocation: the app and the CLI have different application names, and must share
+    // one history.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + u"/cody-chat/history.sqlite"_s;
 }
 
 int ConversationStore::schemaVersion()
@@ -125,6 +130,25 @@ int ConversationStore::schemaVersion()
 }
 
 bool ConversationStore::open(const QString &path, QString *error)
+{
+    // Two processes creating or migrating the file at the same moment can find it locked in ways
+    // SQLite's busy handler does not wait for (switching to WAL, recovering the WAL index): try
+    // again for a few seconds before giving up.
+    QElapsedTimer clock;
+    clock.start();
+    QString problem;
+    for (;;) {
+        problem.clear();
+        if (openOnce(path, &problem))
+            return true;
+        if (!problem.contains(u"database is locked"_s) || clock.elapsed() > 5000)
+            break;
+        QThread::msleep(50);
+    }
+    return fail(error, problem);
+}
+
+bool ConversationStore::openOnce(const QString &path, QString *error)
 {
     d->disconnect();
     d->path.clear();

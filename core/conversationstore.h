@@ -113,6 +113,8 @@ public:
     bool importJson(const QByteArray &json, QList<qint64> *imported, QString *error);
 
 private:
+    bool openOnce(const QString &path, QString *error);
+
     class Private;
     std::unique_ptr<Private> d;
 };
