@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chatcontroller.h"
 
+#include "conversationrecorder.h"
+#include "conversationstore.h"
 #include "messagemodel.h"
 #include "modelcatalog.h"
 #include "replyorchestrator.h"
@@ -42,6 +44,20 @@ bool ChatController::send(const QString &prompt, QString *error)
         return false;
     }
     m_messages->append({ChatMessage::Speaker::Human, prompt});
+    if (m_store) {
+        QString problem;
+        bool created = false;
+        if (!m_recorder) {
+            m_recorder = new ConversationRecorder(m_store, this);
+            connect(m_recorder, &ConversationRecorder::failed, this, &ChatController::historyError);
+            created = m_recorder->begin(0, prompt, m_model.fullName(), &problem) != 0;
+        }
+        if (!problem.isEmpty()
+            || !m_recorder->recordPrompt({ChatMessage::Speaker::Human, prompt}, &problem))
+            Q_EMIT historyError(problem);
+        if (created)
+            Q_EMIT conversationChanged(m_recorder->conversationId());
+    }
     return startReply(error);
 }
 
@@ -64,6 +80,9 @@ bool ChatController::retry(QString *error)
         return false;
     }
     m_messages->removeFrom(last);
+    QString problem;
+    if (m_recorder && !m_recorder->dropUnfinishedReply(&problem))
+        Q_EMIT historyError(problem);
     return startReply(error);
 }
 
@@ -99,6 +118,8 @@ bool ChatController::startReply(QString *)
 
     m_reply = new ReplyOrchestrator(m_client, request, this);
     m_reply->setModelCatalog(m_catalog);
+    if (m_recorder && m_recorder->conversationId())
+        m_recorder->recordReply(m_reply, m_model.fullName());
     connect(m_reply, &ReplyOrchestrator::textReceived, this,
         [this](const QString &text) { m_messages->appendText(m_replyRow, text); });
     connect(m_reply, &ReplyOrchestrator::finished, this, &ChatController::onFinished);
@@ -121,6 +142,51 @@ void ChatController::newChat()
         Q_EMIT busyChanged(false);
     }
     m_messages->clear();
+    delete m_recorder;
+}
+
+qint64 ChatController::conversationId() const
+{
+    return m_recorder ? m_recorder->conversationId() : 0;
+}
+
+bool ChatController::openConversation(qint64 id, QString *error)
+{
+    if (!m_store)
+        return false;
+    auto *recorder = new ConversationRecorder(m_store, this);
+    QString problem;
+    if (!recorder->begin(id, {}, {}, &problem)) {
+        delete recorder;
+        if (error)
+            *error = problem;
+        return false;
+    }
+    newChat();
+    m_recorder = recorder;
+    connect(m_recorder, &ConversationRecorder::failed, this, &ChatController::historyError);
+    for (const StoredMessage &stored : m_store->messages(id)) {
+        MessageModel::Message message(stored.speaker, stored.text);
+        message.model = stored.model;
+        message.error = stored.error;
+        switch (stored.state) {
+        case StoredMessage::State::Complete:
+            message.state = MessageModel::State::Complete;
+            break;
+        case StoredMessage::State::Failed:
+            message.state = MessageModel::State::Failed;
+            break;
+        case StoredMessage::State::Streaming:
+        case StoredMessage::State::Partial:
+            // Cut short (stopped, failed midway, or the app died): shown with Retry.
+            message.state = stored.error.isEmpty() ? MessageModel::State::Cancelled
+                                                   : MessageModel::State::Failed;
+            break;
+        }
+        m_messages->append(message);
+    }
+    Q_EMIT conversationChanged(id);
+    return true;
 }
 
 void ChatController::onFinished(const CompletionResult &result)

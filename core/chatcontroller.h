@@ -9,6 +9,8 @@
 
 namespace cody {
 
+class ConversationRecorder;
+class ConversationStore;
 class MessageModel;
 class ModelCatalog;
 class ReplyOrchestrator;
@@ -44,6 +46,12 @@ public:
     /// The connection replies use; null while the app is not configured.
     void setClient(SourcegraphClient *client);
     void setCatalog(ModelCatalog *catalog) { m_catalog = catalog; }
+    /// Where conversations are recorded; null keeps them in memory only.
+    void setStore(ConversationStore *store) { m_store = store; }
+    /// The recorded conversation shown, or 0 (a new chat, or no store).
+    qint64 conversationId() const;
+    /// Shows a recorded conversation; the next prompt continues it.
+    bool openConversation(qint64 id, QString *error = nullptr);
     void setModel(const ModelRef &model) { m_model = model; }
     ModelRef model() const { return m_model; }
     void setOptions(Options options) { m_options = options; }
@@ -59,6 +67,10 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    /// A conversation was recorded for the first time, or opened.
+    void conversationChanged(qint64 id);
+    /// Recording failed; the chat goes on.
+    void historyError(const QString &message);
     void replyFinished(const cody::CompletionResult &result);
 
 private:
@@ -74,6 +86,8 @@ private:
     ModelRef m_model;
     Options m_options;
     QPointer<ReplyOrchestrator> m_reply;
+    ConversationStore *m_store = nullptr;
+    QPointer<ConversationRecorder> m_recorder;
     int m_replyRow = -1;
 };
 

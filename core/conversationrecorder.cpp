@@ -60,6 +60,15 @@ QList<ChatMessage> ConversationRecorder::context() const
     return messages;
 }
 
+bool ConversationRecorder::dropUnfinishedReply(QString *error)
+{
+    const auto messages = m_store->messages(m_conversationId);
+    if (messages.isEmpty() || messages.constLast().speaker != ChatMessage::Speaker::Assistant
+        || messages.constLast().state == StoredMessage::State::Complete)
+        return true;
+    return m_store->deleteMessagesFrom(m_conversationId, messages.constLast().id, error);
+}
+
 bool ConversationRecorder::recordPrompt(const ChatMessage &message, QString *error)
 {
     StoredMessage stored;

@@ -39,6 +39,9 @@ public:
     /// Records `reply` from its first text to its end.
     void recordReply(ReplyOrchestrator *reply, const QString &model);
 
+    /// Removes the last reply if it did not complete (before it is asked for again).
+    bool dropUnfinishedReply(QString *error);
+
     qint64 conversationId() const { return m_conversationId; }
 
     /// A title from a prompt: one line, trimmed, at most 60 characters.

@@ -4,6 +4,8 @@
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "composer.h"
+#include "conversationsidebar.h"
+#include "conversationstore.h"
 #include "messagemodel.h"
 #include "modelpicker.h"
 #include "session.h"
@@ -17,6 +19,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -71,9 +74,23 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
             updateModelStatus();
         });
     connect(m_picker, &ModelPicker::rejected, this, &MainWindow::showMessage);
+    m_parts.chat->setStore(m_parts.history);
+    connect(m_parts.chat, &ChatController::conversationChanged, this,
+        &MainWindow::onConversationChanged);
+    connect(m_parts.chat, &ChatController::historyError, this, [this](const QString &error) {
+        showMessage(tr("The history could not be written: %1").arg(error));
+    });
+    connect(m_sidebar, &ConversationSidebar::conversationActivated, this, [this](qint64 id) {
+        if (id == m_parts.chat->conversationId())
+            return;
+        QString error;
+        if (!m_parts.chat->openConversation(id, &error))
+            showMessage(error);
+    });
 
     if (!restoreGeometry(m_parts.settings->value(u"window/geometry"_s).toByteArray()))
-        resize(960, 720); // first start: room for a conversation
+        resize(1100, 720); // first start: room for a conversation
+    m_splitter->restoreState(m_parts.settings->value(u"window/splitter"_s).toByteArray());
     onModelsChanged();
     onSessionChanged();
     updateTitle();
@@ -83,7 +100,12 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildLayout()
 {
-    auto *central = new QWidget(this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_sidebar = new ConversationSidebar(m_splitter);
+    m_sidebar->setStore(m_parts.history);
+    m_sidebar->setVisible(m_parts.history != nullptr);
+    auto *central = new QWidget(m_splitter);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 8);
     if (m_parts.demo) {
@@ -111,7 +133,11 @@ void MainWindow::buildLayout()
     bottom->addWidget(m_composer, 1);
     bottom->addWidget(m_send, 0, Qt::AlignBottom);
     layout->addLayout(bottom);
-    setCentralWidget(central);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(central);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 740});
+    setCentralWidget(m_splitter);
 
     m_picker = new ModelPicker(this);
     m_endpointLabel = new QLabel(this);
@@ -134,6 +160,7 @@ void MainWindow::buildActions()
 
     auto *newChat = chatMenu->addAction(tr("&New Chat"), this, [this] {
         m_parts.chat->newChat();
+        m_sidebar->refresh(0);
         m_replyLabel->clear();
         m_title.clear();
         updateTitle();
@@ -302,8 +329,19 @@ void MainWindow::onBusyChanged(bool busy)
 
 void MainWindow::onReplyFinished(const CompletionResult &)
 {
+    m_sidebar->refresh(m_parts.chat->conversationId()); // it moved to the top
     const int last = m_parts.messages->rowCount() - 1;
     m_replyLabel->setText(last >= 0 ? m_parts.messages->message(last).details : QString());
+}
+
+void MainWindow::onConversationChanged(qint64 id)
+{
+    m_sidebar->refresh(id);
+    if (const auto conversation
+        = m_parts.history ? m_parts.history->conversation(id) : std::nullopt) {
+        m_title = conversation->title;
+        updateTitle();
+    }
 }
 
 void MainWindow::updateTitle()
@@ -319,6 +357,7 @@ void MainWindow::showMessage(const QString &text)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_parts.settings->setValue(u"window/geometry"_s, saveGeometry());
+    m_parts.settings->setValue(u"window/splitter"_s, m_splitter->saveState());
     m_parts.chat->stop();
     QMainWindow::closeEvent(event);
 }

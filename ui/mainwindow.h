@@ -8,11 +8,14 @@ class QAction;
 class QLabel;
 class QPushButton;
 class QSettings;
+class QSplitter;
 
 namespace cody {
 
 class ChatController;
 class ChatView;
+class ConversationSidebar;
+class ConversationStore;
 class Composer;
 class MessageModel;
 class ModelPicker;
@@ -37,6 +40,7 @@ public:
         QSettings *settings = nullptr;
         SecretStore *secrets = nullptr;
         bool demo = false; ///< talking to the bundled fake server: say so
+        ConversationStore *history = nullptr; ///< null: conversations are not recorded
     };
 
     explicit MainWindow(Parts parts, QWidget *parent = nullptr);
@@ -45,6 +49,7 @@ public:
     ChatView *chatView() const { return m_view; }
     Composer *composer() const { return m_composer; }
     ModelPicker *modelPicker() const { return m_picker; }
+    ConversationSidebar *sidebar() const { return m_sidebar; }
     QPushButton *sendButton() const { return m_send; }
     /// Opens the settings dialog (non-modal); returns it.
     SettingsDialog *openSettings();
@@ -62,12 +67,15 @@ private:
     void onReplyFinished(const CompletionResult &result);
     void send(const QString &text);
     void updateTitle();
+    void onConversationChanged(qint64 id);
     void updateModelStatus();
     void showMessage(const QString &text);
     QString welcomeHtml() const;
 
     Parts m_parts;
     ChatView *m_view = nullptr;
+    ConversationSidebar *m_sidebar = nullptr;
+    QSplitter *m_splitter = nullptr;
     Composer *m_composer = nullptr;
     ModelPicker *m_picker = nullptr;
     QPushButton *m_send = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // cody-chat: builds the object graph and shows the window; the work happens in core/ and ui/.
 #include "chatcontroller.h"
+#include "conversationstore.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "messagemodel.h"
@@ -8,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -34,9 +36,25 @@ int main(int argc, char *argv[])
     cody::Session session(&settings, QProcessEnvironment::systemEnvironment(), &secrets);
     cody::MessageModel messages;
     cody::ChatController chat(&messages);
-    cody::MainWindow window({&session, &chat, &messages, &settings, &secrets, parser.isSet(demo)});
+    cody::ConversationStore history;
+    QString historyError;
+    const bool recording = history.open(cody::ConversationStore::defaultPath(), &historyError);
+    cody::MainWindow window({&session, &chat, &messages, &settings, &secrets, parser.isSet(demo),
+        recording ? &history : nullptr});
 
     window.show();
+    // Losing years of chats silently would be the worst outcome: say what happened, once.
+    if (!recording) {
+        QMessageBox::warning(&window, window.windowTitle(),
+            QObject::tr(
+                "The conversation history cannot be opened, so this session is not recorded:\n%1")
+                .arg(historyError));
+    } else if (!history.movedAside().isEmpty()) {
+        QMessageBox::warning(&window, window.windowTitle(),
+            QObject::tr("The conversation history was damaged. It was kept as\n%1\nand a new one "
+                        "was started.")
+                .arg(history.movedAside()));
+    }
     session.reload();
     return app.exec();
 }

@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
         Session session(&settings, environment, &secrets);
         MessageModel messages;
         ChatController chat(&messages);
-        MainWindow window({&session, &chat, &messages, &settings, &secrets, false});
+        MainWindow window({&session, &chat, &messages, &settings, &secrets, false, nullptr});
         window.resize(1000, 720);
         window.show();
         session.reload();

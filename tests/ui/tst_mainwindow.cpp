@@ -3,6 +3,8 @@
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "composer.h"
+#include "conversationsidebar.h"
+#include "conversationstore.h"
 #include "fakesourcegraph.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
@@ -18,6 +20,7 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -49,14 +52,18 @@ private:
             }
             session = std::make_unique<Session>(&settings, environment, &secrets);
             chat = std::make_unique<ChatController>(&messages);
+            QString error;
+            if (!history.open(dir.filePath(u"history.sqlite"_s), &error))
+                qFatal("%s", qPrintable(error));
             window = std::make_unique<MainWindow>(MainWindow::Parts {
-                session.get(), chat.get(), &messages, &settings, &secrets, false});
+                session.get(), chat.get(), &messages, &settings, &secrets, false, &history});
             window->show();
         }
 
         QTemporaryDir dir;
         QSettings settings;
         MemorySecretStore secrets;
+        ConversationStore history;
         MessageModel messages;
         std::unique_ptr<Session> session;
         std::unique_ptr<ChatController> chat;
@@ -336,6 +343,42 @@ private Q_SLOTS:
         QCOMPARE(app.window->windowTitle(), u"Cody Chat"_s);
         QTest::keyClick(app.window.get(), Qt::Key_Comma, Qt::ControlModifier);
         QTRY_VERIFY(app.window->findChild<SettingsDialog *>());
+    }
+
+    // Chats are recorded, listed in the sidebar newest first, and reopen with their messages.
+    void sidebarListsAndReopensConversations()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::normal"_s);
+        app.type(u"first chat"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QTest::keyClick(app.window.get(), Qt::Key_N, Qt::ControlModifier);
+        app.type(u"second chat"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+
+        QAbstractItemModel *list = app.window->sidebar()->view()->model();
+        QAbstractItemModelTester tester(list);
+        QTRY_COMPARE(list->rowCount(), 2);
+        QCOMPARE(list->index(0, 0).data().toString(), u"second chat"_s);
+        QCOMPARE(list->index(1, 0).data().toString(), u"first chat"_s);
+
+        Q_EMIT app.window->sidebar()->view()->clicked(list->index(1, 0));
+        QTRY_COMPARE(app.messages.rowCount(), 2);
+        QCOMPARE(app.messages.message(0).text, u"first chat"_s);
+        QCOMPARE(app.messages.message(1).text,
+            u"Hello from the fake Sourcegraph! You said: first chat"_s);
+        QCOMPARE(app.window->windowTitle(), u"Cody Chat — first chat"_s);
+
+        // Continuing it sends the earlier turns and keeps it one conversation.
+        app.type(u"more"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(
+            server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 3);
+        QCOMPARE(app.history.conversationCount(), 2);
+        QTRY_COMPARE(list->index(0, 0).data().toString(), u"first chat"_s);
     }
 
     void shiftEnterAddsALine()

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "conversationlistmodel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+ConversationListModel::ConversationListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+void ConversationListModel::setStore(ConversationStore *store)
+{
+    m_store = store;
+    refresh();
+}
+
+void ConversationListModel::refresh()
+{
+    // The first page comes with the reset; the view asks for more as it scrolls. (Fetching from
+    // a modelReset handler would insert rows while views still handle the reset.)
+    beginResetModel();
+    m_total = m_store ? m_store->conversationCount() : 0;
+    m_rows = m_store ? m_store->conversations(0, PageSize) : QList<StoredConversation>();
+    endResetModel();
+}
+
+int ConversationListModel::rowForId(qint64 id) const
+{
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return int(row);
+    }
+    return -1;
+}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.parent().isValid() || index.row() >= m_rows.size())
+        return {};
+    const StoredConversation &conversation = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return conversation.pinned ? u"📌 "_s + conversation.title : conversation.title;
+    case Qt::ToolTipRole:
+        return u"%1\n%2"_s.arg(conversation.title,
+            QLocale().toString(conversation.updated.toLocalTime(), QLocale::ShortFormat));
+    case Qt::AccessibleTextRole:
+        return conversation.title;
+    case IdRole:
+        return conversation.id;
+    case PinnedRole:
+        return conversation.pinned;
+    case UpdatedRole:
+        return conversation.updated;
+    default:
+        return {};
+    }
+}
+
+bool ConversationListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_store && m_rows.size() < m_total;
+}
+
+void ConversationListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const auto page = m_store->conversations(int(m_rows.size()), PageSize);
+    if (page.isEmpty()) {
+        m_total = int(m_rows.size()); // the store shrank meanwhile
+        return;
+    }
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size()) - 1);
+    m_rows += page;
+    endInsertRows();
+}
+
+} // namespace cody

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "conversationstore.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+
+namespace cody {
+
+/**
+ * @brief The recorded conversations for the sidebar, pinned first, then newest first, loaded a
+ * page at a time as the view scrolls (canFetchMore/fetchMore), so a history of thousands of
+ * conversations opens at once.
+ */
+class ConversationListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversationListModel)
+
+public:
+    static constexpr int PageSize = 100;
+    enum Role { IdRole = Qt::UserRole + 1, PinnedRole, UpdatedRole };
+
+    explicit ConversationListModel(QObject *parent = nullptr);
+
+    void setStore(ConversationStore *store);
+    /// Reloads from the store (after a conversation was added, renamed or removed).
+    void refresh();
+    int rowForId(qint64 id) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+private:
+    QPointer<ConversationStore> m_store;
+    QList<StoredConversation> m_rows;
+    int m_total = 0;
+};
+
+} // namespace cody

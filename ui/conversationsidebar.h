@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QWidget>
+
+class QListView;
+
+namespace cody {
+
+class ConversationListModel;
+class ConversationStore;
+
+/// The list of recorded conversations beside the chat; choosing one opens it.
+class ConversationSidebar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversationSidebar)
+
+public:
+    explicit ConversationSidebar(QWidget *parent = nullptr);
+
+    void setStore(ConversationStore *store);
+    /// Reloads the list and marks `currentId` (0: none).
+    void refresh(qint64 currentId);
+    QListView *view() const { return m_view; }
+    ConversationListModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void conversationActivated(qint64 id);
+
+private:
+    QListView *m_view;
+    ConversationListModel *m_model;
+};
+
+} // namespace cody
