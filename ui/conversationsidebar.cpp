@@ -15,7 +15,7 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
     , m_model(new ConversationListModel(this))
 {
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(8, 8, 0, 0); // aligned with the chat area beside it
     auto *title = new QLabel(tr("&Conversations"), this);
     title->setBuddy(m_view);
     layout->addWidget(title);

@@ -5,6 +5,7 @@
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "composer.h"
+#include "conversationstore.h"
 #include "fakesourcegraph.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
@@ -110,13 +111,22 @@ int main(int argc, char *argv[])
         Session session(&settings, environment, &secrets);
         MessageModel messages;
         ChatController chat(&messages);
-        MainWindow window({&session, &chat, &messages, &settings, &secrets, false, nullptr});
+        ConversationStore history;
+        QString historyError;
+        history.open(dir.filePath(dark ? u"dark.sqlite"_s : u"light.sqlite"_s), &historyError);
+        MainWindow window({&session, &chat, &messages, &settings, &secrets, false, &history});
         window.resize(1000, 720);
         window.show();
         session.reload();
         waitFor([&] { return session.catalog()->hasServerModels(); });
 
         const QString suffix = dark ? u"dark"_s : u"light"_s;
+        // Earlier chats, so the sidebar has something to list.
+        for (const QString &earlier :
+            {u"What are server-sent events?"_s, u"Explain SQLite WAL mode"_s}) {
+            converse(window, messages, u"cody-sonnet"_s, earlier, true);
+            chat.newChat();
+        }
         converse(window, messages, u"cody-sonnet"_s, u"How do I read a file in C++?"_s, true);
         // A reply with Markdown: the fake server's truncated answer, auto-continued.
         converse(window, messages, u"fake::v1::truncated"_s, u"Tell me a long story"_s, true);
