@@ -2,6 +2,7 @@
 #include "historycommand.h"
 
 #include "clicontext.h"
+#include "conversationschema.h"
 #include "conversationstore.h"
 #include "exitcode.h"
 
@@ -22,21 +23,6 @@ QJsonObject toJson(const StoredConversation &conversation)
         {u"model"_s, conversation.model},
         {u"updated"_s, conversation.updated.toString(Qt::ISODate)},
         {u"pinned"_s, conversation.pinned}};
-}
-
-QString stateName(StoredMessage::State state)
-{
-    switch (state) {
-    case StoredMessage::State::Complete:
-        return u"complete"_s;
-    case StoredMessage::State::Streaming:
-        return u"streaming"_s;
-    case StoredMessage::State::Partial:
-        return u"partial"_s;
-    case StoredMessage::State::Failed:
-        return u"failed"_s;
-    }
-    return {};
 }
 
 int list(ConversationStore &store, int limit, bool json)
@@ -77,7 +63,7 @@ int show(ConversationStore &store, qint64 id, bool json)
         out += human ? u"\n## You\n\n"_s : u"\n## Cody (%1)\n\n"_s.arg(message.model);
         out += message.text + u'\n';
         if (message.state != StoredMessage::State::Complete)
-            out += u"\n[%1%2]\n"_s.arg(stateName(message.state),
+            out += u"\n[%1%2]\n"_s.arg(conversationschema::stateName(message.state),
                 message.error.isEmpty() ? QString() : u": "_s + message.error);
     }
     CliContext::writeOut(out);
