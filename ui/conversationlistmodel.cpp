@@ -17,8 +17,36 @@ void ConversationListModel::setStore(ConversationStore *store)
     refresh();
 }
 
+void ConversationListModel::setQuery(const QString &query)
+{
+    m_query = query.trimmed();
+    refresh();
+}
+
 void ConversationListModel::refresh()
 {
+    if (!m_query.isEmpty() && m_store) {
+        QString error;
+        const auto hits = m_store->search(m_query, PageSize, &error);
+        beginResetModel();
+        m_rows.clear();
+        m_snippets.clear();
+        for (const SearchHit &hit : hits) {
+            StoredConversation row;
+            row.id = hit.conversationId;
+            row.title = hit.title;
+            m_rows.append(row);
+            // The store marks matches with [[ ]]; guillemets read well in a plain list.
+            m_snippets.append(QString(hit.snippet)
+                                  .replace(u"[["_s, u"»"_s)
+                                  .replace(u"]]"_s, u"«"_s)
+                                  .simplified());
+        }
+        m_total = int(m_rows.size());
+        endResetModel();
+        return;
+    }
+    m_snippets.clear();
     // The first page comes with the reset; the view asks for more as it scrolls. (Fetching from
     // a modelReset handler would insert rows while views still handle the reset.)
     beginResetModel();
@@ -48,7 +76,11 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const StoredConversation &conversation = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        if (index.row() < m_snippets.size())
+            return u"%1\n%2"_s.arg(conversation.title, m_snippets.at(index.row()));
         return conversation.pinned ? u"📌 "_s + conversation.title : conversation.title;
+    case SnippetRole:
+        return index.row() < m_snippets.size() ? m_snippets.at(index.row()) : QString();
     case Qt::ToolTipRole:
         return u"%1\n%2"_s.arg(conversation.title,
             QLocale().toString(conversation.updated.toLocalTime(), QLocale::ShortFormat));

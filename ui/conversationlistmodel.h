@@ -20,13 +20,17 @@ class ConversationListModel final : public QAbstractListModel
 
 public:
     static constexpr int PageSize = 100;
-    enum Role { IdRole = Qt::UserRole + 1, PinnedRole, UpdatedRole };
+    enum Role { IdRole = Qt::UserRole + 1, PinnedRole, UpdatedRole, SnippetRole };
 
     explicit ConversationListModel(QObject *parent = nullptr);
 
     void setStore(ConversationStore *store);
     /// Reloads from the store (after a conversation was added, renamed or removed).
     void refresh();
+    /// Shows the conversations whose messages match `query` (full-text, best first), each with a
+    /// snippet; an empty query shows all conversations again.
+    void setQuery(const QString &query);
+    QString query() const { return m_query; }
     int rowForId(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -37,6 +41,8 @@ public:
 private:
     QPointer<ConversationStore> m_store;
     QList<StoredConversation> m_rows;
+    QList<QString> m_snippets; ///< per row while a query is shown
+    QString m_query;
     int m_total = 0;
 };
 

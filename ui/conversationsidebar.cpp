@@ -4,13 +4,16 @@
 #include "conversationlistmodel.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cody {
 
 ConversationSidebar::ConversationSidebar(QWidget *parent)
     : QWidget(parent)
+    , m_search(new QLineEdit(this))
     , m_view(new QListView(this))
     , m_model(new ConversationListModel(this))
 {
@@ -19,9 +22,20 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
     auto *title = new QLabel(tr("&Conversations"), this);
     title->setBuddy(m_view);
     layout->addWidget(title);
+    layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
+    m_search->setPlaceholderText(tr("Search all messages…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search conversations"));
+    m_search->setAccessibleDescription(tr("Finds conversations by any word of any message"));
+    // Search as the user types, but not on every keystroke of a fast typist.
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, [this] { m_model->setQuery(m_search->text()); });
     m_view->setModel(m_model);
-    m_view->setUniformItemSizes(true); // cheap layout for thousands of rows
+    m_view->setUniformItemSizes(false); // search hits have a second line
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAccessibleName(tr("Conversations"));
     m_view->setAccessibleDescription(tr("Recorded conversations, newest first; Enter opens one"));

@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QLineEdit;
 class QListView;
 
 namespace cody {
@@ -23,12 +24,14 @@ public:
     /// Reloads the list and marks `currentId` (0: none).
     void refresh(qint64 currentId);
     QListView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
     ConversationListModel *model() const { return m_model; }
 
 Q_SIGNALS:
     void conversationActivated(qint64 id);
 
 private:
+    QLineEdit *m_search;
     QListView *m_view;
     ConversationListModel *m_model;
 };

@@ -372,6 +372,13 @@ private Q_SLOTS:
             u"Hello from the fake Sourcegraph! You said: first chat"_s);
         QCOMPARE(app.window->windowTitle(), u"Cody Chat — first chat"_s);
 
+        // Searching finds a conversation by a word of its reply, and clearing shows all again.
+        QTest::keyClicks(app.window->sidebar()->searchField(), u"second"_s);
+        QTRY_COMPARE(list->rowCount(), 1);
+        QVERIFY(list->index(0, 0).data().toString().contains(u"»second«"_s));
+        app.window->sidebar()->searchField()->clear();
+        QTRY_COMPARE(list->rowCount(), 2);
+
         // Continuing it sends the earlier turns and keeps it one conversation.
         app.type(u"more"_s);
         QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
