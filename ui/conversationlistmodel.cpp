@@ -79,6 +79,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         if (index.row() < m_snippets.size())
             return u"%1\n%2"_s.arg(conversation.title, m_snippets.at(index.row()));
         return conversation.pinned ? u"📌 "_s + conversation.title : conversation.title;
+    case Qt::EditRole:
+        return conversation.title;
     case SnippetRole:
         return index.row() < m_snippets.size() ? m_snippets.at(index.row()) : QString();
     case Qt::ToolTipRole:
@@ -95,6 +97,31 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+Qt::ItemFlags ConversationListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable;
+}
+
+bool ConversationListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.row() >= m_rows.size() || !m_store)
+        return false;
+    const QString title = value.toString().simplified();
+    auto conversation = m_store->conversation(m_rows.at(index.row()).id);
+    if (title.isEmpty() || !conversation)
+        return false;
+    conversation->title = title;
+    conversation->updated = {}; // keep its place in the list
+    QString error;
+    if (!m_store->updateConversation(*conversation, &error))
+        return false;
+    m_rows[index.row()].title = title;
+    Q_EMIT dataChanged(index, index);
+    return true;
 }
 
 bool ConversationListModel::canFetchMore(const QModelIndex &parent) const

@@ -2,7 +2,9 @@
 #include "conversationsidebar.h"
 
 #include "conversationlistmodel.h"
+#include "conversationstore.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -36,7 +38,23 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
     connect(debounce, &QTimer::timeout, this, [this] { m_model->setQuery(m_search->text()); });
     m_view->setModel(m_model);
     m_view->setUniformItemSizes(false); // search hits have a second line
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Rename in place: double-click or F2.
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *rename = new QAction(tr("&Rename"), m_view);
+    rename->setShortcut(Qt::Key_F2);
+    rename->setShortcutContext(Qt::WidgetShortcut);
+    connect(rename, &QAction::triggered, this, [this] { m_view->edit(m_view->currentIndex()); });
+    auto *pin = new QAction(tr("&Pin or Unpin"), m_view);
+    connect(pin, &QAction::triggered, this, &ConversationSidebar::togglePin);
+    auto *remove = new QAction(tr("&Delete"), m_view);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    connect(remove, &QAction::triggered, this, &ConversationSidebar::deleteSelected);
+    m_view->addActions({rename, pin, remove});
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &index) {
+        Q_EMIT conversationRenamed(index.data(ConversationListModel::IdRole).toLongLong());
+    });
     m_view->setAccessibleName(tr("Conversations"));
     m_view->setAccessibleDescription(tr("Recorded conversations, newest first; Enter opens one"));
     auto open = [this](const QModelIndex &index) {
@@ -48,7 +66,35 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
 
 void ConversationSidebar::setStore(ConversationStore *store)
 {
+    m_store = store;
     m_model->setStore(store);
+}
+
+void ConversationSidebar::togglePin()
+{
+    const qint64 id = m_view->currentIndex().data(ConversationListModel::IdRole).toLongLong();
+    auto conversation = m_store && id ? m_store->conversation(id) : std::nullopt;
+    if (!conversation)
+        return;
+    conversation->pinned = !conversation->pinned;
+    conversation->updated = {};
+    QString error;
+    if (m_store->updateConversation(*conversation, &error))
+        refresh(id);
+}
+
+void ConversationSidebar::deleteSelected()
+{
+    const qint64 id = m_view->currentIndex().data(ConversationListModel::IdRole).toLongLong();
+    if (!m_store || !id)
+        return;
+    // Deleting at once with Undo beats a confirmation dialog: the backup restores it whole.
+    const QByteArray backup = m_store->exportJson(id);
+    QString error;
+    if (!m_store->deleteConversation(id, &error))
+        return;
+    refresh(0);
+    Q_EMIT conversationDeleted(id, backup);
 }
 
 void ConversationSidebar::refresh(qint64 currentId)

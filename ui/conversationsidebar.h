@@ -27,13 +27,21 @@ public:
     QLineEdit *searchField() const { return m_search; }
     ConversationListModel *model() const { return m_model; }
 
+    /// Toggles the pin of the selected conversation.
+    void togglePin();
+    /// Deletes the selected conversation; conversationDeleted() carries what Undo needs.
+    void deleteSelected();
+
 Q_SIGNALS:
     void conversationActivated(qint64 id);
+    void conversationDeleted(qint64 id, const QByteArray &backup);
+    void conversationRenamed(qint64 id);
 
 private:
     QLineEdit *m_search;
     QListView *m_view;
     ConversationListModel *m_model;
+    ConversationStore *m_store = nullptr;
 };
 
 } // namespace cody

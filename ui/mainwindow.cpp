@@ -21,6 +21,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -80,6 +81,12 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
     connect(m_parts.chat, &ChatController::historyError, this, [this](const QString &error) {
         showMessage(tr("The history could not be written: %1").arg(error));
     });
+    connect(m_sidebar, &ConversationSidebar::conversationRenamed, this, [this](qint64 id) {
+        if (id == m_parts.chat->conversationId())
+            onConversationChanged(id);
+    });
+    connect(m_sidebar, &ConversationSidebar::conversationDeleted, this,
+        [this](qint64 id, const QByteArray &backup) { onConversationDeleted(id, backup); });
     connect(m_sidebar, &ConversationSidebar::conversationActivated, this, [this](qint64 id) {
         if (id == m_parts.chat->conversationId())
             return;
@@ -342,6 +349,30 @@ void MainWindow::onConversationChanged(qint64 id)
         m_title = conversation->title;
         updateTitle();
     }
+}
+
+void MainWindow::onConversationDeleted(qint64 id, const QByteArray &backup)
+{
+    if (id == m_parts.chat->conversationId()) {
+        m_parts.chat->newChat();
+        m_title.clear();
+        updateTitle();
+    }
+    delete m_undoButton;
+    m_undoButton = new QPushButton(tr("Undo"), statusBar());
+    m_undoButton->setAccessibleName(tr("Undo deleting the conversation"));
+    statusBar()->addWidget(m_undoButton);
+    statusBar()->showMessage(tr("Conversation deleted."), 10'000);
+    connect(m_undoButton, &QPushButton::clicked, this, [this, backup] {
+        QString error;
+        QList<qint64> restored;
+        if (!m_parts.history->importJson(backup, &restored, &error))
+            showMessage(tr("The conversation could not be restored: %1").arg(error));
+        m_sidebar->refresh(m_parts.chat->conversationId());
+        m_undoButton->deleteLater();
+        statusBar()->clearMessage();
+    });
+    QTimer::singleShot(10'000, m_undoButton, &QObject::deleteLater);
 }
 
 void MainWindow::updateTitle()

@@ -68,6 +68,7 @@ private:
     void send(const QString &text);
     void updateTitle();
     void onConversationChanged(qint64 id);
+    void onConversationDeleted(qint64 id, const QByteArray &backup);
     void updateModelStatus();
     void showMessage(const QString &text);
     QString welcomeHtml() const;
@@ -84,6 +85,7 @@ private:
     QLabel *m_replyLabel = nullptr;
     QAction *m_stopAction = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<QPushButton> m_undoButton;
     QString m_title;
     bool m_reloadPending = false;
     bool m_askedForSettings = false;

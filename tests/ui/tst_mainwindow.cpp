@@ -3,6 +3,7 @@
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "composer.h"
+#include "conversationlistmodel.h"
 #include "conversationsidebar.h"
 #include "conversationstore.h"
 #include "fakesourcegraph.h"
@@ -386,6 +387,54 @@ private Q_SLOTS:
             server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 3);
         QCOMPARE(app.history.conversationCount(), 2);
         QTRY_COMPARE(list->index(0, 0).data().toString(), u"first chat"_s);
+    }
+
+    // Rename in place with F2, pin to the top, delete with Undo.
+    void renamePinDeleteAndUndo()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::normal"_s);
+        for (const QString &prompt : {u"older"_s, u"newer"_s}) {
+            QTest::keyClick(app.window.get(), Qt::Key_N, Qt::ControlModifier);
+            app.type(prompt);
+            QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        }
+        QListView *view = app.window->sidebar()->view();
+        QAbstractItemModel *list = view->model();
+        QTRY_COMPARE(list->rowCount(), 2);
+
+        view->setFocus();
+        view->setCurrentIndex(list->index(1, 0)); // "older"
+        QTest::keyClick(view, Qt::Key_F2);
+        auto *editor = view->findChild<QLineEdit *>();
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, u"Renamed chat"_s);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(list->index(1, 0).data(Qt::EditRole).toString(), u"Renamed chat"_s);
+        QCOMPARE(
+            app.history
+                .conversation(list->index(1, 0).data(ConversationListModel::IdRole).toLongLong())
+                ->title,
+            u"Renamed chat"_s);
+
+        app.window->sidebar()->togglePin();
+        QTRY_COMPARE(list->index(0, 0).data(Qt::EditRole).toString(), u"Renamed chat"_s);
+        QVERIFY(list->index(0, 0).data(ConversationListModel::PinnedRole).toBool());
+
+        view->setCurrentIndex(list->index(1, 0)); // "newer"
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        QTRY_COMPARE(list->rowCount(), 1);
+        QCOMPARE(app.history.conversationCount(), 1);
+        auto *undo = app.window->statusBar()->findChild<QPushButton *>();
+        QVERIFY(undo);
+        undo->click();
+        QTRY_COMPARE(list->rowCount(), 2);
+        QCOMPARE(app.history.conversationCount(), 2);
     }
 
     void shiftEnterAddsALine()
