@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chatcontroller.h"
 
+#include "contextwindow.h"
 #include "conversationrecorder.h"
 #include "conversationstore.h"
 #include "messagemodel.h"
@@ -111,6 +112,19 @@ bool ChatController::startReply(QString *)
     }
 
     MessageModel::Message reply;
+    // The oldest turns that do not fit the model's input limit stay out of the request — and the
+    // reply says so, never silently.
+    const ModelInfo *info = m_catalog ? m_catalog->find(m_model) : nullptr;
+    if (info && info->maxInputTokens > 0) {
+        const int output = info->maxOutputTokens > 0
+            ? std::min<qint64>(request.maxTokens, info->maxOutputTokens)
+            : request.maxTokens;
+        ContextWindow::Fit fit
+            = ContextWindow::choose(request.messages, info->maxInputTokens, output);
+        request.messages = std::move(fit.messages);
+        if (fit.omitted > 0)
+            reply.notice = ContextWindow::omittedNote(fit.omitted);
+    }
     reply.speaker = ChatMessage::Speaker::Assistant;
     reply.state = MessageModel::State::Streaming;
     reply.model = m_model.fullName();

@@ -33,6 +33,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.model;
     case DetailsRole:
         return message.details;
+    case NoticeRole:
+        return message.notice;
     default:
         return {};
     }
@@ -47,6 +49,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {ErrorRole, "error"},
         {ModelRole, "model"},
         {DetailsRole, "details"},
+        {NoticeRole, "notice"},
     };
 }
 

@@ -29,6 +29,7 @@ public:
         ErrorRole, ///< the failure's one-line message, for Failed rows
         ModelRole, ///< full `cody/…` name of the model that answered (replies)
         DetailsRole, ///< after a reply: "123 tokens · $0.0021 · continued 2×"
+        NoticeRole, ///< before a reply: "12 earlier messages not sent (context limit)"
     };
 
     struct Message
@@ -46,6 +47,7 @@ public:
         QString error;
         QString model;
         QString details;
+        QString notice;
     };
 
     explicit MessageModel(QObject *parent = nullptr);

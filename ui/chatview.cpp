@@ -166,6 +166,9 @@ QString ChatView::htmlFor(int row)
         const QString model = index.data(MessageModel::ModelRole).toString();
         html += u"<p><b>%1</b> <span style=\"color:%2;\">%3</span></p>"_s.arg(
             tr("Cody"), muted, model.toHtmlEscaped());
+        const QString notice = index.data(MessageModel::NoticeRole).toString();
+        if (!notice.isEmpty())
+            html += u"<p style=\"color:%1;\"><i>%2</i></p>"_s.arg(muted, notice.toHtmlEscaped());
         const auto rendered = m_renderer.render(text);
         m_codeBlocks[row] = rendered.codeBlocks;
         // Copy links name their message too, so one handler serves the whole view. Model text
