@@ -62,6 +62,26 @@ bool ChatController::send(const QString &prompt, QString *error)
     return startReply(error);
 }
 
+bool ChatController::regenerate(QString *error)
+{
+    const int last = m_messages->rowCount() - 1;
+    QString reason = unableToReply();
+    if (isBusy())
+        reason = u"a reply is still streaming; stop it first"_s;
+    else if (last < 0 || m_messages->message(last).speaker != ChatMessage::Speaker::Assistant)
+        reason = u"there is no reply to regenerate"_s;
+    if (!reason.isEmpty()) {
+        if (error)
+            *error = reason;
+        return false;
+    }
+    m_messages->removeFrom(last);
+    QString problem;
+    if (m_recorder && !m_recorder->dropLastReply(&problem))
+        Q_EMIT historyError(problem);
+    return startReply(error);
+}
+
 bool ChatController::retry(QString *error)
 {
     const int last = m_messages->rowCount() - 1;

@@ -63,6 +63,8 @@ public:
     void stop();
     /// Asks again for the last reply if it failed or was stopped.
     bool retry(QString *error = nullptr);
+    /// Asks again for the last reply, whatever its state: the old one is replaced.
+    bool regenerate(QString *error = nullptr);
     void newChat();
 
 Q_SIGNALS:

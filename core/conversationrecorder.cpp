@@ -69,6 +69,14 @@ bool ConversationRecorder::dropUnfinishedReply(QString *error)
     return m_store->deleteMessagesFrom(m_conversationId, messages.constLast().id, error);
 }
 
+bool ConversationRecorder::dropLastReply(QString *error)
+{
+    const auto messages = m_store->messages(m_conversationId);
+    if (messages.isEmpty() || messages.constLast().speaker != ChatMessage::Speaker::Assistant)
+        return true;
+    return m_store->deleteMessagesFrom(m_conversationId, messages.constLast().id, error);
+}
+
 bool ConversationRecorder::recordPrompt(const ChatMessage &message, QString *error)
 {
     StoredMessage stored;

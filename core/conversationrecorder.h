@@ -41,6 +41,8 @@ public:
 
     /// Removes the last reply if it did not complete (before it is asked for again).
     bool dropUnfinishedReply(QString *error);
+    /// Removes the last reply whatever its state (regenerate).
+    bool dropLastReply(QString *error);
 
     qint64 conversationId() const { return m_conversationId; }
 

@@ -177,6 +177,12 @@ void MainWindow::buildActions()
     m_stopAction = chatMenu->addAction(tr("&Stop Reply"), m_parts.chat, &ChatController::stop);
     m_stopAction->setShortcut(Qt::Key_Escape);
     m_stopAction->setEnabled(false);
+    auto *regenerate = chatMenu->addAction(tr("&Regenerate Last Reply"), this, [this] {
+        QString error;
+        if (!m_parts.chat->regenerate(&error))
+            showMessage(error);
+    });
+    regenerate->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
     auto *focusComposer
         = chatMenu->addAction(tr("&Focus Message Box"), this, [this] { m_composer->setFocus(); });
     focusComposer->setShortcut(Qt::CTRL | Qt::Key_L);

@@ -55,6 +55,27 @@ private Q_SLOTS:
         QVERIFY(messages.message(3).notice.isEmpty());
     }
 
+    void regenerateReplacesTheLastReply()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        MessageModel messages;
+        ChatController chat(&messages);
+        chat.setClient(&client);
+        chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        QVERIFY(!chat.regenerate());
+        sendAndWait(chat, u"one"_s);
+        QSignalSpy finished(&chat, &ChatController::replyFinished);
+        QVERIFY(chat.regenerate());
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(messages.rowCount(), 2);
+        QCOMPARE(server.streamRequests().size(), 2);
+        // The same question again, without the replaced answer.
+        QCOMPARE(
+            server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 1);
+    }
+
     void oldestTurnsLeftOutAndSaid()
     {
         FakeSourcegraph server;
