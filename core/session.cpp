@@ -86,16 +86,10 @@ void Session::onToken(const QString &token, const QString &source, const QString
     m_tokenSource = source;
     m_problem = problem;
     if (problem.isEmpty()) {
-        SourcegraphClient::Settings settings;
-        settings.baseUrl = m_config.baseUrl;
-        settings.accessToken = token;
-        settings.clientName = m_config.clientName;
-        settings.idleTimeout = std::chrono::seconds(m_config.idleTimeoutSeconds);
-        settings.proxy = m_config.proxy;
         QString tlsError;
-        if (settings.tls.configure(
-                m_config.baseUrl, m_config.sslBypass, m_config.caFile, &tlsError))
-            m_client = std::make_unique<SourcegraphClient>(std::move(settings));
+        if (auto settings
+            = SourcegraphClient::settingsFrom(m_config, m_config.baseUrl, token, &tlsError))
+            m_client = std::make_unique<SourcegraphClient>(std::move(*settings));
         else
             m_problem = tlsError;
     }

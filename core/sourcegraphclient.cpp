@@ -15,6 +15,20 @@ using namespace Qt::StringLiterals;
 
 namespace cody {
 
+std::optional<SourcegraphClient::Settings> SourcegraphClient::settingsFrom(
+    const Config &config, const QUrl &baseUrl, const QString &accessToken, QString *error)
+{
+    Settings settings;
+    settings.baseUrl = baseUrl;
+    settings.accessToken = accessToken;
+    settings.clientName = config.clientName;
+    settings.idleTimeout = std::chrono::seconds(config.idleTimeoutSeconds);
+    settings.proxy = config.proxy;
+    if (!settings.tls.configure(baseUrl, config.sslBypass, config.caFile, error))
+        return std::nullopt;
+    return settings;
+}
+
 SourcegraphClient::SourcegraphClient(Settings settings, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))

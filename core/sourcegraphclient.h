@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "config.h"
 #include "defaults.h"
 #include "proxyfactory.h"
 #include "retrypolicy.h"
@@ -46,6 +47,11 @@ public:
         RetryPolicy::Settings retry;
         ProxySettings proxy; ///< none by default
     };
+
+    /// Settings for `baseUrl` and `accessToken` from a Config (client name, idle timeout, proxy,
+    /// TLS). Nullopt with *error when the TLS settings cannot be used (an unreadable CA file).
+    static std::optional<Settings> settingsFrom(
+        const Config &config, const QUrl &baseUrl, const QString &accessToken, QString *error);
 
     explicit SourcegraphClient(Settings settings, QObject *parent = nullptr);
     ~SourcegraphClient() override;

@@ -96,23 +96,18 @@ std::unique_ptr<SourcegraphClient> CliContext::createClient(QString *error)
 std::unique_ptr<SourcegraphClient> CliContext::createClient(
     const QUrl &baseUrl, const QString &accessToken, QString *error) const
 {
-    SourcegraphClient::Settings settings;
-    settings.baseUrl = baseUrl;
-    settings.accessToken = accessToken;
-    settings.clientName = m_config.clientName;
-    settings.idleTimeout = std::chrono::seconds(m_config.idleTimeoutSeconds);
-    settings.proxy = m_config.proxy;
     QString tlsError;
-    if (!settings.tls.configure(baseUrl, m_config.sslBypass, m_config.caFile, &tlsError)) {
+    auto settings = SourcegraphClient::settingsFrom(m_config, baseUrl, accessToken, &tlsError);
+    if (!settings) {
         *error = u"%1: %2"_s.arg(m_config.origin(Config::Key::CaFile), tlsError);
         return nullptr;
     }
-    if (settings.tls.bypassEnabled()) {
+    if (settings->tls.bypassEnabled()) {
         writeWarning(u"TLS certificate verification is OFF for %1 (%2). Anyone on the network path "
                      "can read your token and chats; prefer CODY_CA_FILE"_s.arg(
-                         settings.tls.bypassHost(), m_config.origin(Config::Key::SslBypass)));
+                         settings->tls.bypassHost(), m_config.origin(Config::Key::SslBypass)));
     }
-    return std::make_unique<SourcegraphClient>(std::move(settings));
+    return std::make_unique<SourcegraphClient>(std::move(*settings));
 }
 
 std::optional<int> CliContext::parseArguments(
