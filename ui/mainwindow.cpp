@@ -4,6 +4,7 @@
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "composer.h"
+#include "conversationrecorder.h"
 #include "conversationsidebar.h"
 #include "conversationstore.h"
 #include "messagemodel.h"
@@ -28,10 +29,6 @@
 using namespace Qt::StringLiterals;
 
 namespace cody {
-
-namespace {
-constexpr int TitleLength = 60;
-}
 
 MainWindow::MainWindow(Parts parts, QWidget *parent)
     : QMainWindow(parent)
@@ -320,9 +317,7 @@ void MainWindow::send(const QString &text)
         return;
     }
     if (!hadMessages) {
-        m_title = text.simplified();
-        if (m_title.size() > TitleLength)
-            m_title = m_title.left(TitleLength - 1) + u'…';
+        m_title = ConversationRecorder::titleFor(text); // the title the history gives it
         updateTitle();
     }
     m_composer->clear();
