@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The history survives `kill -9` mid-reply, and two cody-chat-cli processes can share its file.
 #include "clirunner.h"
+#include "conversationschema.h"
 #include "conversationstore.h"
 #include "fakesourcegraph.h"
 
@@ -30,21 +31,6 @@ namespace {
 QString expectedReply(const QString &prompt)
 {
     return u"Hello from the fake Sourcegraph! You said: "_s + prompt;
-}
-
-QString stateName(StoredMessage::State state)
-{
-    switch (state) {
-    case StoredMessage::State::Complete:
-        return u"complete"_s;
-    case StoredMessage::State::Streaming:
-        return u"streaming"_s;
-    case StoredMessage::State::Partial:
-        return u"partial"_s;
-    case StoredMessage::State::Failed:
-        return u"failed"_s;
-    }
-    return u"?"_s;
 }
 
 /// One cody-chat-cli started with QProcess, its standard output collected as it comes.
@@ -237,8 +223,8 @@ private Q_SLOTS:
             }
             const StoredMessage &reply = messages.at(1);
             const QString full = expectedReply(prompt);
-            const QString what
-                = u"%1: %2 reply \"%3\""_s.arg(prompt, stateName(reply.state), reply.text);
+            const QString what = u"%1: %2 reply \"%3\""_s.arg(
+                prompt, cody::conversationschema::stateName(reply.state), reply.text);
             qInfo("%s", qPrintable(what));
             QCOMPARE(reply.speaker, ChatMessage::Speaker::Assistant);
             switch (reply.state) {

@@ -6,6 +6,7 @@
 #include "chatview.h"
 #include "composer.h"
 #include "conversationstore.h"
+#include "darkpalette.h"
 #include "fakesourcegraph.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
@@ -29,25 +30,6 @@ using namespace Qt::StringLiterals;
 using namespace cody;
 
 namespace {
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x38));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x33, 0x33));
-    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-    return p;
-}
 
 bool waitFor(const std::function<bool()> &done, int ms = 10'000)
 {
@@ -104,7 +86,8 @@ int main(int argc, char *argv[])
     environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(options.token));
 
     for (const bool dark : {false, true}) {
-        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        QApplication::setPalette(
+            dark ? test::darkPalette() : QApplication::style()->standardPalette());
         QSettings settings(
             dir.filePath(dark ? u"dark.ini"_s : u"light.ini"_s), QSettings::IniFormat);
         test::MemorySecretStore secrets;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "aliaseditor.h"
 #include "config.h"
+#include "darkpalette.h"
 #include "fakesourcegraph.h"
 #include "memorysecretstore.h"
 #include "settingsdialog.h"
@@ -531,20 +532,7 @@ private Q_SLOTS:
         const QPalette light = QApplication::palette();
         QStyle *style = QStyleFactory::create(u"Fusion"_s);
         QApplication::setStyle(style);
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        const QPalette dark = darkPalette();
         QApplication::setPalette(dark);
         shoot(u"-dark"_s, u"sgp_wrong"_s);
         QApplication::setPalette(light);
