@@ -36,6 +36,10 @@ struct CompletionRequest
     QStringList stopSequences;
     bool autoContinue = true;
     int maxContinuations = 0; ///< continuation requests after the first; 0 = unlimited
+    /// A reply cut short earlier, to be continued rather than started anew: it is sent as the
+    /// final assistant turn, and the new text is stitched to it (CompletionResult::text holds
+    /// both).
+    QString resumeText;
 };
 
 /// The whole reply, stitched across continuation segments.

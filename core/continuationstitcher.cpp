@@ -64,6 +64,14 @@ void ContinuationStitcher::beginContinuation()
     m_segmentHeldAtStart = m_heldWhitespace;
 }
 
+void ContinuationStitcher::resume(QStringView shownEarlier)
+{
+    const qsizetype tail = trailingWhitespace(shownEarlier);
+    m_shown = shownEarlier.chopped(tail).toString();
+    m_heldWhitespace = shownEarlier.right(tail).toString();
+    beginContinuation();
+}
+
 QString ContinuationStitcher::feed(QStringView delta)
 {
     if (delta.isEmpty())

@@ -26,6 +26,10 @@ public:
 
     /// Starts the next segment; the first segment needs no call.
     void beginContinuation();
+    /// Starts from a reply cut short earlier, which the caller already shows without its trailing
+    /// whitespace (held back here like any other); what follows is stitched to it as a
+    /// continuation. Call before any feed().
+    void resume(QStringView shownEarlier);
     /// Text of the current segment; returns what may be shown now.
     QString feed(QStringView delta);
     /// The current segment ended and another will follow; returns what may be shown now.

@@ -39,6 +39,8 @@ ReplyOrchestrator::ReplyOrchestrator(
     // Gemini does not take a final assistant turn (CODY completions/utils.ts pops it).
     if (m_request.model.provider() == "google"_L1)
         m_style = ContinuationStyle::Instruct;
+    if (!m_request.resumeText.isEmpty())
+        m_stitcher.resume(m_request.resumeText);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ReplyOrchestrator::startAttempt);
 }
@@ -112,7 +114,7 @@ void ReplyOrchestrator::onPrepared()
 QList<ChatMessage> ReplyOrchestrator::transcript() const
 {
     QList<ChatMessage> messages = m_request.messages;
-    if (m_segment == 1)
+    if (m_segment == 1 && m_request.resumeText.isEmpty())
         return messages;
     // Trailing whitespace in a final assistant turn is rejected by Anthropic (cody-api.md §7).
     messages.append({ChatMessage::Speaker::Assistant, m_stitcher.continuationPrefix()});
@@ -176,7 +178,8 @@ bool ReplyOrchestrator::shouldSwitchToInstruct(const CompletionStream::Outcome &
 {
     // Only a refusal of the request's shape: a 400, or an SSE error before any text. Rate limits,
     // server errors and version trouble are handled by the retry policy instead.
-    if (m_segment == 1 || m_style != ContinuationStyle::Prefill || m_triedInstructStyle)
+    const bool continuing = m_segment > 1 || !m_request.resumeText.isEmpty();
+    if (!continuing || m_style != ContinuationStyle::Prefill || m_triedInstructStyle)
         return false;
     return (outcome.error.kind == ErrorKind::Http && outcome.httpStatus == 400)
         || outcome.error.kind == ErrorKind::Stream;
