@@ -405,6 +405,16 @@ bool ConversationStore::appendToMessage(qint64 messageId, const QString &more, Q
     return d->exec(touch, what, error) && transaction.commit(error);
 }
 
+bool ConversationStore::markInterrupted(qint64 messageId, QString *error)
+{
+    if (!isOpen())
+        return fail(error, notOpen());
+    QSqlQuery q(d->db);
+    q.prepare(u"UPDATE messages SET state = 'partial' WHERE id = ? AND state = 'streaming'"_s);
+    q.addBindValue(messageId);
+    return d->exec(q, u"Saving message %1"_s.arg(messageId), error);
+}
+
 bool ConversationStore::deleteMessagesFrom(
     qint64 conversationId, qint64 firstMessageId, QString *error)
 {

@@ -99,6 +99,9 @@ public:
     bool updateMessage(const StoredMessage &message, QString *error);
     /// Appends streamed text to a message in one transaction (a StreamingWriter batch).
     bool appendToMessage(qint64 messageId, const QString &text, QString *error);
+    /// A reply that was streaming and ended without its final state (its conversation was
+    /// closed mid-reply) becomes Partial, as after a crash.
+    bool markInterrupted(qint64 messageId, QString *error);
     /// Deletes `firstMessageId` and every later message of its conversation (edit and resend).
     bool deleteMessagesFrom(qint64 conversationId, qint64 firstMessageId, QString *error);
     QList<StoredMessage> messages(qint64 conversationId) const;
@@ -133,7 +136,8 @@ public:
     static constexpr int FlushBytes = 4096;
 
     StreamingWriter(ConversationStore *store, qint64 messageId, QObject *parent = nullptr);
-    ~StreamingWriter() override; ///< flushes what is pending
+    /// Flushes what is pending; a reply not finish()ed is marked Partial.
+    ~StreamingWriter() override;
 
     void append(const QString &text);
     /// Flushes, then stores the final state of the message.

@@ -24,6 +24,8 @@ StreamingWriter::StreamingWriter(ConversationStore *store, qint64 messageId, QOb
 StreamingWriter::~StreamingWriter()
 {
     flush();
+    if (!m_finished && m_store)
+        m_store->markInterrupted(m_messageId, nullptr); // no one is left to tell of a failure
 }
 
 void StreamingWriter::append(const QString &text)
