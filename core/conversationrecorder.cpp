@@ -30,8 +30,8 @@ QString ConversationRecorder::titleFor(const QString &prompt)
     return title;
 }
 
-qint64 ConversationRecorder::begin(
-    qint64 conversationId, const QString &firstPrompt, const QString &model, QString *error)
+qint64 ConversationRecorder::begin(qint64 conversationId, const QString &firstPrompt,
+    const QString &model, QString *error, const ConversationSettings &settings)
 {
     if (conversationId != 0) {
         if (!m_store->conversation(conversationId)) {
@@ -44,6 +44,9 @@ qint64 ConversationRecorder::begin(
     StoredConversation conversation;
     conversation.title = titleFor(firstPrompt);
     conversation.model = model;
+    conversation.systemPrompt = settings.systemPrompt;
+    conversation.temperature = settings.temperature;
+    conversation.maxTokens = settings.maxTokens;
     conversation.created = conversation.updated = QDateTime::currentDateTimeUtc();
     m_conversationId = m_store->createConversation(conversation, error);
     return m_conversationId;
@@ -52,6 +55,9 @@ qint64 ConversationRecorder::begin(
 QList<ChatMessage> ConversationRecorder::context() const
 {
     QList<ChatMessage> messages;
+    const auto conversation = m_store->conversation(m_conversationId);
+    if (conversation && !conversation->systemPrompt.trimmed().isEmpty())
+        messages.append({ChatMessage::Speaker::System, conversation->systemPrompt});
     for (const auto &message : m_store->messages(m_conversationId)) {
         if (message.state == StoredMessage::State::Failed || message.text.trimmed().isEmpty())
             continue;
@@ -77,17 +83,33 @@ bool ConversationRecorder::dropLastReply(QString *error)
     return m_store->deleteMessagesFrom(m_conversationId, messages.constLast().id, error);
 }
 
-bool ConversationRecorder::recordPrompt(const ChatMessage &message, QString *error)
+bool ConversationRecorder::saveSettings(
+    const QString &model, const ConversationSettings &settings, QString *error)
+{
+    auto conversation = m_store->conversation(m_conversationId);
+    if (!conversation) {
+        *error = u"there is no conversation %1 in the history"_s.arg(m_conversationId);
+        return false;
+    }
+    conversation->model = model;
+    conversation->systemPrompt = settings.systemPrompt;
+    conversation->temperature = settings.temperature;
+    conversation->maxTokens = settings.maxTokens;
+    conversation->updated = {}; // a settings change does not move it to the top of the list
+    return m_store->updateConversation(*conversation, error);
+}
+
+qint64 ConversationRecorder::recordPrompt(const ChatMessage &message, QString *error)
 {
     StoredMessage stored;
     stored.conversationId = m_conversationId;
     stored.speaker = message.speaker;
     stored.text = message.text;
     stored.created = QDateTime::currentDateTimeUtc();
-    return m_store->appendMessage(stored, error) != 0;
+    return m_store->appendMessage(stored, error);
 }
 
-void ConversationRecorder::recordReply(ReplyOrchestrator *reply, const QString &model)
+qint64 ConversationRecorder::recordReply(ReplyOrchestrator *reply, const QString &model)
 {
     StoredMessage stored;
     stored.conversationId = m_conversationId;
@@ -99,8 +121,34 @@ void ConversationRecorder::recordReply(ReplyOrchestrator *reply, const QString &
     m_replyMessageId = m_store->appendMessage(stored, &error);
     if (m_replyMessageId == 0) {
         Q_EMIT failed(error);
+        return 0;
+    }
+    follow(reply);
+    return m_replyMessageId;
+}
+
+void ConversationRecorder::resumeReply(
+    ReplyOrchestrator *reply, qint64 messageId, const QString &model, const QString &textSoFar)
+{
+    StoredMessage stored;
+    stored.id = messageId;
+    stored.conversationId = m_conversationId;
+    stored.speaker = ChatMessage::Speaker::Assistant;
+    stored.text = textSoFar;
+    stored.model = model;
+    // Streaming again, so that a crash now leaves it Partial (with what arrived) once more.
+    stored.state = StoredMessage::State::Streaming;
+    QString error;
+    if (!m_store->updateMessage(stored, &error)) {
+        Q_EMIT failed(error);
         return;
     }
+    m_replyMessageId = messageId;
+    follow(reply);
+}
+
+void ConversationRecorder::follow(ReplyOrchestrator *reply)
+{
     m_writer = new StreamingWriter(m_store, m_replyMessageId, this);
     connect(m_writer, &StreamingWriter::failed, this, &ConversationRecorder::failed);
     connect(reply, &ReplyOrchestrator::textReceived, m_writer, &StreamingWriter::append);

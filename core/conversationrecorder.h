@@ -2,6 +2,7 @@
 #pragma once
 
 #include "completionrequest.h"
+#include "conversationsettings.h"
 
 #include <QObject>
 #include <QPointer>
@@ -30,14 +31,21 @@ public:
 
     /// Continues `conversationId`, or starts a new conversation titled after `firstPrompt` when
     /// it is 0. Returns the conversation's id, or 0 with *error set.
-    qint64 begin(
-        qint64 conversationId, const QString &firstPrompt, const QString &model, QString *error);
-    /// The turns recorded so far, as context for the next request (failed replies left out).
+    qint64 begin(qint64 conversationId, const QString &firstPrompt, const QString &model,
+        QString *error, const ConversationSettings &settings = {});
+    /// The turns recorded so far, as context for the next request (failed replies left out),
+    /// after the conversation's system prompt if it has one.
     QList<ChatMessage> context() const;
+    /// Keeps the conversation's model and settings (changed mid-conversation).
+    bool saveSettings(const QString &model, const ConversationSettings &settings, QString *error);
 
-    bool recordPrompt(const ChatMessage &message, QString *error);
-    /// Records `reply` from its first text to its end.
-    void recordReply(ReplyOrchestrator *reply, const QString &model);
+    /// Returns the recorded message's id, or 0 with *error set.
+    qint64 recordPrompt(const ChatMessage &message, QString *error);
+    /// Records `reply` from its first text to its end; returns the message's id, or 0.
+    qint64 recordReply(ReplyOrchestrator *reply, const QString &model);
+    /// Records the continuation of the reply `messageId`, which so far reads `textSoFar`.
+    void resumeReply(
+        ReplyOrchestrator *reply, qint64 messageId, const QString &model, const QString &textSoFar);
 
     /// Removes the last reply if it did not complete (before it is asked for again).
     bool dropUnfinishedReply(QString *error);
@@ -53,6 +61,7 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
+    void follow(ReplyOrchestrator *reply);
     void onFinished(const CompletionResult &result);
 
     ConversationStore *m_store;

@@ -35,6 +35,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.details;
     case NoticeRole:
         return message.notice;
+    case StoredIdRole:
+        return message.storedId;
+    case ContinuableRole:
+        return message.isContinuable();
     default:
         return {};
     }
@@ -50,7 +54,18 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {ModelRole, "model"},
         {DetailsRole, "details"},
         {NoticeRole, "notice"},
+        {StoredIdRole, "storedId"},
+        {ContinuableRole, "continuable"},
     };
+}
+
+int MessageModel::rowForStoredId(qint64 storedId) const
+{
+    for (qsizetype row = 0; row < m_messages.size(); ++row) {
+        if (storedId != 0 && m_messages.at(row).storedId == storedId)
+            return int(row);
+    }
+    return -1;
 }
 
 int MessageModel::append(Message message)

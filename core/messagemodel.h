@@ -30,6 +30,8 @@ public:
         ModelRole, ///< full `cody/…` name of the model that answered (replies)
         DetailsRole, ///< after a reply: "123 tokens · $0.0021 · continued 2×"
         NoticeRole, ///< before a reply: "12 earlier messages not sent (context limit)"
+        StoredIdRole, ///< the message's id in the history, 0 when not recorded
+        ContinuableRole, ///< bool: a reply cut short that can be continued
     };
 
     struct Message
@@ -48,6 +50,15 @@ public:
         QString model;
         QString details;
         QString notice;
+        qint64 storedId = 0;
+        bool truncated = false; ///< ended at the output limit, not (fully) auto-continued
+
+        /// A reply with text that was cut short: stopped, failed midway or truncated.
+        bool isContinuable() const
+        {
+            return speaker == ChatMessage::Speaker::Assistant && state != State::Streaming
+                && !text.trimmed().isEmpty() && (state != State::Complete || truncated);
+        }
     };
 
     explicit MessageModel(QObject *parent = nullptr);
@@ -57,6 +68,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     const Message &message(int row) const { return m_messages.at(row); }
+    /// The row of the recorded message `storedId`, or -1.
+    int rowForStoredId(qint64 storedId) const;
     int append(Message message);
     /// Appends streamed text to `row`: O(text), one dataChanged for that row.
     void appendText(int row, const QString &text);

@@ -225,17 +225,28 @@ std::optional<int> ChatCommand::startRecording()
             CliContext::writeWarning(u"the history could not be written: %1"_s.arg(error));
     });
     const ChatMessage prompt = m_request.messages.constLast();
+    const bool systemGiven
+        = m_request.messages.constFirst().speaker == ChatMessage::Speaker::System;
+    ConversationSettings settings; // what a new conversation keeps, as the app would
+    if (systemGiven)
+        settings.systemPrompt = m_request.messages.constFirst().text;
+    settings.temperature = m_request.temperature;
     QString error;
-    if (!m_recorder->begin(m_conversationId, prompt.text, m_request.model.fullName(), &error)) {
+    if (!m_recorder->begin(
+            m_conversationId, prompt.text, m_request.model.fullName(), &error, settings)) {
         CliContext::writeError(error);
         return m_conversationId ? UsageError : StorageFailure;
     }
-    // Earlier turns go between the system prompt (if any) and the new prompt.
-    const QList<ChatMessage> earlier = m_recorder->context();
+    // Earlier turns go between the system prompt (if any) and the new prompt. A --system given
+    // now replaces the conversation's own: the API takes one system message, first.
+    QList<ChatMessage> earlier = m_recorder->context();
+    if (systemGiven && !earlier.isEmpty()
+        && earlier.constFirst().speaker == ChatMessage::Speaker::System)
+        earlier.removeFirst();
     m_request.messages.removeLast();
     m_request.messages += earlier;
     m_request.messages.append(prompt);
-    if (!m_recorder->recordPrompt(prompt, &error))
+    if (m_recorder->recordPrompt(prompt, &error) == 0)
         Q_EMIT m_recorder->failed(error);
     return std::nullopt;
 }
