@@ -3,6 +3,7 @@
 
 #include "messagemodel.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -98,6 +99,10 @@ void ChatView::onRowsInserted(int first, int last)
 {
     if (m_frames.isEmpty())
         document()->clear(); // drop the placeholder
+    // The message before is no longer the last: a Continue link on it goes.
+    if (first > 0 && first - 1 < m_frames.size()
+        && m_model->index(first - 1).data(MessageModel::ContinuableRole).toBool())
+        scheduleRender(first - 1);
     // Rows are only ever appended (a removal rebuilds), so the frames go at the end.
     for (int row = first; row <= last; ++row) {
         QTextCursor cursor(document());
@@ -119,7 +124,12 @@ void ChatView::onRowsInserted(int first, int last)
 void ChatView::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
-        m_pending.insert(row);
+        scheduleRender(row);
+}
+
+void ChatView::scheduleRender(int row)
+{
+    m_pending.insert(row);
     // Coalesce: however fast text arrives, redraw at most once per interval.
     if (!m_updateTimer.isActive())
         m_updateTimer.start();
@@ -166,6 +176,9 @@ QString ChatView::htmlFor(int row)
         const QString model = index.data(MessageModel::ModelRole).toString();
         html += u"<p><b>%1</b> <span style=\"color:%2;\">%3</span></p>"_s.arg(
             tr("Cody"), muted, model.toHtmlEscaped());
+        const QString switched = modelChangeBefore(row);
+        if (!switched.isEmpty())
+            html += u"<p style=\"color:%1;\"><i>%2</i></p>"_s.arg(muted, switched.toHtmlEscaped());
         const QString notice = index.data(MessageModel::NoticeRole).toString();
         if (!notice.isEmpty())
             html += u"<p style=\"color:%1;\"><i>%2</i></p>"_s.arg(muted, notice.toHtmlEscaped());
@@ -183,6 +196,7 @@ QString ChatView::htmlFor(int row)
     }
 
     QStringList footer;
+    const bool last = row == m_model->rowCount() - 1;
     if (state == MessageModel::State::Failed) {
         html += u"<p style=\"color:#d32f2f;\">⚠ %1</p>"_s.arg(
             index.data(MessageModel::ErrorRole).toString().toHtmlEscaped());
@@ -191,15 +205,57 @@ QString ChatView::htmlFor(int row)
         footer.append(u"<span style=\"color:%1;\">%2</span>"_s.arg(muted, tr("Stopped.")));
         footer.append(u"<a href=\"cody-retry:\">%1</a>"_s.arg(tr("Retry")));
     }
+    // Only the last reply can be continued: a later turn already built on the earlier ones.
+    if (last && index.data(MessageModel::ContinuableRole).toBool())
+        footer.append(u"<a href=\"cody-continue:\">%1</a>"_s.arg(tr("Continue")));
     const QString details = index.data(MessageModel::DetailsRole).toString();
     if (!details.isEmpty())
         footer.append(u"<span style=\"color:%1;\">%2</span>"_s.arg(muted, details.toHtmlEscaped()));
     if (state != MessageModel::State::Streaming && !text.isEmpty())
         footer.append(
             u"<a href=\"cody-copy-message:%1\">%2</a>"_s.arg(row).arg(tr("Copy as Markdown")));
+    if (speaker == ChatMessage::Speaker::Human)
+        footer.append(u"<a href=\"cody-edit:%1\">%2</a>"_s.arg(row).arg(tr("Edit")));
     if (!footer.isEmpty())
         html += u"<p style=\"font-size:small;\">"_s + footer.join(u" &nbsp;·&nbsp; "_s) + u"</p>"_s;
     return html;
+}
+
+QString ChatView::modelChangeBefore(int row) const
+{
+    const QString model = m_model->index(row).data(MessageModel::ModelRole).toString();
+    for (int earlier = row - 1; earlier >= 0; --earlier) {
+        const QModelIndex index = m_model->index(earlier);
+        if (ChatMessage::Speaker(index.data(MessageModel::SpeakerRole).toInt())
+            != ChatMessage::Speaker::Assistant)
+            continue;
+        const QString before = index.data(MessageModel::ModelRole).toString();
+        if (before.isEmpty() || model.isEmpty() || before == model)
+            return {};
+        return tr("Model changed from %1 to %2").arg(before, model);
+    }
+    return {};
+}
+
+bool ChatView::showStoredMessage(qint64 storedId, const QString &match)
+{
+    const int row = m_model ? m_model->rowForStoredId(storedId) : -1;
+    if (row < 0 || row >= m_frames.size())
+        return false;
+    flushPending();
+    QTextFrame *frame = m_frames.at(row);
+    QTextCursor cursor(frame->firstCursorPosition());
+    if (!match.isEmpty()) {
+        const QTextCursor found = document()->find(match, cursor);
+        if (!found.isNull() && found.selectionEnd() <= frame->lastPosition())
+            cursor = found;
+    }
+    const QRectF box = document()->documentLayout()->frameBoundingRect(frame);
+    m_followBottom = false;
+    verticalScrollBar()->setValue(int(box.top()));
+    setTextCursor(cursor);
+    m_followBottom = verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 4;
+    return true;
 }
 
 void ChatView::onAnchorClicked(const QUrl &url)
@@ -222,6 +278,12 @@ void ChatView::onAnchorClicked(const QUrl &url)
         }
     } else if (scheme == "cody-retry"_L1) {
         Q_EMIT retryRequested();
+    } else if (scheme == "cody-continue"_L1) {
+        Q_EMIT continueRequested();
+    } else if (scheme == "cody-edit"_L1) {
+        const int row = path.toInt();
+        if (m_model && row < m_model->rowCount())
+            Q_EMIT editRequested(row);
     } else if (scheme == "http"_L1 || scheme == "https"_L1 || scheme == "mailto"_L1) {
         QDesktopServices::openUrl(url);
     }

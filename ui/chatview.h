@@ -18,7 +18,9 @@ class MessageModel;
  * A streamed change redraws only that message's frame, at most ~30 times a second however fast
  * the text arrives, so the cost of an update depends on the message, not on the conversation.
  * The scroll position is kept unless the reader was at the bottom, who then follows the reply.
- * Links in the text: "Copy" on code blocks and messages, "Retry" on a failed reply.
+ * Links in the text: "Copy" on code blocks and messages, "Edit" on prompts, "Retry" on a failed
+ * reply and "Continue" on one cut short. A reply written by another model than the one before it
+ * says so, so a model change mid-conversation shows in the transcript.
  */
 class ChatView final : public QTextBrowser
 {
@@ -36,9 +38,14 @@ public:
 
     /// How often messages were redrawn: for tests and benchmarks.
     int renderCount() const { return m_renderCount; }
+    /// Scrolls to the recorded message `storedId` and selects the first `match` in it (a search
+    /// hit). False when the message is not shown.
+    bool showStoredMessage(qint64 storedId, const QString &match);
 
 Q_SIGNALS:
     void retryRequested();
+    void continueRequested();
+    void editRequested(int row);
     void copied(const QString &what);
 
 protected:
@@ -48,9 +55,12 @@ private:
     void rebuild();
     void onRowsInserted(int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void scheduleRender(int row);
     void flushPending();
     void renderRow(int row);
     QString htmlFor(int row);
+    /// "Model changed from … to …" when `row` is a reply by another model than the reply before.
+    QString modelChangeBefore(int row) const;
     void onAnchorClicked(const QUrl &url);
     bool isDark() const;
 

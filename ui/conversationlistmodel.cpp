@@ -30,23 +30,30 @@ void ConversationListModel::refresh()
         const auto hits = m_store->search(m_query, PageSize, &error);
         beginResetModel();
         m_rows.clear();
-        m_snippets.clear();
+        m_hits.clear();
         for (const SearchHit &hit : hits) {
             StoredConversation row;
             row.id = hit.conversationId;
             row.title = hit.title;
             m_rows.append(row);
             // The store marks matches with [[ ]]; guillemets read well in a plain list.
-            m_snippets.append(QString(hit.snippet)
-                                  .replace(u"[["_s, u"»"_s)
-                                  .replace(u"]]"_s, u"«"_s)
-                                  .simplified());
+            Hit shown;
+            shown.snippet = QString(hit.snippet)
+                                .replace(u"[["_s, u"»"_s)
+                                .replace(u"]]"_s, u"«"_s)
+                                .simplified();
+            shown.messageId = hit.messageId;
+            const qsizetype open = hit.snippet.indexOf(u"[["_s);
+            const qsizetype close = hit.snippet.indexOf(u"]]"_s, open);
+            if (open >= 0 && close > open)
+                shown.match = hit.snippet.mid(open + 2, close - open - 2);
+            m_hits.append(shown);
         }
         m_total = int(m_rows.size());
         endResetModel();
         return;
     }
-    m_snippets.clear();
+    m_hits.clear();
     // The first page comes with the reset; the view asks for more as it scrolls. (Fetching from
     // a modelReset handler would insert rows while views still handle the reset.)
     beginResetModel();
@@ -76,13 +83,17 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const StoredConversation &conversation = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        if (index.row() < m_snippets.size())
-            return u"%1\n%2"_s.arg(conversation.title, m_snippets.at(index.row()));
+        if (index.row() < m_hits.size())
+            return u"%1\n%2"_s.arg(conversation.title, m_hits.at(index.row()).snippet);
         return conversation.pinned ? u"📌 "_s + conversation.title : conversation.title;
     case Qt::EditRole:
         return conversation.title;
     case SnippetRole:
-        return index.row() < m_snippets.size() ? m_snippets.at(index.row()) : QString();
+        return index.row() < m_hits.size() ? m_hits.at(index.row()).snippet : QString();
+    case MessageIdRole:
+        return index.row() < m_hits.size() ? m_hits.at(index.row()).messageId : 0;
+    case MatchRole:
+        return index.row() < m_hits.size() ? m_hits.at(index.row()).match : QString();
     case Qt::ToolTipRole:
         return u"%1\n%2"_s.arg(conversation.title,
             QLocale().toString(conversation.updated.toLocalTime(), QLocale::ShortFormat));

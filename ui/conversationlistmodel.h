@@ -20,7 +20,14 @@ class ConversationListModel final : public QAbstractListModel
 
 public:
     static constexpr int PageSize = 100;
-    enum Role { IdRole = Qt::UserRole + 1, PinnedRole, UpdatedRole, SnippetRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        PinnedRole,
+        UpdatedRole,
+        SnippetRole,
+        MessageIdRole, ///< a search hit's best message, 0 otherwise
+        MatchRole, ///< the first matched text of a search hit's snippet
+    };
 
     explicit ConversationListModel(QObject *parent = nullptr);
 
@@ -44,7 +51,13 @@ public:
 private:
     QPointer<ConversationStore> m_store;
     QList<StoredConversation> m_rows;
-    QList<QString> m_snippets; ///< per row while a query is shown
+    struct Hit
+    {
+        QString snippet;
+        qint64 messageId = 0;
+        QString match;
+    };
+    QList<Hit> m_hits; ///< per row while a query is shown
     QString m_query;
     int m_total = 0;
 };

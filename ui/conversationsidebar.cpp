@@ -58,7 +58,9 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
     m_view->setAccessibleName(tr("Conversations"));
     m_view->setAccessibleDescription(tr("Recorded conversations, newest first; Enter opens one"));
     auto open = [this](const QModelIndex &index) {
-        Q_EMIT conversationActivated(index.data(ConversationListModel::IdRole).toLongLong());
+        Q_EMIT conversationActivated(index.data(ConversationListModel::IdRole).toLongLong(),
+            index.data(ConversationListModel::MessageIdRole).toLongLong(),
+            index.data(ConversationListModel::MatchRole).toString());
     };
     connect(m_view, &QListView::clicked, this, open);
     connect(m_view, &QListView::activated, this, open);

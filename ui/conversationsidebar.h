@@ -33,7 +33,8 @@ public:
     void deleteSelected();
 
 Q_SIGNALS:
-    void conversationActivated(qint64 id);
+    /// `messageId` and `match` say where a search hit matched (0 and empty otherwise).
+    void conversationActivated(qint64 id, qint64 messageId, const QString &match);
     void conversationDeleted(qint64 id, const QByteArray &backup);
     void conversationRenamed(qint64 id);
 

@@ -5,8 +5,11 @@
 #include "chatview.h"
 #include "composer.h"
 #include "conversationrecorder.h"
+#include "conversationsettingspanel.h"
 #include "conversationsidebar.h"
 #include "conversationstore.h"
+#include "historytransfer.h"
+#include "messageeditbar.h"
 #include "messagemodel.h"
 #include "modelpicker.h"
 #include "session.h"
@@ -58,6 +61,27 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
             showMessage(error);
     });
     connect(m_view, &ChatView::copied, this, &MainWindow::showMessage);
+    connect(m_view, &ChatView::continueRequested, this, [this] {
+        QString error;
+        if (!m_parts.chat->continueReply(&error))
+            showMessage(error);
+    });
+    connect(m_view, &ChatView::editRequested, this, &MainWindow::beginEdit);
+    connect(m_editBar, &MessageEditBar::cancelled, this, [this] {
+        endEdit();
+        m_composer->clear();
+    });
+    // A message being edited must still be there when it is sent.
+    connect(m_parts.messages, &QAbstractItemModel::modelReset, this, &MainWindow::endEdit);
+    connect(m_parts.messages, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_editBar->row() >= m_parts.messages->rowCount())
+            endEdit();
+    });
+    connect(m_parts.chat, &ChatController::settingsReplaced, this, &MainWindow::onSettingsReplaced);
+    connect(m_panel, &ConversationSettingsPanel::settingsEdited, m_parts.chat,
+        &ChatController::setConversationSettings);
+    connect(
+        m_panel, &ConversationSettingsPanel::changeModelRequested, this, &MainWindow::chooseModel);
     connect(m_composer, &Composer::submitted, this, &MainWindow::send);
     connect(m_send, &QPushButton::clicked, this, [this] {
         if (m_parts.chat->isBusy())
@@ -67,7 +91,7 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
     });
     connect(m_picker, &ModelPicker::modelChosen, this,
         [this](const QString &name, const ModelRef &ref) {
-            m_parts.chat->setModel(ref);
+            m_parts.chat->setModel(ref, name);
             m_parts.session->saveSelectedModel(name);
             updateModelStatus();
         });
@@ -84,13 +108,14 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
     });
     connect(m_sidebar, &ConversationSidebar::conversationDeleted, this,
         [this](qint64 id, const QByteArray &backup) { onConversationDeleted(id, backup); });
-    connect(m_sidebar, &ConversationSidebar::conversationActivated, this, [this](qint64 id) {
-        if (id == m_parts.chat->conversationId())
-            return;
-        QString error;
-        if (!m_parts.chat->openConversation(id, &error))
-            showMessage(error);
-    });
+    connect(m_sidebar, &ConversationSidebar::conversationActivated, this,
+        [this](qint64 id, qint64 messageId, const QString &match) {
+            QString error;
+            if (id != m_parts.chat->conversationId() && !m_parts.chat->openConversation(id, &error))
+                showMessage(error);
+            else if (messageId != 0)
+                m_view->showStoredMessage(messageId, match);
+        });
 
     if (!restoreGeometry(m_parts.settings->value(u"window/geometry"_s).toByteArray()))
         resize(1100, 720); // first start: room for a conversation
@@ -125,8 +150,13 @@ void MainWindow::buildLayout()
             u"QLabel { background: #fff4ce; color: #4a3b00; padding: 6px; border-radius: 4px; }"_s);
         layout->addWidget(banner);
     }
+    m_panel = new ConversationSettingsPanel(central);
+    m_panel->hide();
+    layout->addWidget(m_panel);
     m_view = new ChatView(central);
     layout->addWidget(m_view, 1);
+    m_editBar = new MessageEditBar(central);
+    layout->addWidget(m_editBar);
 
     auto *bottom = new QHBoxLayout();
     m_composer = new Composer(central);
@@ -183,11 +213,20 @@ void MainWindow::buildActions()
     auto *focusComposer
         = chatMenu->addAction(tr("&Focus Message Box"), this, [this] { m_composer->setFocus(); });
     focusComposer->setShortcut(Qt::CTRL | Qt::Key_L);
-    auto *chooseModel = chatMenu->addAction(tr("Choose &Model"), this, [this] {
-        m_picker->setFocus();
-        m_picker->showPopup();
+    auto *continueReply = chatMenu->addAction(tr("&Continue Reply"), this, [this] {
+        QString error;
+        if (!m_parts.chat->continueReply(&error))
+            showMessage(error);
     });
+    continueReply->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
+    auto *chooseModel = chatMenu->addAction(tr("Choose &Model"), this, &MainWindow::chooseModel);
     chooseModel->setShortcut(Qt::CTRL | Qt::Key_M);
+    auto *panel = chatMenu->addAction(tr("Conversation Se&ttings"));
+    panel->setObjectName(u"conversationSettingsAction"_s);
+    panel->setCheckable(true);
+    panel->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma);
+    panel->setToolTip(tr("Model, system prompt, temperature and max tokens of this conversation"));
+    connect(panel, &QAction::toggled, m_panel, &QWidget::setVisible);
     chatMenu->addSeparator();
     auto *settings = chatMenu->addAction(tr("&Settings…"), this, [this] { openSettings(); });
     QList<QKeySequence> settingsKeys {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
@@ -207,8 +246,42 @@ void MainWindow::buildActions()
     modelLabel->setBuddy(m_picker);
     toolbar->addWidget(modelLabel);
     toolbar->addWidget(m_picker);
+    toolbar->addAction(panel);
     toolbar->addSeparator();
     toolbar->addAction(settings);
+    if (m_parts.history)
+        buildHistoryMenu();
+}
+
+void MainWindow::buildHistoryMenu()
+{
+    auto *menu = menuBar()->addMenu(tr("&History"));
+    m_exportAction = menu->addAction(tr("&Export Conversation…"), this, [this] {
+        HistoryTransfer transfer(m_parts.history, this);
+        showMessage(transfer.exportConversation(m_parts.chat->conversationId(), m_title));
+    });
+    m_exportAction->setObjectName(u"exportConversationAction"_s);
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_exportAction->setEnabled(false);
+    auto *exportAll = menu->addAction(tr("Export &All Conversations…"), this, [this] {
+        HistoryTransfer transfer(m_parts.history, this);
+        showMessage(transfer.exportAll());
+    });
+    exportAll->setObjectName(u"exportAllAction"_s);
+    auto *import = menu->addAction(tr("&Import Conversations…"), this, [this] {
+        HistoryTransfer transfer(m_parts.history, this);
+        QList<qint64> imported;
+        showMessage(transfer.importFile(&imported));
+        if (!imported.isEmpty())
+            m_sidebar->refresh(m_parts.chat->conversationId());
+    });
+    import->setObjectName(u"importAction"_s);
+}
+
+void MainWindow::chooseModel()
+{
+    m_picker->setFocus();
+    m_picker->showPopup();
 }
 
 SettingsDialog *MainWindow::openSettings()
@@ -279,13 +352,14 @@ void MainWindow::onModelsChanged()
     QString error;
     if (const auto ref = m_parts.session->catalog()->resolve(name, &error)) {
         m_picker->setCurrentName(name);
-        m_parts.chat->setModel(*ref);
+        m_parts.chat->setModel(*ref, name);
     } else {
         // The saved choice no longer exists (an alias removed in Settings): say so and fall back.
         const QString fallback = m_parts.session->config().model;
         showMessage(tr("The model \"%1\" is no longer available: %2").arg(name, error));
         m_picker->setCurrentName(fallback);
-        m_parts.chat->setModel(m_parts.session->catalog()->resolve(fallback).value_or(ModelRef()));
+        m_parts.chat->setModel(
+            m_parts.session->catalog()->resolve(fallback).value_or(ModelRef()), fallback);
     }
     updateModelStatus();
 }
@@ -299,6 +373,9 @@ void MainWindow::updateModelStatus()
         text += tr(" · %1k context").arg(info->maxInputTokens / 1000);
     m_modelLabel->setText(text);
     m_modelLabel->setToolTip(ref.fullName());
+    const QString name = m_picker->currentName();
+    m_panel->setModelName(
+        name == ref.fullName() || !ref.isValid() ? name : u"%1 (%2)"_s.arg(name, ref.fullName()));
 }
 
 void MainWindow::send(const QString &text)
@@ -310,17 +387,47 @@ void MainWindow::send(const QString &text)
         openSettings();
         return;
     }
+    m_panel->commit(); // a system prompt just typed applies to this message
     QString error;
     const bool hadMessages = m_parts.messages->rowCount() > 0;
-    if (!m_parts.chat->send(text, &error)) {
+    const int editRow = m_editBar->row();
+    const bool sent = editRow >= 0 ? m_parts.chat->editAndResend(editRow, text, &error)
+                                   : m_parts.chat->send(text, &error);
+    if (!sent) {
         showMessage(error);
         return;
     }
+    endEdit();
     if (!hadMessages) {
         m_title = ConversationRecorder::titleFor(text); // the title the history gives it
         updateTitle();
     }
     m_composer->clear();
+}
+
+void MainWindow::beginEdit(int row)
+{
+    m_editBar->begin(row, m_parts.messages->rowCount() - row - 1);
+    m_composer->setPlainText(m_parts.messages->message(row).text);
+    m_composer->moveCursor(QTextCursor::End);
+    m_composer->setFocus();
+}
+
+void MainWindow::endEdit()
+{
+    m_editBar->end();
+}
+
+void MainWindow::onSettingsReplaced()
+{
+    endEdit();
+    ChatController *chat = m_parts.chat;
+    m_panel->setSettings(chat->conversationSettings(), m_parts.session->config().defaultMaxTokens);
+    if (!chat->modelName().isEmpty())
+        m_picker->setCurrentName(chat->modelName());
+    updateModelStatus();
+    if (m_exportAction)
+        m_exportAction->setEnabled(chat->conversationId() != 0);
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -345,6 +452,8 @@ void MainWindow::onReplyFinished(const CompletionResult &)
 void MainWindow::onConversationChanged(qint64 id)
 {
     m_sidebar->refresh(id);
+    if (m_exportAction)
+        m_exportAction->setEnabled(id != 0);
     if (const auto conversation
         = m_parts.history ? m_parts.history->conversation(id) : std::nullopt) {
         m_title = conversation->title;

@@ -14,10 +14,12 @@ namespace cody {
 
 class ChatController;
 class ChatView;
+class ConversationSettingsPanel;
 class ConversationSidebar;
 class ConversationStore;
 class Composer;
 class MessageModel;
+class MessageEditBar;
 class ModelPicker;
 class SecretStore;
 class Session;
@@ -50,6 +52,8 @@ public:
     Composer *composer() const { return m_composer; }
     ModelPicker *modelPicker() const { return m_picker; }
     ConversationSidebar *sidebar() const { return m_sidebar; }
+    ConversationSettingsPanel *conversationSettingsPanel() const { return m_panel; }
+    MessageEditBar *editBar() const { return m_editBar; }
     QPushButton *sendButton() const { return m_send; }
     /// Opens the settings dialog (non-modal); returns it.
     SettingsDialog *openSettings();
@@ -59,6 +63,7 @@ protected:
 
 private:
     void buildActions();
+    void buildHistoryMenu();
     void buildLayout();
     void applySettings();
     void onSessionChanged();
@@ -66,6 +71,10 @@ private:
     void onBusyChanged(bool busy);
     void onReplyFinished(const CompletionResult &result);
     void send(const QString &text);
+    void beginEdit(int row);
+    void endEdit();
+    void onSettingsReplaced();
+    void chooseModel();
     void updateTitle();
     void onConversationChanged(qint64 id);
     void onConversationDeleted(qint64 id, const QByteArray &backup);
@@ -76,6 +85,9 @@ private:
     Parts m_parts;
     ChatView *m_view = nullptr;
     ConversationSidebar *m_sidebar = nullptr;
+    ConversationSettingsPanel *m_panel = nullptr;
+    MessageEditBar *m_editBar = nullptr;
+    QAction *m_exportAction = nullptr;
     QSplitter *m_splitter = nullptr;
     Composer *m_composer = nullptr;
     ModelPicker *m_picker = nullptr;

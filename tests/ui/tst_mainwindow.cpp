@@ -8,7 +8,7 @@
 #include "conversationstore.h"
 #include "fakesourcegraph.h"
 #include "mainwindow.h"
-#include "memorysecretstore.h"
+#include "mainwindowfixture.h"
 #include "messagemodel.h"
 #include "modelpicker.h"
 #include "session.h"
@@ -39,68 +39,6 @@ using namespace cody::test;
 class TestMainWindow : public QObject
 {
     Q_OBJECT
-
-private:
-    struct App
-    {
-        explicit App(FakeSourcegraph *server, bool configured = true)
-            : settings(dir.filePath(u"cody-chat.ini"_s), QSettings::IniFormat)
-        {
-            QProcessEnvironment environment;
-            if (configured) {
-                environment.insert(u"LLM_BASE_URL"_s, server->baseUrl().toString());
-                environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server->options().token));
-            }
-            session = std::make_unique<Session>(&settings, environment, &secrets);
-            chat = std::make_unique<ChatController>(&messages);
-            QString error;
-            if (!history.open(dir.filePath(u"history.sqlite"_s), &error))
-                qFatal("%s", qPrintable(error));
-            window = std::make_unique<MainWindow>(MainWindow::Parts {
-                session.get(), chat.get(), &messages, &settings, &secrets, false, &history});
-            window->show();
-        }
-
-        QTemporaryDir dir;
-        QSettings settings;
-        MemorySecretStore secrets;
-        ConversationStore history;
-        MessageModel messages;
-        std::unique_ptr<Session> session;
-        std::unique_ptr<ChatController> chat;
-        std::unique_ptr<MainWindow> window;
-
-        QString viewText() const { return window->chatView()->toPlainText(); }
-
-        void chooseModel(const QString &name)
-        {
-            ModelPicker *picker = window->modelPicker();
-            picker->setFocus();
-            picker->lineEdit()->selectAll();
-            QTest::keyClicks(picker->lineEdit(), name);
-            QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
-        }
-
-        void type(const QString &prompt)
-        {
-            QTest::keyClicks(window->composer(), prompt);
-            QTest::keyClick(window->composer(), Qt::Key_Return);
-        }
-
-        MessageModel::State replyState() const
-        {
-            const int last = messages.rowCount() - 1;
-            return last < 0 ? MessageModel::State::Complete : messages.message(last).state;
-        }
-    };
-
-    static void start(App &app)
-    {
-        QSignalSpy models(app.session.get(), &Session::modelsChanged);
-        app.session->reload();
-        QTRY_VERIFY(app.session->client());
-        QTRY_VERIFY(app.session->catalog()->hasServerModels());
-    }
 
 private Q_SLOTS:
     void typesAPromptAndSeesTheReplyStream()

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// The real main window on a real history file and a fake server: what the GUI tests drive.
+#pragma once
+
+#include "chatcontroller.h"
+#include "chatview.h"
+#include "composer.h"
+#include "conversationstore.h"
+#include "fakesourcegraph.h"
+#include "mainwindow.h"
+#include "memorysecretstore.h"
+#include "messagemodel.h"
+#include "modelpicker.h"
+#include "session.h"
+
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace cody::test {
+
+using namespace Qt::StringLiterals;
+
+/// One app, as cody-chat builds it, in a temporary directory; the window is shown.
+struct App
+{
+    explicit App(FakeSourcegraph *server, bool configured = true)
+        : settings(dir.filePath(u"cody-chat.ini"_s), QSettings::IniFormat)
+    {
+        QProcessEnvironment environment;
+        if (configured) {
+            environment.insert(u"LLM_BASE_URL"_s, server->baseUrl().toString());
+            environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server->options().token));
+        }
+        session = std::make_unique<Session>(&settings, environment, &secrets);
+        chat = std::make_unique<ChatController>(&messages);
+        QString error;
+        if (!history.open(dir.filePath(u"history.sqlite"_s), &error))
+            qFatal("%s", qPrintable(error));
+        window = std::make_unique<MainWindow>(MainWindow::Parts {
+            session.get(), chat.get(), &messages, &settings, &secrets, false, &history});
+        window->show();
+    }
+
+    QTemporaryDir dir;
+    QSettings settings;
+    MemorySecretStore secrets;
+    ConversationStore history;
+    MessageModel messages;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<ChatController> chat;
+    std::unique_ptr<MainWindow> window;
+
+    QString viewText() const { return window->chatView()->toPlainText(); }
+
+    void chooseModel(const QString &name)
+    {
+        ModelPicker *picker = window->modelPicker();
+        picker->setFocus();
+        picker->lineEdit()->selectAll();
+        QTest::keyClicks(picker->lineEdit(), name);
+        QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
+    }
+
+    void type(const QString &prompt)
+    {
+        QTest::keyClicks(window->composer(), prompt);
+        QTest::keyClick(window->composer(), Qt::Key_Return);
+    }
+
+    MessageModel::State replyState() const
+    {
+        const int last = messages.rowCount() - 1;
+        return last < 0 ? MessageModel::State::Complete : messages.message(last).state;
+    }
+};
+
+inline void start(App &app)
+{
+    QSignalSpy models(app.session.get(), &Session::modelsChanged);
+    app.session->reload();
+    QTRY_VERIFY(app.session->client());
+    QTRY_VERIFY(app.session->catalog()->hasServerModels());
+}
+
+} // namespace cody::test
