@@ -135,6 +135,9 @@ void TestConversationSearch::searchHostileQueries_data()
     QTest::newRow("empty") << QString() << 0;
     QTest::newRow("spaces") << u"   "_s << 0;
     QTest::newRow("braces") << u"{text}: foo"_s << 1;
+    QTest::newRow("unfinished word") << u"fo"_s << 1;
+    QTest::newRow("unfinished word, not the first") << u"foo ba"_s << 1;
+    QTest::newRow("one letter is not a prefix") << u"f"_s << 0;
 }
 
 void TestConversationSearch::searchHostileQueries()
