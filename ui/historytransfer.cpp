@@ -85,8 +85,7 @@ QString HistoryTransfer::exportAll()
     QString error;
     if (!saveAll(path, &error))
         return tr("The conversations were not exported: %1").arg(error);
-    return tr("%n conversation(s) exported to %1", nullptr, m_store->conversationCount())
-        .arg(QDir::toNativeSeparators(path));
+    return tr("All conversations exported to %1").arg(QDir::toNativeSeparators(path));
 }
 
 QString HistoryTransfer::importFile(QList<qint64> *imported)
@@ -98,7 +97,8 @@ QString HistoryTransfer::importFile(QList<qint64> *imported)
     QString error;
     if (!import(path, imported, &error))
         return tr("Nothing was imported: %1").arg(error);
-    return tr("%n conversation(s) imported", nullptr, int(imported->size()));
+    return imported->size() == 1 ? tr("1 conversation imported")
+                                 : tr("%1 conversations imported").arg(imported->size());
 }
 
 bool HistoryTransfer::saveConversation(

@@ -29,10 +29,15 @@ MessageEditBar::MessageEditBar(QWidget *parent)
 void MessageEditBar::begin(int row, int laterMessages)
 {
     m_row = row;
-    m_label->setText(laterMessages > 0
-            ? tr("Editing an earlier message. Sending it replaces the %n message(s) after it.",
-                nullptr, laterMessages)
-            : tr("Editing your last message. Sending it asks again."));
+    // Spelled out rather than %n: without a translation loaded, %n shows "message(s)".
+    if (laterMessages > 1)
+        m_label->setText(
+            tr("Editing an earlier message. Sending it replaces the %1 messages after it.")
+                .arg(laterMessages));
+    else if (laterMessages == 1)
+        m_label->setText(tr("Editing your last message. Sending it replaces the reply to it."));
+    else
+        m_label->setText(tr("Editing your last message. Sending it asks again."));
     show();
 }
 

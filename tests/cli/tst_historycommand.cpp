@@ -83,6 +83,45 @@ private Q_SLOTS:
         QCOMPARE(cli.run({u"chat"_s, u"--cid"_s, u"9999"_s, u"x"_s}).exitCode, 2);
     }
 
+    // A conversation keeps the system prompt it was started with; a --system given when
+    // continuing replaces it (the API takes one system message, first).
+    void continuedConversationKeepsItsSystemPrompt()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const auto firstMessage = [&server] {
+            return server.streamRequests()
+                .constLast()
+                .json()
+                .value(u"messages"_s)
+                .toArray()
+                .at(0)
+                .toObject();
+        };
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"--system"_s,
+                             u"Answer in German."_s, u"first"_s})
+                     .exitCode,
+            0);
+        QCOMPARE(
+            cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"-c"_s, u"second"_s}).exitCode, 0);
+        QCOMPARE(firstMessage().value(u"speaker"_s).toString(), u"system"_s);
+        QCOMPARE(firstMessage().value(u"text"_s).toString(), u"Answer in German."_s);
+        QCOMPARE(
+            server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 4);
+
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"-c"_s, u"--system"_s,
+                             u"Answer in French."_s, u"third"_s})
+                     .exitCode,
+            0);
+        const QJsonArray sent
+            = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
+        QCOMPARE(sent.at(0).toObject().value(u"text"_s).toString(), u"Answer in French."_s);
+        QCOMPARE(sent.at(1).toObject().value(u"speaker"_s).toString(), u"human"_s);
+        QCOMPARE(sent.size(), 6);
+    }
+
     void noHistoryRecordsNothing()
     {
         FakeSourcegraph server;

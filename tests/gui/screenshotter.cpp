@@ -5,6 +5,7 @@
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "composer.h"
+#include "conversationsettingspanel.h"
 #include "conversationstore.h"
 #include "darkpalette.h"
 #include "fakesourcegraph.h"
@@ -15,10 +16,12 @@
 #include "session.h"
 #include "settingsdialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -133,6 +136,12 @@ int main(int argc, char *argv[])
         if (!dark) {
             converse(window, messages, u"fake::v1::error-event"_s, u"This one fails"_s, true);
             save(&window, out + u"/error-"_s + suffix + u".png"_s);
+            // The conversation's settings open, and an earlier prompt being edited.
+            window.findChild<QAction *>(u"conversationSettingsAction"_s)->trigger();
+            window.conversationSettingsPanel()->systemPromptEdit()->setPlainText(
+                u"Answer briefly, code first."_s);
+            Q_EMIT window.chatView()->anchorClicked(QUrl(u"cody-edit:2"_s));
+            save(&window, out + u"/conversation-"_s + suffix + u".png"_s);
         }
         SettingsDialog *dialog = window.openSettings();
         save(dialog, out + u"/settings-"_s + suffix + u".png"_s);
