@@ -15,6 +15,20 @@ using namespace Qt::StringLiterals;
 
 namespace cody {
 
+namespace {
+
+// The callers' "false, with *error set" when there is a reason not to go on.
+bool refused(const QString &reason, QString *error)
+{
+    if (reason.isEmpty())
+        return false;
+    if (error)
+        *error = reason;
+    return true;
+}
+
+} // namespace
+
 ChatController::ChatController(MessageModel *messages, QObject *parent)
     : QObject(parent)
     , m_messages(messages)
@@ -41,11 +55,8 @@ bool ChatController::send(const QString &prompt, QString *error)
         reason = u"a reply is still streaming; stop it first"_s;
     else
         reason = unableToReply();
-    if (!reason.isEmpty()) {
-        if (error)
-            *error = reason;
+    if (refused(reason, error))
         return false;
-    }
     recordPrompt(m_messages->append({ChatMessage::Speaker::Human, prompt}));
     return startReply(error);
 }
@@ -85,11 +96,8 @@ bool ChatController::regenerate(QString *error)
     if (reason.isEmpty()
         && (last < 0 || m_messages->message(last).speaker != ChatMessage::Speaker::Assistant))
         reason = u"there is no reply to regenerate"_s;
-    if (!reason.isEmpty()) {
-        if (error)
-            *error = reason;
+    if (refused(reason, error))
         return false;
-    }
     m_messages->removeFrom(last);
     QString problem;
     if (m_recorder && !m_recorder->dropLastReply(&problem))
@@ -110,11 +118,8 @@ bool ChatController::retry(QString *error)
     if (message.speaker != ChatMessage::Speaker::Assistant
         || message.state == MessageModel::State::Complete)
         reason = u"the last reply did not fail"_s;
-    if (!reason.isEmpty()) {
-        if (error)
-            *error = reason;
+    if (refused(reason, error))
         return false;
-    }
     m_messages->removeFrom(last);
     QString problem;
     if (m_recorder && !m_recorder->dropUnfinishedReply(&problem))
@@ -132,11 +137,8 @@ bool ChatController::editAndResend(int row, const QString &text, QString *error)
         reason = u"the message is empty"_s;
     else
         reason = unableToRedo();
-    if (!reason.isEmpty()) {
-        if (error)
-            *error = reason;
+    if (refused(reason, error))
         return false;
-    }
     const qint64 storedId = m_messages->message(row).storedId;
     m_messages->removeFrom(row);
     QString problem;
@@ -157,11 +159,8 @@ bool ChatController::continueReply(QString *error)
     QString reason = unableToRedo();
     if (reason.isEmpty() && !canContinue())
         reason = u"the last reply was not cut short"_s;
-    if (!reason.isEmpty()) {
-        if (error)
-            *error = reason;
+    if (refused(reason, error))
         return false;
-    }
     m_replyRow = m_messages->rowCount() - 1;
     MessageModel::Message reply = m_messages->message(m_replyRow);
     // The model is shown the text without its trailing whitespace, and usually resumes with that

@@ -211,6 +211,47 @@ private Q_SLOTS:
         QVERIFY(app.viewText().contains(changed));
     }
 
+    void regenerateReplacesTheLastReply()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::normal"_s);
+        send(app, u"once more"_s);
+        app.window->activateWindow();
+        QTest::keyClick(app.window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(server.streamRequests().size(), 2);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(app.messages.rowCount(), 2);
+        QCOMPARE(app.history.messages(app.chat->conversationId()).size(), 2);
+        // The same question, without the reply it replaces.
+        QCOMPARE(
+            server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 1);
+    }
+
+    // A conversation longer than the model's input limit says what was left out.
+    void contextLimitMarker()
+    {
+        FakeSourcegraph::Options options;
+        options.supportedModelsJson
+            = R"({"schemaVersion":"1.0","providers":[{"id":"fake","displayName":"Fake"}],
+            "models":[{"modelRef":"fake::v1::normal","displayName":"Small","capabilities":["chat"],
+            "status":"stable","contextWindow":{"maxInputTokens":60,"maxOutputTokens":10}}],
+            "defaultModels":{"chat":"fake::v1::normal"}})";
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"fake::v1::normal"_s);
+        const QString filler = QString(u'x').repeated(120);
+        send(app, u"a "_s + filler);
+        send(app, u"b "_s + filler);
+        QTRY_VERIFY2(app.viewText().contains(u"2 earlier messages not sent (context limit)"_s),
+            qPrintable(app.viewText()));
+        QCOMPARE(app.messages.rowCount(), 4);
+    }
+
     void exportAndImport()
     {
         FakeSourcegraph server;
