@@ -50,6 +50,12 @@ bool parseFlag(const QString &text)
     return value == "true"_L1 || value == "1"_L1 || value == "yes"_L1;
 }
 
+bool isFlagWord(const QString &text)
+{
+    static const QStringList words {u"true"_s, u"false"_s, u"1"_s, u"0"_s, u"yes"_s, u"no"_s};
+    return words.contains(text.trimmed().toLower());
+}
+
 std::optional<int> parseInt(const QString &text, int minimum)
 {
     bool ok = false;
@@ -82,6 +88,12 @@ bool applyValue(
         config->accessToken = raw.trimmed();
         return true;
     case Key::SslBypass:
+        // A saved bypass names its host; the environment's is a flag for LLM_BASE_URL's host.
+        if (source == Config::Source::Settings && !isFlagWord(raw)) {
+            config->sslBypassHost = raw.trimmed().toLower();
+            config->sslBypass = !config->sslBypassHost.isEmpty();
+            return true;
+        }
         config->sslBypass = parseFlag(raw);
         return true;
     case Key::ClientName:
@@ -202,7 +214,22 @@ Config Config::load(
         config.m_origins.insert(info.key, origin);
     }
     resolveProxy(&config, environment, settings, errors);
+    bindSavedBypass(&config);
     return config;
+}
+
+void Config::bindSavedBypass(Config *config)
+{
+    if (!config->sslBypass || config->source(Key::SslBypass) != Source::Settings)
+        return;
+    // A bypass saved for one host never covers another: after the address changed (in Settings
+    // or through LLM_BASE_URL), certificates are verified until the user opts in again. An older
+    // "true" was saved with the URL in Settings, and holds only while that URL is used.
+    const bool sameHost = config->sslBypassHost.isEmpty()
+        ? config->source(Key::BaseUrl) == Source::Settings
+        : config->sslBypassHost == config->baseUrl.host().toLower();
+    if (!sameHost)
+        config->sslBypass = false;
 }
 
 void Config::resolveProxy(Config *config, const QProcessEnvironment &environment,
@@ -257,8 +284,10 @@ bool Config::save(QSettings &settings, Key key, const QVariant &value, QString *
     // Saved in the form load() prints back: a normalized URL, true/false for flags.
     if (key == Key::BaseUrl)
         raw = checked.baseUrl.toString();
-    else if (key == Key::SslBypass || key == Key::AutoContinue)
+    else if (key == Key::AutoContinue || (key == Key::SslBypass && isFlagWord(raw)))
         raw = parseFlag(raw) ? u"true"_s : u"false"_s;
+    else if (key == Key::SslBypass)
+        raw = raw.toLower();
     settings.setValue(name, raw);
     return true;
 }

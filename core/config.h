@@ -48,7 +48,12 @@ struct Config
 
     QUrl baseUrl; ///< empty when not configured
     QString accessToken;
+    /// Skip TLS verification for baseUrl's host. From the environment: CODY_SSL_BYPASS=true.
+    /// From settings: saved as the host it was turned on for, and on only while baseUrl is on
+    /// that host, so a changed address is verified again.
     bool sslBypass = false;
+    /// The host a saved bypass names (empty: none, or an older "true" saved with the URL).
+    QString sslBypassHost;
     QString clientName = QString::fromUtf16(defaults::ClientName);
     int defaultMaxTokens = defaults::MaxTokens;
     QString model = QString::fromUtf16(defaults::Model);
@@ -88,6 +93,7 @@ struct Config
     static QUrl parseBaseUrl(const QString &text, QString *error);
 
 private:
+    static void bindSavedBypass(Config *config);
     static void resolveProxy(Config *config, const QProcessEnvironment &environment,
         const QSettings *settings, QStringList *errors);
 

@@ -293,7 +293,9 @@ bool SettingsDialog::saveSettings()
     QString ignored;
     const QUrl url = Config::parseBaseUrl(m_url->text(), &ignored);
     save(Key::BaseUrl, url.isEmpty() ? QVariant() : QVariant(url.toString()), QVariant());
-    save(Key::SslBypass, m_bypass->isChecked(), false);
+    // Saved as the host it is for: it must not silently cover an address typed later.
+    save(Key::SslBypass,
+        m_bypass->isChecked() && !url.isEmpty() ? QVariant(url.host()) : QVariant(false), false);
     save(Key::CaFile, m_caFile->text().trimmed(), QString());
     const QString host = m_proxy->host();
     save(Key::ProxyMode, ProxySettings::modeName(m_proxy->mode()),

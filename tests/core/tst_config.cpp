@@ -98,6 +98,58 @@ private Q_SLOTS:
             expected);
     }
 
+    // A bypass saved in Settings holds for the host it was turned on for, never for another.
+    void savedBypassIsBoundToItsHost_data()
+    {
+        QTest::addColumn<QString>("saved");
+        QTest::addColumn<QString>("savedUrl"); // empty: none saved
+        QTest::addColumn<QString>("environmentUrl"); // empty: not set
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("saved for this host")
+            << u"sg.example.com"_s << u"https://sg.example.com"_s << QString() << true;
+        QTest::newRow("host name case")
+            << u"SG.example.com"_s << u"https://sg.example.com"_s << QString() << true;
+        QTest::newRow("URL changed in Settings")
+            << u"sg.example.com"_s << u"https://other.example.com"_s << QString() << false;
+        QTest::newRow("LLM_BASE_URL elsewhere")
+            << u"sg.example.com"_s << u"https://sg.example.com"_s << u"https://other.example.com"_s
+            << false;
+        QTest::newRow("LLM_BASE_URL on that host")
+            << u"sg.example.com"_s << QString() << u"https://sg.example.com/prefix"_s << true;
+        QTest::newRow("older true, with the saved URL")
+            << u"true"_s << u"https://sg.example.com"_s << QString() << true;
+        QTest::newRow("older true, LLM_BASE_URL instead")
+            << u"true"_s << u"https://sg.example.com"_s << u"https://other.example.com"_s << false;
+        QTest::newRow("off") << u"false"_s << u"https://sg.example.com"_s << QString() << false;
+    }
+
+    void savedBypassIsBoundToItsHost()
+    {
+        QFETCH(QString, saved);
+        QFETCH(QString, savedUrl);
+        QFETCH(QString, environmentUrl);
+        QFETCH(bool, expected);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"tls/bypass"_s, saved);
+        if (!savedUrl.isEmpty())
+            settings.setValue(u"endpoint/url"_s, savedUrl);
+        QStringList errors;
+        const Config config = Config::load(environmentUrl.isEmpty()
+                ? QProcessEnvironment()
+                : environment({{u"LLM_BASE_URL"_s, environmentUrl}}),
+            &settings, &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        QCOMPARE(config.sslBypass, expected);
+
+        // Saving a host keeps it, lower-cased; saving off is "false".
+        QString error;
+        QVERIFY(Config::save(settings, Config::Key::SslBypass, u"Host.Example"_s, &error));
+        QCOMPARE(settings.value(u"tls/bypass"_s).toString(), u"host.example"_s);
+        QVERIFY(Config::save(settings, Config::Key::SslBypass, false, &error));
+        QCOMPARE(settings.value(u"tls/bypass"_s).toString(), u"false"_s);
+    }
+
     void invalidMaxTokens_data()
     {
         QTest::addColumn<QString>("value");

@@ -87,7 +87,8 @@ private Q_SLOTS:
 
         m_settings->sync();
         QCOMPARE(m_settings->value(u"endpoint/url"_s).toString(), u"https://sg.example.com"_s);
-        QCOMPARE(m_settings->value(u"tls/bypass"_s).toString(), u"true"_s);
+        // Bound to the host it was turned on for.
+        QCOMPARE(m_settings->value(u"tls/bypass"_s).toString(), u"sg.example.com"_s);
         QCOMPARE(m_settings->value(u"tls/caFile"_s).toString(), cert);
         QCOMPARE(m_settings->value(u"network/proxyMode"_s).toString(), u"manual"_s);
         QCOMPARE(m_settings->value(u"network/proxyHost"_s).toString(), u"proxy.corp:3128"_s);
