@@ -13,6 +13,7 @@ namespace cody {
 
 namespace {
 constexpr qsizetype ErrorBodyLimit = 4096;
+constexpr qint64 ReadBufferBytes = 1024 * 1024;
 }
 
 CompletionStream::CompletionStream(
@@ -21,6 +22,9 @@ CompletionStream::CompletionStream(
     , m_reply(reply)
     , m_watchdog(reply, idleTimeout)
 {
+    // Back-pressure: Qt stops reading the socket while this much is waiting, so a flood (a giant
+    // event the parser will refuse anyway) is never buffered whole ahead of the parser.
+    reply->setReadBufferSize(ReadBufferBytes);
     connect(reply, &QNetworkReply::metaDataChanged, this, &CompletionStream::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &CompletionStream::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &CompletionStream::onFinished);
