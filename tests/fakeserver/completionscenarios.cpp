@@ -86,6 +86,18 @@ const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handler
         {u"html"_s, &CompletionScenarios::html},
         {u"redirect"_s, &CompletionScenarios::redirect},
         {u"redirect-same-origin"_s, &CompletionScenarios::redirectSameOrigin},
+        {u"internal-error-once"_s, &CompletionScenarios::internalErrorOnce},
+        {u"bad-gateway-once"_s, &CompletionScenarios::badGatewayOnce},
+        {u"gateway-timeout-once"_s, &CompletionScenarios::gatewayTimeoutOnce},
+        {u"version-unsupported"_s, &CompletionScenarios::versionUnsupported},
+        {u"client-rejected"_s, &CompletionScenarios::clientRejected},
+        {u"empty-body"_s, &CompletionScenarios::emptyBody},
+        {u"closed-early"_s, &CompletionScenarios::closedEarly},
+        {u"unknown-events"_s, &CompletionScenarios::unknownEvents},
+        {u"malformed-json"_s, &CompletionScenarios::malformedJson},
+        {u"no-done"_s, &CompletionScenarios::noDone},
+        {u"truncated-then-fails"_s, &CompletionScenarios::truncatedThenFails},
+        {u"drip"_s, &CompletionScenarios::drip},
     };
     return table;
 }
@@ -340,6 +352,97 @@ HttpResponse CompletionScenarios::redirectTo(
     HttpResponse response;
     response.status = 307;
     return response.withHeader("Location", target.toEncoded());
+}
+
+HttpResponse CompletionScenarios::failOnce(
+    const Request &request, int status, const QByteArray &body)
+{
+    if (m_requestCounts.value(request.scenario) > 1)
+        return normal(request);
+    return HttpResponse::text(status, body);
+}
+
+HttpResponse CompletionScenarios::internalErrorOnce(const Request &request)
+{
+    return failOnce(request, 500, "Internal server error\n");
+}
+
+HttpResponse CompletionScenarios::badGatewayOnce(const Request &request)
+{
+    // What a load balancer in front of Sourcegraph sends: an HTML page.
+    return failOnce(request, 502, "<html><body><h1>502 Bad Gateway</h1></body></html>\n");
+}
+
+HttpResponse CompletionScenarios::gatewayTimeoutOnce(const Request &request)
+{
+    return failOnce(request, 504, "upstream request timeout\n");
+}
+
+HttpResponse CompletionScenarios::versionUnsupported(const Request &)
+{
+    // Every api-version refused, so a client steps down to the oldest and then gives up.
+    return HttpResponse::text(406, "Unsupported API Version (Please update your client)\n");
+}
+
+HttpResponse CompletionScenarios::clientRejected(const Request &)
+{
+    return HttpResponse::text(406,
+        "ClientCodyIgnoreCompatibilityError: Cody for fake-client version \"0.0.1\" is not "
+        "supported\n");
+}
+
+HttpResponse CompletionScenarios::emptyBody(const Request &)
+{
+    return HttpResponse::eventStream({});
+}
+
+HttpResponse CompletionScenarios::closedEarly(const Request &)
+{
+    return HttpResponse::eventStream({}, HttpResponse::Ending::Drop);
+}
+
+HttpResponse CompletionScenarios::unknownEvents(const Request &request)
+{
+    // Event types a newer server may add: a client must skip them, not fail.
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    QList<QByteArray> events = normalEvents(request);
+    events.insert(0, sse.event("telemetry", R"({"spans":[1,2,3]})"));
+    events.insert(1, sse.event("x-future-event", "not even JSON"));
+    events.append(sse.comment("still here"));
+    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+}
+
+HttpResponse CompletionScenarios::malformedJson(const Request &request)
+{
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    const QString first = u"Before the bad event. "_s;
+    return HttpResponse::eventStream(stepsOf({sse.completionEvent(first, first, QString()),
+        sse.event("completion", R"({"deltaText": "unterminated)"), sse.done()}));
+}
+
+HttpResponse CompletionScenarios::noDone(const Request &request)
+{
+    // The text arrives, then the response ends cleanly without the `done` event.
+    return HttpResponse::eventStream(stepsOf(normalEvents(request)));
+}
+
+HttpResponse CompletionScenarios::truncatedThenFails(const Request &request)
+{
+    // The first segment is cut off by the output limit; every continuation request fails.
+    if (m_requestCounts.value(request.scenario) > 1)
+        return HttpResponse::text(503, "upstream unavailable\n");
+    return continuation(request, false);
+}
+
+HttpResponse CompletionScenarios::drip(const Request &request)
+{
+    // The first event at once, then the rest a byte per trickleIntervalMs: a server that is slow
+    // but alive.
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    QList<QByteArray> events = normalEvents(request) << sse.done();
+    QList<HttpResponse::Step> steps {{events.takeFirst(), 0}};
+    steps += HttpResponse::bytewise(events.join(), m_options.trickleIntervalMs);
+    return HttpResponse::eventStream(steps);
 }
 
 } // namespace cody::test

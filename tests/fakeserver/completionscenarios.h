@@ -65,10 +65,24 @@ private:
     HttpResponse html(const Request &request);
     HttpResponse redirect(const Request &request);
     HttpResponse redirectSameOrigin(const Request &request);
+    // Faults for the reliability matrix: each answers the first request wrongly, or all.
+    HttpResponse internalErrorOnce(const Request &request);
+    HttpResponse badGatewayOnce(const Request &request);
+    HttpResponse gatewayTimeoutOnce(const Request &request);
+    HttpResponse versionUnsupported(const Request &request);
+    HttpResponse clientRejected(const Request &request);
+    HttpResponse emptyBody(const Request &request);
+    HttpResponse closedEarly(const Request &request);
+    HttpResponse unknownEvents(const Request &request);
+    HttpResponse malformedJson(const Request &request);
+    HttpResponse noDone(const Request &request);
+    HttpResponse truncatedThenFails(const Request &request);
+    HttpResponse drip(const Request &request);
 
     HttpResponse continuation(const Request &request, bool repeatOverlap);
     QList<QByteArray> normalEvents(const Request &request) const;
     HttpResponse tooManyRequests(const Request &request, const QByteArray &retryAfter);
+    HttpResponse failOnce(const Request &request, int status, const QByteArray &body);
     HttpResponse redirectTo(const Request &request, QUrl target, bool markRedirected);
 
     FakeSourcegraphOptions m_options;

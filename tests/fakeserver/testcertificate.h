@@ -12,4 +12,8 @@ namespace cody::test {
 bool generateSelfSignedCertificate(const QString &dir, const QStringList &hosts, QString *certPath,
     QString *keyPath, QString *error);
 
+// The same, but expired since yesterday (expired.pem beside cert.pem, same key).
+bool generateExpiredCertificate(const QString &dir, const QStringList &hosts, QString *certPath,
+    QString *keyPath, QString *error);
+
 } // namespace cody::test

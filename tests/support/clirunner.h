@@ -21,6 +21,9 @@ struct CliRun
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
+    qint64 elapsedMs = 0;
+    /// The program's peak resident memory (VmHWM), sampled while it ran; 0 if never read.
+    qint64 peakRssKiB = 0;
     QString outText() const { return QString::fromUtf8(out); }
     QString errText() const { return QString::fromUtf8(err); }
 };
@@ -43,6 +46,10 @@ public:
     QProcessEnvironment &environment() { return m_environment; }
     /// The cody-chat settings file this run reads (INI, under XDG_CONFIG_HOME).
     QString settingsPath() const;
+    /// The history database chat records into (under XDG_DATA_HOME).
+    QString historyPath() const;
+    /// The directory standing in for the user's home, with config/ and data/ below it.
+    QString homePath() const { return m_home.path(); }
 
     /// The next run() gets `signalNumber` this long after it started.
     void interruptAfter(int milliseconds, int signalNumber);
