@@ -267,7 +267,15 @@ HttpResponse CompletionScenarios::giant(const Request &request)
             + QByteArray::number(completion + prompt) + '}';
     }
     data.append('}');
-    return HttpResponse::eventStream(stepsOf({sse.event("completion", data), sse.done()}));
+    // Sent in 64 KiB chunks, as a server or proxy flushes a long write: Qt's HTTP layer hands a
+    // chunk over only once it has it whole, so one giant chunk would be buffered whole before
+    // the client could refuse it.
+    const QByteArray body = sse.event("completion", data) + sse.done();
+    QList<HttpResponse::Step> steps;
+    constexpr qsizetype ChunkBytes = 64 * 1024;
+    for (qsizetype at = 0; at < body.size(); at += ChunkBytes)
+        steps.append({body.mid(at, ChunkBytes), 0});
+    return HttpResponse::eventStream(steps);
 }
 
 HttpResponse CompletionScenarios::unauthorized(const Request &)

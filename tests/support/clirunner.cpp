@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QTimer>
 
 #include <csignal>
@@ -60,23 +59,6 @@ QString CliRunner::historyPath() const
     return m_home.filePath(u"data/cody-chat/history.sqlite"_s);
 }
 
-namespace {
-
-// VmHWM of a running process, from /proc; 0 when it cannot be read (the process has ended).
-qint64 peakRssKiB(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
-} // namespace
-
 CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input, int timeoutMs,
     const std::function<void(QProcess &)> &onOutput)
 {
@@ -119,11 +101,6 @@ CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input, int
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     QElapsedTimer clock;
     clock.start();
-    QTimer memory;
-    QObject::connect(&memory, &QTimer::timeout, &loop, [&] {
-        result.peakRssKiB = std::max(result.peakRssKiB, peakRssKiB(process.processId()));
-    });
-    memory.start(10);
     loop.exec();
     result.elapsedMs = clock.elapsed();
     if (!result.finished) {

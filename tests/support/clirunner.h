@@ -22,8 +22,6 @@ struct CliRun
     QByteArray out;
     QByteArray err;
     qint64 elapsedMs = 0;
-    /// The program's peak resident memory (VmHWM), sampled while it ran; 0 if never read.
-    qint64 peakRssKiB = 0;
     QString outText() const { return QString::fromUtf8(out); }
     QString errText() const { return QString::fromUtf8(err); }
 };
