@@ -13,6 +13,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QFileInfo>
+#include <QStorageInfo>
 #include <QThread>
 #include <QVariant>
 
@@ -31,6 +33,9 @@ QString notOpen()
 {
     return u"The conversation database is not open"_s;
 }
+
+// Less free space than this on the history's disk is reported as "full".
+constexpr qint64 MinFreeBytes = 256 * 1024;
 
 bool fail(QString *error, const QString &message)
 {
@@ -145,6 +150,10 @@ bool ConversationStore::open(const QString &path, QString *error)
             break;
         QThread::msleep(50);
     }
+    // SQLite reports a full disk met while opening (the WAL index cannot grow) as an I/O error.
+    const QStorageInfo volume(QFileInfo(path).absolutePath());
+    if (volume.isValid() && volume.bytesAvailable() < MinFreeBytes)
+        problem += u" — the disk holding it is full"_s;
     return fail(error, problem);
 }
 

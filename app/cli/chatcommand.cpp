@@ -235,7 +235,13 @@ std::optional<int> ChatCommand::startRecording()
     if (!m_recorder->begin(
             m_conversationId, prompt.text, m_request.model.fullName(), &error, settings)) {
         CliContext::writeError(error);
-        return m_conversationId ? UsageError : StorageFailure;
+        if (m_conversationId)
+            return UsageError; // no such conversation
+        // The history cannot take a new conversation (read-only, full): the chat goes on,
+        // unrecorded, as when the database cannot be opened at all.
+        CliContext::writeWarning(u"this chat is not recorded in the history"_s);
+        delete std::exchange(m_recorder, nullptr);
+        return std::nullopt;
     }
     // Earlier turns go between the system prompt (if any) and the new prompt. A --system given
     // now replaces the conversation's own: the API takes one system message, first.
