@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// RetryPolicy::parseRetryAfter: never negative, bounded, and consistent with its own rules.
+// RetryPolicy::parseRetryAfter: never negative, bounded, and consistent with its own rules; and
+// decide() never waits longer than maxRetryAfter whatever the header said.
 #include "retrypolicy.h"
 
 #include <QDateTime>
@@ -62,6 +63,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!delay)
         return 0;
     require(delay->count() >= 0, "a negative delay");
+
+    // Whatever the header says, a 429 waits at most maxRetryAfter, or is not retried.
+    const RetryPolicy policy;
+    RetryPolicy::Failure failure;
+    failure.httpStatus = 429;
+    failure.retryAfter = delay;
+    const RetryPolicy::Decision decision = policy.decide(1, failure, 0.5);
+    require(decision.retry == (*delay <= policy.settings().maxRetryAfter), "429 retry decision");
+    require(decision.delay.count() >= 0 && decision.delay <= policy.settings().maxRetryAfter,
+        "a 429 wait beyond maxRetryAfter");
 
     const QByteArrayView core = trimmed(value);
     if (allDigits(core)) {
