@@ -80,9 +80,10 @@ void TestSseParity::matchesEventsourceParser()
         const QJsonArray expected = stream.value("events"_L1).toArray();
         QList<SseEvent> theirs;
         QByteArray previousId;
-        for (qsizetype i = 0; i < expected.size() && i < oneShot.events.size(); ++i) {
+        for (qsizetype i = 0; i < expected.size(); ++i) {
             const QJsonObject event = expected.at(i).toObject();
-            const QByteArray ours = oneShot.events.at(i).lastEventId;
+            const QByteArray ours
+                = i < oneShot.events.size() ? oneShot.events.at(i).lastEventId : previousId;
             QByteArray id = previousId;
             if (!event.value("id"_L1).isNull()) {
                 id = fromBase64(event.value("id"_L1));
@@ -97,7 +98,6 @@ void TestSseParity::matchesEventsourceParser()
                 sse(fromBase64(event.value("data"_L1)), fromBase64(event.value("event"_L1)), id));
             previousId = id;
         }
-        QCOMPARE(oneShot.events.size(), expected.size());
         QVERIFY2(describe(oneShot.events) == describe(theirs),
             QByteArray(context + "\nours:\n" + describe(oneShot.events) + "eventsource-parser:\n"
                 + describe(theirs))
