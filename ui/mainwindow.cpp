@@ -150,6 +150,15 @@ void MainWindow::buildLayout()
             u"QLabel { background: #fff4ce; color: #4a3b00; padding: 6px; border-radius: 4px; }"_s);
         layout->addWidget(banner);
     }
+    // Loud on purpose: with the bypass on, anyone on the network path can read the token.
+    m_tlsBanner = new QLabel(central);
+    m_tlsBanner->setObjectName(u"tlsBypassBanner"_s);
+    m_tlsBanner->setWordWrap(true);
+    m_tlsBanner->setAccessibleName(tr("TLS verification is off"));
+    m_tlsBanner->setStyleSheet(
+        u"QLabel { background: #fde7e9; color: #7a0010; padding: 6px; border-radius: 4px; }"_s);
+    m_tlsBanner->hide();
+    layout->addWidget(m_tlsBanner);
     m_panel = new ConversationSettingsPanel(central);
     m_panel->hide();
     layout->addWidget(m_panel);
@@ -330,6 +339,14 @@ void MainWindow::onSessionChanged()
         m_view->setPlaceholder(welcomeHtml());
     }
     m_endpointLabel->setToolTip(config.baseUrl.toDisplayString());
+    m_tlsBanner->setVisible(client && config.sslBypass);
+    if (client && config.sslBypass) {
+        m_tlsBanner->setText(
+            tr("<b>TLS certificate verification is off</b> for %1 (%2). Anyone on the network "
+               "path can read your access token and chats. Prefer a CA file in Settings.")
+                .arg(config.baseUrl.host().toHtmlEscaped(),
+                    config.origin(Config::Key::SslBypass).toHtmlEscaped()));
+    }
 }
 
 QString MainWindow::welcomeHtml() const

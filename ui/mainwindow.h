@@ -93,6 +93,7 @@ private:
     ModelPicker *m_picker = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_endpointLabel = nullptr;
+    QLabel *m_tlsBanner = nullptr;
     QLabel *m_modelLabel = nullptr;
     QLabel *m_replyLabel = nullptr;
     QAction *m_stopAction = nullptr;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QUrl>
 #include <QString>
 
 #include <optional>
@@ -27,6 +28,8 @@ struct FakeSourcegraphOptions
     QString tlsKeyFile;
     // Where replay-NN finds NN-*-response.* and NN-*-meta.txt.
     QString recordingsDir;
+    // Where the `redirect` scenario points; empty: this server under the name localhost.
+    QUrl redirectTarget;
     // Empty => a built-in document shaped like the real one.
     QByteArray supportedModelsJson;
     int slowDelayMs = 100;

@@ -28,10 +28,13 @@ using namespace Qt::StringLiterals;
 /// One app, as cody-chat builds it, in a temporary directory; the window is shown.
 struct App
 {
-    explicit App(FakeSourcegraph *server, bool configured = true)
+    explicit App(FakeSourcegraph *server, bool configured = true,
+        const QList<std::pair<QString, QString>> &moreEnvironment = {})
         : settings(dir.filePath(u"cody-chat.ini"_s), QSettings::IniFormat)
     {
         QProcessEnvironment environment;
+        for (const auto &[name, value] : moreEnvironment)
+            environment.insert(name, value);
         if (configured) {
             environment.insert(u"LLM_BASE_URL"_s, server->baseUrl().toString());
             environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server->options().token));

@@ -8,6 +8,7 @@
 #include "historytransfer.h"
 #include "mainwindowfixture.h"
 #include "messageeditbar.h"
+#include "testcertificate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -303,6 +305,36 @@ private Q_SLOTS:
         QVERIFY2(
             statusText(app).startsWith(u"Nothing was imported"_s), qPrintable(statusText(app)));
         QCOMPARE(app.history.conversationCount(), 1);
+    }
+
+    // The TLS bypass is shown loudly, naming the host and where it was turned on.
+    void tlsBypassBanner()
+    {
+        QTemporaryDir certificates;
+        QString cert, key, error;
+        QVERIFY2(generateSelfSignedCertificate(
+                     certificates.path(), {u"127.0.0.1"_s}, &cert, &key, &error),
+            qPrintable(error));
+        FakeSourcegraph::Options options;
+        options.tlsCertFile = cert;
+        options.tlsKeyFile = key;
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        App app(&server, true, {{u"CODY_SSL_BYPASS"_s, u"true"_s}});
+        start(app);
+        auto *banner = app.window->findChild<QLabel *>(u"tlsBypassBanner"_s);
+        QVERIFY(banner);
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(u"127.0.0.1"_s));
+        QVERIFY(banner->text().contains(u"CODY_SSL_BYPASS"_s));
+        app.chooseModel(u"fake::v1::normal"_s);
+        send(app, u"over TLS"_s); // the bypass really lets the self-signed server through
+
+        FakeSourcegraph plain;
+        QVERIFY(plain.listen());
+        App verified(&plain);
+        start(verified);
+        QVERIFY(!verified.window->findChild<QLabel *>(u"tlsBypassBanner"_s)->isVisible());
     }
 
     void exportFailureIsReported()
