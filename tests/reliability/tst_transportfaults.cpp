@@ -35,6 +35,8 @@ private Q_SLOTS:
         };
         row("connection refused", "refused", 4, u"network"_s, u"connection refused"_s);
         row("DNS failure", "dns", 4, u"network"_s, u"cannot resolve the host name"_s);
+        row("404: the base URL is not Sourcegraph's", "wrong-path", 5, u"http"_s,
+            u"is LLM_BASE_URL the address of a Sourcegraph instance?"_s);
         row("TLS handshake failure (plain HTTP on https)", "handshake", 4, u"tls"_s,
             u"TLS handshake"_s);
         row("self-signed, verified by default", "self-signed", 4, u"tls"_s, u"CODY_CA_FILE"_s);
@@ -77,6 +79,8 @@ private Q_SLOTS:
                          {u"sourcegraph.example.invalid"_s}, &cert, &key, &error),
                 qPrintable(error));
         FakeSourcegraph::Options options;
+        if (setup == "wrong-path"_L1)
+            options.pathPrefix = u"/sourcegraph"_s; // and LLM_BASE_URL without it
         options.tlsCertFile = cert;
         options.tlsKeyFile = key;
         FakeSourcegraph server(options);
@@ -91,6 +95,10 @@ private Q_SLOTS:
             const quint16 port = closed.serverPort();
             closed.close();
             environment.insert(u"LLM_BASE_URL"_s, u"http://127.0.0.1:%1"_s.arg(port));
+        } else if (setup == "wrong-path"_L1) {
+            QUrl withoutPrefix = server.baseUrl();
+            withoutPrefix.setPath({});
+            environment.insert(u"LLM_BASE_URL"_s, withoutPrefix.toString());
         } else if (setup == "dns"_L1) {
             // .invalid never resolves (RFC 6761).
             environment.insert(u"LLM_BASE_URL"_s, u"https://sourcegraph.cody-chat-test.invalid"_s);
