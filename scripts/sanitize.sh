@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-build=build-asan
+build="build-asan"
 
 started=$(date +%s)
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DCODY_SANITIZE=ON
@@ -59,7 +59,7 @@ if [ -n "$(ls -A "$reports")" ]; then
         echo "==== $report"
         cat "$report"
     done
-    echo "sanitize.sh: FAILED, $(ls "$reports" | wc -l) sanitizer report(s) in $reports"
+    echo "sanitize.sh: FAILED, $(find "$reports" -type f | wc -l) sanitizer report(s) in $reports"
     exit 1
 fi
 echo "sanitize.sh: no sanitizer reports"
