@@ -24,6 +24,12 @@ CliRunner::CliRunner()
     m_environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
     m_environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
     m_environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+    // Under scripts/sanitize.sh the program must report (and fail) with the same sanitizer
+    // settings as the test itself: suppressions, log files, leak detection.
+    for (const QString &name : {u"ASAN_OPTIONS"_s, u"UBSAN_OPTIONS"_s, u"LSAN_OPTIONS"_s}) {
+        if (qEnvironmentVariableIsSet(name.toLatin1().constData()))
+            m_environment.insert(name, qEnvironmentVariable(name.toLatin1().constData()));
+    }
 }
 
 QString CliRunner::program()
