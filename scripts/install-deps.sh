@@ -10,6 +10,8 @@ packages=(
     openssl ca-certificates
     dbus-daemon gnome-keyring libsecret-tools
     xvfb xauth fonts-dejavu-core
+    sqlite3
+    clang libclang-rt-14-dev
 )
 
 as_root=()
@@ -19,4 +21,9 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
+# Node.js and npm run the differential SSE test; Debian's are used only when the machine has
+# none (Debian 12 ships Node 18, which eventsource-parser 3 supports).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+fi
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"

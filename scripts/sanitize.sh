@@ -29,21 +29,10 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1"
 # Only leaks inside system libraries we do not own are suppressed; each entry says why.
 export LSAN_OPTIONS="suppressions=$repo/tests/sanitizers/lsan.supp:print_suppressions=0"
 
-# From here on, the same environment as scripts/test.sh.
-unset LLM_BASE_URL LLM_API_KEY SRC_ENDPOINT SRC_ACCESS_TOKEN CODY_MODEL CODY_SSL_BYPASS CODY_CA_FILE \
-    http_proxy https_proxy HTTP_PROXY HTTPS_PROXY
-export QT_QPA_PLATFORM=offscreen
-XDG_DATA_HOME=$(mktemp -d)
-XDG_RUNTIME_DIR=$(mktemp -d)
-export XDG_DATA_HOME XDG_RUNTIME_DIR
-chmod 700 "$XDG_RUNTIME_DIR"
-trap 'rm -rf "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"' EXIT
-unset DISPLAY DBUS_SESSION_BUS_ADDRESS
-export CODY_REQUIRE_KEYCHAIN=1
+# The same session as scripts/test.sh.
 status=0
-dbus-run-session -- bash -c \
-    'eval "$(printf %s pw | gnome-keyring-daemon --unlock --components=secrets)"; ctest --test-dir "$0" --output-on-failure --parallel "$(nproc)"' \
-    "$build" || status=$?
+scripts/with-test-session.sh ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" \
+    || status=$?
 tested=$(date +%s)
 
 echo "sanitize.sh: build $((built - started)) s, tests $((tested - built)) s"

@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Builds, then runs every test with CTest. Exits non-zero on any failure.
+# Everything CI runs, in this order, stopping at the first failure:
+#   1. the test suite (CTest: unit, end-to-end, CLI, GUI offscreen, fault matrix, token hygiene);
+#   2. the differential test of the SSE parser against the eventsource-parser npm package;
+#   3. each libFuzzer target for CODY_FUZZ_SECONDS (default 45);
+#   4. the whole suite again under AddressSanitizer, LeakSanitizer and UBSan.
+#   scripts/test.sh           all of it (what CI runs)
+#   scripts/test.sh --quick   the test suite only (about 3 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
+step() { printf '\n==== test.sh: %s\n' "$*"; }
+
+step "the test suite"
 scripts/build.sh
-# Tests must not see the developer's own Sourcegraph settings, token or proxy.
-unset LLM_BASE_URL LLM_API_KEY SRC_ENDPOINT SRC_ACCESS_TOKEN CODY_MODEL CODY_SSL_BYPASS CODY_CA_FILE \
-    http_proxy https_proxy HTTP_PROXY HTTPS_PROXY
-export QT_QPA_PLATFORM=offscreen
-# The keychain tests talk to a real Secret Service: a throw-away gnome-keyring, unlocked with a
-# dummy password, on a private session bus, so the developer's own keyring is never touched.
-# Without DISPLAY nothing can autolaunch a bus or pop up a prompt (see platform-notes).
-XDG_DATA_HOME=$(mktemp -d)
-XDG_RUNTIME_DIR=$(mktemp -d)
-export XDG_DATA_HOME XDG_RUNTIME_DIR
-chmod 700 "$XDG_RUNTIME_DIR"
-trap 'rm -rf "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"' EXIT
-unset DISPLAY DBUS_SESSION_BUS_ADDRESS
-# Here a missing keychain is a failure, not a reason to skip.
-export CODY_REQUIRE_KEYCHAIN=1
-# ctest stays last, so its summary closes the output; dbus-run-session passes its exit code on.
-dbus-run-session -- bash -c \
-    'eval "$(printf %s pw | gnome-keyring-daemon --unlock --components=secrets)"; ctest --test-dir build --output-on-failure --parallel "$(nproc)"'
+scripts/with-test-session.sh ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+if [ "${1:-}" = "--quick" ]; then
+    exit 0
+fi
+step "the SSE parser against eventsource-parser"
+scripts/sse-differential.sh
+step "fuzzing, ${CODY_FUZZ_SECONDS:-45} s per target"
+scripts/fuzz.sh "${CODY_FUZZ_SECONDS:-45}"
+step "the test suite under ASan, LSan and UBSan"
+scripts/sanitize.sh
+step "all passed in $(( ($(date +%s) - started) / 60 )) min"
