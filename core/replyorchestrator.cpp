@@ -42,6 +42,8 @@ ReplyOrchestrator::ReplyOrchestrator(
     if (!m_request.resumeText.isEmpty())
         m_stitcher.resume(m_request.resumeText);
     m_retryTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; a Retry-After must be waited out in full.
+    m_retryTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_retryTimer, &QTimer::timeout, this, &ReplyOrchestrator::startAttempt);
 }
 

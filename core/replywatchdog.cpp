@@ -13,6 +13,8 @@ ReplyWatchdog::ReplyWatchdog(QNetworkReply *reply, std::chrono::milliseconds tim
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(timeout);
+    // "No data for N s" must mean at least N s: a coarse timer may fire 5 % early.
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_fired = true;
         if (m_reply)

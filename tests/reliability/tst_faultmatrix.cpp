@@ -12,7 +12,6 @@
 #include <QTest>
 
 #include <csignal>
-#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 using namespace cody;
@@ -22,13 +21,6 @@ namespace {
 
 const QString Normal = u"Hello from the fake Sourcegraph! You said: hi"_s;
 
-long childrenPeakRssKiB()
-{
-    rusage usage {};
-    getrusage(RUSAGE_CHILDREN, &usage);
-    return usage.ru_maxrss; // KiB on Linux
-}
-
 } // namespace
 
 class TestFaultMatrix : public QObject
@@ -36,31 +28,6 @@ class TestFaultMatrix : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // Runs first, while this process has had no child: the children's peak RSS that the kernel
-    // reports is then the CLI's own (sampling /proc misses a short-lived peak).
-    // A giant event is refused before it is held whole. Holding 100 MiB whole would take
-    // 100 MiB of bytes plus 200 MiB as text; refusing it peaked at 49-107 MiB here, depending on
-    // how far Qt's network thread read ahead.
-    void giantEventMemoryIsBounded()
-    {
-        if (qEnvironmentVariableIsSet("ASAN_OPTIONS"))
-            QSKIP("AddressSanitizer keeps freed memory in quarantine: resident size says nothing");
-        QCOMPARE(childrenPeakRssKiB(), 0);
-        FakeSourcegraph::Options options;
-        options.giantEventBytes = qint64(100) * 1024 * 1024;
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        const ChatOutcome outcome = chatOnce(cli, {u"-m"_s, u"fake::v1::giant"_s});
-        QCOMPARE(outcome.run.exitCode, 5);
-        QVERIFY2(outcome.message().contains(u"larger than"_s), qPrintable(outcome.message()));
-        const long peak = childrenPeakRssKiB();
-        qInfo("peak RSS of the CLI refusing a 100 MiB event: %ld KiB", peak);
-        QVERIFY(peak > 0);
-        QVERIFY2(peak < 160 * 1024, qPrintable(u"peak RSS %1 KiB"_s.arg(peak)));
-    }
-
     void fault_data()
     {
         QTest::addColumn<QString>("scenario");
