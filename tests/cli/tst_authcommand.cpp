@@ -3,6 +3,7 @@
 // Secret Service of the test session (scripts/test.sh starts a private gnome-keyring).
 #include "clirunner.h"
 #include "fakesourcegraph.h"
+#include "filescan.h"
 #include "keychaintestsupport.h"
 #include "secretstore.h"
 
@@ -41,20 +42,6 @@ private:
     }
 
     static QByteArray tokenOf(const FakeSourcegraph &server) { return server.options().token; }
-
-    // Files under `root` (recursively, hidden ones too) whose bytes contain `secret`.
-    static QStringList filesContaining(const QString &root, const QByteArray &secret)
-    {
-        QStringList found;
-        QDirIterator files(
-            root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            QFile file(files.next());
-            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(secret))
-                found.append(file.fileName());
-        }
-        return found;
-    }
 
 private Q_SLOTS:
     void cleanupTestCase()

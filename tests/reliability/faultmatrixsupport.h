@@ -4,6 +4,7 @@
 #pragma once
 
 #include "clirunner.h"
+#include "conversationschema.h"
 #include "conversationstore.h"
 
 #include <QJsonDocument>
@@ -34,19 +35,7 @@ struct ChatOutcome
 
 inline QString storedStateName(const std::optional<StoredMessage> &message)
 {
-    if (!message)
-        return u"none"_s;
-    switch (message->state) {
-    case StoredMessage::State::Complete:
-        return u"complete"_s;
-    case StoredMessage::State::Streaming:
-        return u"streaming"_s;
-    case StoredMessage::State::Partial:
-        return u"partial"_s;
-    case StoredMessage::State::Failed:
-        return u"failed"_s;
-    }
-    return u"?"_s;
+    return message ? conversationschema::stateName(message->state) : u"none"_s;
 }
 
 /// The last recorded message of the latest conversation in `path`, if it is a reply.

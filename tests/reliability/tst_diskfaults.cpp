@@ -76,37 +76,38 @@ private:
     bool m_mounted = false;
 };
 
-QString integrity(const QString &path)
+// Runs `query` on its own connection to `path`, closed again before returning.
+template <typename Query> auto onConnection(const QString &path, Query query)
 {
-    QString result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"integrity"_s);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"PRAGMA integrity_check"_s) && q.next())
-                result = q.value(0).toString();
-        }
-    }
-    QSqlDatabase::removeDatabase(u"integrity"_s);
-    return result;
-}
-
-bool isLocked(const QString &path)
-{
-    bool locked = false;
+    decltype(query(std::declval<QSqlDatabase &>())) result {};
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=0"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            locked = !q.exec(u"BEGIN IMMEDIATE"_s) && q.lastError().text().contains(u"locked"_s);
-            q.exec(u"ROLLBACK"_s);
-        }
+        if (db.open())
+            result = query(db);
     }
     QSqlDatabase::removeDatabase(u"probe"_s);
-    return locked;
+    return result;
+}
+
+QString integrity(const QString &path)
+{
+    return onConnection(path, [](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        return q.exec(u"PRAGMA integrity_check"_s) && q.next() ? q.value(0).toString() : QString();
+    });
+}
+
+bool isLocked(const QString &path)
+{
+    return onConnection(path, [](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        const bool locked
+            = !q.exec(u"BEGIN IMMEDIATE"_s) && q.lastError().text().contains(u"locked"_s);
+        q.exec(u"ROLLBACK"_s);
+        return locked;
+    });
 }
 
 QStringList titles(const QString &path)

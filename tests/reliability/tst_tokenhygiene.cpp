@@ -4,6 +4,7 @@
 // the Authorization header reaches the configured origin only, as its receivers see it.
 #include "fakesourcegraph.h"
 #include "faultmatrixsupport.h"
+#include "filescan.h"
 #include "keychaintestsupport.h"
 #include "testcertificate.h"
 
@@ -17,20 +18,6 @@ using namespace cody;
 using namespace cody::test;
 
 namespace {
-
-// Files under `root` (recursively, hidden ones too) whose bytes contain `secret`.
-QStringList filesContaining(const QString &root, const QByteArray &secret)
-{
-    QStringList found;
-    QDirIterator files(
-        root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (files.hasNext()) {
-        QFile file(files.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(secret))
-            found.append(file.fileName());
-    }
-    return found;
-}
 
 int filesUnder(const QString &root)
 {
