@@ -89,8 +89,13 @@ double renderCostMs(int messages, int updates)
     }
     ChatView view;
     view.resize(900, 700);
+    QElapsedTimer opening;
+    opening.start();
     view.setModel(&model);
     view.show();
+    QCoreApplication::processEvents();
+    if (qEnvironmentVariableIsSet("CODY_BENCH_VERBOSE"))
+        std::printf("opening %d messages: %lld ms\n", messages, opening.elapsed());
     QTest::qWait(50);
     MessageModel::Message streaming(ChatMessage::Speaker::Assistant, {});
     streaming.state = MessageModel::State::Streaming;
@@ -165,7 +170,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Write the results as JSON to FILE."_s, u"FILE"_s);
     const QCommandLineOption runs(u"runs"_s, u"Repetitions (default 5)."_s, u"N"_s, u"5"_s);
-    parser.addOptions({json, runs});
+    const QCommandLineOption renderOnly(
+        u"render-only"_s, u"Only the render cost (for profiling with callgrind)."_s);
+    parser.addOptions({json, runs, renderOnly});
     parser.process(app);
     const int repeat = std::max(1, parser.value(runs).toInt());
 
@@ -175,6 +182,11 @@ int main(int argc, char *argv[])
         small.append(renderCostMs(10, 100));
         large.append(renderCostMs(2000, 100));
         ratios.append(large.constLast() / small.constLast());
+    }
+    if (parser.isSet(renderOnly)) {
+        std::printf("render per streamed update: %.3f ms (10 messages), %.3f ms (2000)\n",
+            median(small), median(large));
+        return 0;
     }
     const QList<qint64> rss = longSession({10, 1000});
     const double growthMiB = double(rss.at(1) - rss.at(0)) / 1024.0;

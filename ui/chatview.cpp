@@ -103,6 +103,10 @@ void ChatView::onRowsInserted(int first, int last)
     if (first > 0 && first - 1 < m_frames.size()
         && m_model->index(first - 1).data(MessageModel::ContinuableRole).toBool())
         scheduleRender(first - 1);
+    // One edit block for all the rows: QTextDocument re-scans its whole frame tree at the end of
+    // every edit, so inserting frame after frame one edit at a time is quadratic.
+    QTextCursor batch(document());
+    batch.beginEditBlock();
     // Rows are only ever appended (a removal rebuilds), so the frames go at the end.
     for (int row = first; row <= last; ++row) {
         QTextCursor cursor(document());
@@ -119,6 +123,7 @@ void ChatView::onRowsInserted(int first, int last)
         m_codeBlocks.append(QStringList());
         renderRow(row);
     }
+    batch.endEditBlock();
 }
 
 void ChatView::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)

@@ -129,7 +129,7 @@ private Q_SLOTS:
         send(app, u"primero"_s);
         QVERIFY(!app.window->editBar()->isVisible());
         QCOMPARE(app.messages.rowCount(), 2);
-        QVERIFY(app.viewText().contains(u"You said: primero"_s));
+        QTRY_VERIFY(app.viewText().contains(u"You said: primero"_s));
         QVERIFY(!app.viewText().contains(u"second"_s));
         const auto stored = app.history.messages(app.chat->conversationId());
         QCOMPARE(stored.size(), 2);
