@@ -10,7 +10,8 @@ repo=$(pwd)
 build="build-asan"
 
 started=$(date +%s)
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DCODY_SANITIZE=ON
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DCODY_SANITIZE=ON \
+    -DCODY_BUILD_BENCHMARKS=OFF
 cmake --build "$build" --parallel "$(nproc)"
 built=$(date +%s)
 
