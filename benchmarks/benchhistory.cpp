@@ -64,6 +64,7 @@ struct Options
     int conversations = 10000;
     int runs = 5;
     QString json;
+    int messagesPerConversation = 0; ///< 0: 4–12, varying
 };
 
 /// The app as app/gui/main.cpp builds it, on the given history file.
@@ -127,7 +128,8 @@ void populate(const Options &options, Report *report)
             u"skipped: %1 conversations already in %2"_s.arg(existing).arg(options.db));
         return;
     }
-    const HistoryGenerator generator;
+    HistoryGenerator generator;
+    generator.setMessagesPerConversation(options.messagesPerConversation);
     const double ms = timeMs([&] {
         if (!generator.populate(&store, options.conversations, &error))
             qFatal("%s", qPrintable(error));
@@ -311,7 +313,9 @@ Options parseOptions(const QApplication &app, QTemporaryDir *scratch)
         u"conversations"_s, u"Conversations to store (10000)."_s, u"n"_s, u"10000"_s);
     const QCommandLineOption runs(u"runs"_s, u"Repetitions of each timing (5)."_s, u"n"_s, u"5"_s);
     const QCommandLineOption json(u"json"_s, u"Also write the numbers as JSON."_s, u"file"_s);
-    parser.addOptions({db, count, runs, json});
+    const QCommandLineOption messages(u"messages"_s,
+        u"Messages per conversation when filling (default: 4-12, varying)."_s, u"n"_s, u"0"_s);
+    parser.addOptions({db, count, runs, json, messages});
     parser.process(app);
     Options options;
     options.db = parser.isSet(db) ? QDir::current().absoluteFilePath(parser.value(db))
@@ -319,6 +323,7 @@ Options parseOptions(const QApplication &app, QTemporaryDir *scratch)
     options.conversations = qMax(1, parser.value(count).toInt());
     options.runs = qMax(1, parser.value(runs).toInt());
     options.json = parser.value(json);
+    options.messagesPerConversation = qMax(0, parser.value(messages).toInt());
     return options;
 }
 

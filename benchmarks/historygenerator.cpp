@@ -178,7 +178,8 @@ conversationexport::ExportedConversation HistoryGenerator::conversation(int inde
     // Spread over two years, oldest first, so the sidebar's order is the insertion order reversed.
     const QDateTime start = QDateTime(QDate(2024, 1, 1), QTime(9, 0), Qt::UTC);
     QDateTime when = start.addSecs(qint64(index) * 2 * 365 * 86400 / qMax(1, count));
-    const int messages = 4 + rng.bounded(9);
+    const int messages
+        = m_messagesPerConversation > 0 ? m_messagesPerConversation : 4 + rng.bounded(9);
     for (int i = 0; i < messages; ++i) {
         StoredMessage m;
         m.speaker = i % 2 ? ChatMessage::Speaker::Assistant : ChatMessage::Speaker::Human;

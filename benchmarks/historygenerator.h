@@ -18,6 +18,8 @@ class HistoryGenerator
 {
 public:
     explicit HistoryGenerator(quint32 seed = 0x636f6479);
+    /// Messages per conversation; 0 (the default) means 4–12, varying.
+    void setMessagesPerConversation(int messages) { m_messagesPerConversation = messages; }
 
     /// Words that occur in about three conversations each (for the "rare word" search).
     static QStringList rareWords();
@@ -37,6 +39,7 @@ private:
     QString messageText(QRandomGenerator &rng, bool human) const;
 
     quint32 m_seed;
+    int m_messagesPerConversation = 0;
     QStringList m_vocabulary; ///< most frequent first
 };
 

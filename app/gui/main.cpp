@@ -2,6 +2,7 @@
 // cody-chat: builds the object graph and shows the window; the work happens in core/ and ui/.
 #include "chatcontroller.h"
 #include "conversationstore.h"
+#include "firstpaintprobe.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "messagemodel.h"
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -16,6 +18,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"cody-chat"_s);
     QApplication::setApplicationDisplayName(u"Cody Chat"_s);
@@ -42,6 +46,8 @@ int main(int argc, char *argv[])
     cody::MainWindow window({&session, &chat, &messages, &settings, &secrets, parser.isSet(demo),
         recording ? &history : nullptr});
 
+    if (qEnvironmentVariableIsSet("CODY_STARTUP_PROBE")) // benchmarks/startup
+        new cody::FirstPaintProbe(&window, started);
     window.show();
     // Losing years of chats silently would be the worst outcome: say what happened, once.
     if (!recording) {
