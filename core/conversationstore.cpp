@@ -4,6 +4,7 @@
 #include "conversationexport.h"
 #include "conversationschema.h"
 #include "conversationsearch.h"
+#include "openmarker.h"
 #include "sqlitefile.h"
 
 #include <QAtomicInteger>
@@ -13,7 +14,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QFileInfo>
 #include <QStorageInfo>
 #include <QThread>
 #include <QVariant>
@@ -34,6 +34,9 @@ QString notOpen()
     return u"The conversation database is not open"_s;
 }
 
+// Up to this size the whole file is checked at every open (tens of milliseconds).
+constexpr qint64 FullCheckMaxBytes = 64 * 1024 * 1024;
+
 // Less free space than this on the history's disk is reported as "full".
 constexpr qint64 MinFreeBytes = 256 * 1024;
 
@@ -52,6 +55,7 @@ public:
     QString connectionName;
     QString path;
     QString movedAside;
+    OpenMarker marker; ///< this process has `path` open
     QSqlDatabase db;
 
     bool connect(const QString &file, QString *error);
@@ -91,6 +95,7 @@ bool ConversationStore::Private::connect(const QString &file, QString *error)
 
 void ConversationStore::Private::disconnect()
 {
+    marker.release();
     if (!db.isValid())
         return;
     db.close();
@@ -167,9 +172,17 @@ bool ConversationStore::openOnce(const QString &path, QString *error)
     d->path = path;
     if (!d->connect(path, error))
         return false;
+    // Reading every page costs seconds for years of history: do it when it is cheap, or when a
+    // process that had the file open died; otherwise a cut-off file is still found in O(1), and
+    // damage elsewhere shows as errors when it is read (the file is never wiped either way).
+    const QStringList stale = OpenMarker::stale(path);
+    const bool fullCheck = !stale.isEmpty() || QFileInfo(path).size() <= FullCheckMaxBytes;
     QSqlQuery check(d->db);
     const QString checking = u"Checking the conversation database "_s + path;
-    if (!check.exec(u"PRAGMA quick_check"_s) || !check.next()) {
+    if (!fullCheck) {
+        if (sqlitefile::isTruncated(path) && !d->startOver(error))
+            return false;
+    } else if (!check.exec(u"PRAGMA quick_check"_s) || !check.next()) {
         const QSqlError sqlError = check.lastError();
         check = QSqlQuery();
         if (!sqlitefile::isCorruption(sqlError)) {
@@ -212,6 +225,8 @@ bool ConversationStore::openOnce(const QString &path, QString *error)
     // (A reply another process is streaming right now is marked too; its finish() corrects it.)
     d->execSql(
         u"UPDATE messages SET state = 'partial' WHERE state = 'streaming'"_s, checking, nullptr);
+    OpenMarker::remove(stale);
+    d->marker.create(path);
     return true;
 }
 

@@ -105,4 +105,21 @@ bool Transaction::commit(QString *error)
     return false;
 }
 
+bool isTruncated(const QString &path)
+{
+    // The header (sqlite.org/fileformat.html §1.3): page size at 16, change counter at 24, size
+    // in pages at 28, and the change counter it is valid for at 92.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(100);
+    if (header.size() < 100 || !header.startsWith("SQLite format 3"))
+        return false; // not one of SQLite's files at all: opening it says so
+    const auto big16 = [&](int at) { return (uchar(header[at]) << 8) | uchar(header[at + 1]); };
+    const auto big32 = [&](int at) { return (quint32(big16(at)) << 16) | quint32(big16(at + 2)); };
+    const qint64 pageSize = big16(16) == 1 ? 65536 : big16(16);
+    const bool sizeValid = big32(24) == big32(92);
+    return sizeValid && pageSize > 0 && qint64(big32(28)) * pageSize > file.size();
+}
+
 } // namespace cody::sqlitefile

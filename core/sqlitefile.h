@@ -17,6 +17,10 @@ QString pathProblem(const QString &path);
 /// cannot read a WAL database without creating its -shm file otherwise.
 void setFile(QSqlDatabase &db, const QString &path);
 
+/// True when the file is shorter than its own header says (cut off by a crash, a full disk or a
+/// failed copy): found in O(1), where a full check reads every page.
+bool isTruncated(const QString &path);
+
 /// SQLITE_CORRUPT or SQLITE_NOTADB: the file is damaged, not merely busy or unreadable.
 bool isCorruption(const QSqlError &sqlError);
 

@@ -3,6 +3,8 @@
 // files and two connections on one file.
 #include "conversationstore.h"
 #include "conversationstoretestsupport.h"
+#include "openmarker.h"
+#include "sqlitefile.h"
 
 using namespace cody::test;
 
@@ -22,6 +24,8 @@ private Q_SLOTS:
     void unreadablePath();
     void readOnlyDatabase();
     void twoInstancesShareFile();
+    void truncationFoundFromTheHeader();
+    void openMarkersTellACrashFromAClose();
 };
 
 void TestConversationSchema::migratesFromVersion0_data()
@@ -221,6 +225,54 @@ void TestConversationSchema::twoInstancesShareFile()
         makeMessage(cid, ChatMessage::Speaker::Human, u"from the gui"_s), &error));
     QCOMPARE(cli.messages(cid).size(), 2);
     QCOMPARE(cli.search(u"gui"_s, 10, &error).size(), 1);
+}
+
+// A file cut off (crash while copying, full disk) is found without reading every page.
+void TestConversationSchema::truncationFoundFromTheHeader()
+{
+    {
+        ConversationStore store;
+        QString error;
+        QVERIFY(store.open(dbPath(), &error));
+        const qint64 cid = store.createConversation(makeConversation(u"c"_s), &error);
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(store.appendMessage(
+                makeMessage(cid, ChatMessage::Speaker::Human, QString(2000, u'x')), &error));
+    }
+    QVERIFY(!cody::sqlitefile::isTruncated(dbPath()));
+    QFile file(dbPath());
+    QVERIFY(file.resize(file.size() - 4096));
+    QVERIFY(cody::sqlitefile::isTruncated(dbPath()));
+    QFile garbage(dbPath() + u".garbage"_s);
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(4096, 'g'));
+    garbage.close();
+    QVERIFY(!cody::sqlitefile::isTruncated(garbage.fileName())); // not SQLite's: open() says so
+}
+
+// A process with the history open leaves "<file>.open-<pid>"; one whose process is gone means the
+// database was not closed, and is cleared once the file has been checked.
+void TestConversationSchema::openMarkersTellACrashFromAClose()
+{
+    const QString marker = dbPath() + u".open-%1"_s.arg(QCoreApplication::applicationPid());
+    const QString dead = dbPath() + u".open-2147483646"_s; // no such process
+    {
+        ConversationStore store;
+        QString error;
+        QVERIFY(store.open(dbPath(), &error));
+        QVERIFY(QFile::exists(marker));
+        QCOMPARE(cody::OpenMarker::stale(dbPath()), QStringList());
+    }
+    QVERIFY(!QFile::exists(marker)); // closed cleanly
+    QFile crashed(dead);
+    QVERIFY(crashed.open(QIODevice::WriteOnly));
+    crashed.close();
+    QCOMPARE(cody::OpenMarker::stale(dbPath()), QStringList {dead});
+    ConversationStore store;
+    QString error;
+    QVERIFY(store.open(dbPath(), &error));
+    QVERIFY(!QFile::exists(dead));
+    QVERIFY(QFile::exists(marker));
 }
 
 QTEST_GUILESS_MAIN(TestConversationSchema)
