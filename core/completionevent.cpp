@@ -17,7 +17,7 @@ namespace {
 // Enough of the payload to recognise it in a log, not so much that a huge event floods it.
 constexpr qsizetype ExcerptBytes = 100;
 
-QString excerpt(const QByteArray &data)
+QString excerpt(QByteArrayView data)
 {
     if (data.size() <= ExcerptBytes)
         return QString::fromUtf8(data);
@@ -28,13 +28,13 @@ QString excerpt(const QByteArray &data)
     return QString::fromUtf8(data.first(cut)) + u"…"_s;
 }
 
-CompletionEvent malformed(const SseEvent &event, const QString &why)
+CompletionEvent malformed(QByteArrayView type, QByteArrayView data, const QString &why)
 {
     CompletionEvent result;
     result.kind = CompletionEvent::Kind::Malformed;
-    result.errorMessage = u"malformed %1 event: %2"_s.arg(QString::fromUtf8(event.type), why);
-    if (!event.data.isEmpty())
-        result.errorMessage += u" in `"_s + excerpt(event.data) + u'`';
+    result.errorMessage = u"malformed %1 event: %2"_s.arg(QString::fromUtf8(type), why);
+    if (!data.isEmpty())
+        result.errorMessage += u" in `"_s + excerpt(data) + u'`';
     return result;
 }
 
@@ -89,23 +89,28 @@ QString serverErrorMessage(const QJsonObject &object)
 
 CompletionEvent CompletionEvent::decode(const SseEvent &event)
 {
+    return decode(event.type, event.data);
+}
+
+CompletionEvent CompletionEvent::decode(QByteArrayView type, QByteArrayView data)
+{
     CompletionEvent result;
-    if (event.type == "done") {
+    if (type == "done") {
         result.kind = Kind::Done;
         return result;
     }
-    const bool isCompletion = event.type == "completion";
-    if (!isCompletion && event.type != "error")
+    const bool isCompletion = type == "completion";
+    if (!isCompletion && type != "error")
         return result;
 
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(event.data, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(data.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return malformed(
-            event, u"%1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset));
+            type, data, u"%1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset));
     }
     if (!document.isObject())
-        return malformed(event, u"the data is not a JSON object"_s);
+        return malformed(type, data, u"the data is not a JSON object"_s);
     const QJsonObject object = document.object();
 
     if (!isCompletion) {
