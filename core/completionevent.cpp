@@ -9,6 +9,7 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <cstring>
 #include <simdjson.h>
 
 using namespace Qt::StringLiterals;
@@ -86,6 +87,12 @@ QString serverErrorMessage(const QJsonObject &object)
     if (message.isEmpty())
         return u"the server reported an error without a message"_s;
     return message;
+}
+
+// QByteArrayView's == is out of line; this is a size check and an inlined compare.
+template <qsizetype N> bool is(QByteArrayView bytes, const char (&literal)[N])
+{
+    return bytes.size() == N - 1 && std::memcmp(bytes.data(), literal, N - 1) == 0;
 }
 
 // The fast path (simdjson) decodes `completion` events up to this size; bigger ones, which are
@@ -214,12 +221,12 @@ CompletionEvent CompletionEvent::decode(const SseEvent &event)
 CompletionEvent CompletionEvent::decode(QByteArrayView type, QByteArrayView data)
 {
     CompletionEvent result;
-    if (type == "done") {
+    if (is(type, "done")) {
         result.kind = Kind::Done;
         return result;
     }
-    const bool isCompletion = type == "completion";
-    if (!isCompletion && type != "error")
+    const bool isCompletion = is(type, "completion");
+    if (!isCompletion && !is(type, "error"))
         return result;
     if (isCompletion) {
         if (auto fast = decodeCompletionFast(data))
