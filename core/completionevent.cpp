@@ -178,7 +178,8 @@ std::optional<TokenUsage> fastUsage(simdjson::dom::element value)
 /// error, exactly as before. What simdjson takes, QJsonDocument takes with the same values.
 std::optional<CompletionEvent> decodeCompletionFast(QByteArrayView data)
 {
-    if (size_t(data.size()) > FastPathMaxBytes)
+    // Empty data is malformed anyway, and simdjson would memcpy from its null pointer.
+    if (data.isEmpty() || size_t(data.size()) > FastPathMaxBytes)
         return std::nullopt;
     simdjson::dom::parser *parser = fastParser();
     simdjson::dom::object object;
