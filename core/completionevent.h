@@ -3,6 +3,7 @@
 
 #include "tokenusage.h"
 
+#include <QByteArrayView>
 #include <QString>
 
 #include <optional>
@@ -31,6 +32,8 @@ struct CompletionEvent
     QString errorMessage; ///< Error: the server's message; Malformed: what was wrong
 
     static CompletionEvent decode(const SseEvent &event);
+    /// The same, on an event's type and data as SseParser::feedViews() hands them over.
+    static CompletionEvent decode(QByteArrayView type, QByteArrayView data);
 };
 
 } // namespace cody

@@ -40,6 +40,33 @@ const char *findByte(const char *from, const char *end, char byte)
     return found ? static_cast<const char *>(found) : end;
 }
 
+enum class Field { Data, Event, Id, Retry, Other };
+
+// QByteArrayView::startsWith() is out of line; this compiles to a compare or two.
+template <qsizetype N> bool hasPrefix(QByteArrayView line, const char (&prefix)[N])
+{
+    return line.size() >= N - 1 && std::memcmp(line.data(), prefix, N - 1) == 0;
+}
+
+// Called for every line: compares with fixed sizes the compiler inlines, rather than going
+// through QByteArrayView's out-of-line comparison.
+Field fieldOf(QByteArrayView name)
+{
+    const char *p = name.data();
+    switch (name.size()) {
+    case 2:
+        return p[0] == 'i' && p[1] == 'd' ? Field::Id : Field::Other;
+    case 4:
+        return std::memcmp(p, "data", 4) == 0 ? Field::Data : Field::Other;
+    case 5:
+        if (std::memcmp(p, "event", 5) == 0)
+            return Field::Event;
+        return std::memcmp(p, "retry", 5) == 0 ? Field::Retry : Field::Other;
+    default:
+        return Field::Other;
+    }
+}
+
 } // namespace
 
 SseParser::SseParser(qsizetype maxEventBytes)
@@ -47,6 +74,20 @@ SseParser::SseParser(qsizetype maxEventBytes)
 { }
 
 bool SseParser::feed(QByteArrayView bytes, QList<SseEvent> &out)
+{
+    return feedViews(bytes, [this, &out](const SseEventView &view) {
+        // Events of a stream share a few types: one copy each, shared, not one per event.
+        if (view.type != QByteArrayView(m_typeCache))
+            m_typeCache = view.type.toByteArray();
+        SseEvent event;
+        event.type = m_typeCache;
+        event.data = view.data.toByteArray();
+        event.lastEventId = m_lastEventId;
+        out.append(std::move(event));
+    });
+}
+
+bool SseParser::feedTo(QByteArrayView bytes, Sink sink)
 {
     if (m_failed)
         return false;
@@ -95,10 +136,10 @@ bool SseParser::feed(QByteArrayView bytes, QList<SseEvent> &out)
         if (!fitsEvent(m_line.size() + piece.size()))
             return fail(tooLargeMessage(m_maxEventBytes));
         if (m_line.isEmpty()) {
-            processLine(piece, out);
+            processLine(piece, true, sink);
         } else {
             m_line.append(piece);
-            processLine(m_line, out);
+            processLine(m_line, false, sink);
             clearLine();
         }
 
@@ -116,6 +157,7 @@ bool SseParser::feed(QByteArrayView bytes, QList<SseEvent> &out)
             return fail(tooLargeMessage(m_maxEventBytes));
         m_line.append(p, end - p);
     }
+    keepPendingViews();
     return true;
 }
 
@@ -129,13 +171,6 @@ void SseParser::reset()
     *this = SseParser(m_maxEventBytes);
 }
 
-bool SseParser::fitsEvent(qsizetype lineBytes) const
-{
-    // The data and type buffers plus the line being read are what an event can make us hold. The
-    // last event id is not counted: it is bounded by the line that set it.
-    return m_data.size() + m_type.size() + lineBytes <= m_maxEventBytes;
-}
-
 void SseParser::clearLine()
 {
     if (m_line.capacity() > KeepLineCapacity)
@@ -144,61 +179,115 @@ void SseParser::clearLine()
         m_line.resize(0);
 }
 
-void SseParser::processLine(QByteArrayView line, QList<SseEvent> &out)
+void SseParser::keepPendingViews()
+{
+    // The bytes fed are gone after feed() returns: copy what an unfinished event still points at.
+    if (m_dataInInput) {
+        m_data.append(m_dataView).append('\n');
+        m_dataInInput = false;
+    }
+    if (m_typeInInput) {
+        m_type = m_typeView.toByteArray();
+        m_typeInInput = false;
+    }
+}
+
+void SseParser::processLine(QByteArrayView line, bool inInput, Sink sink)
 {
     if (line.isEmpty()) {
-        dispatch(out);
+        dispatch(sink);
         return;
     }
     if (line.front() == ':')
         return;
 
-    QByteArrayView field = line;
+    // Sourcegraph's lines start with "data:" or "event:": recognise those without searching for
+    // the colon (the field is what precedes the first colon, and neither name contains one).
+    Field field = Field::Other;
     QByteArrayView value;
-    if (const qsizetype colon = line.indexOf(':'); colon >= 0) {
-        field = line.first(colon);
-        value = line.sliced(colon + 1);
-        if (value.startsWith(' '))
-            value = value.sliced(1);
+    if (hasPrefix(line, "data:")) {
+        field = Field::Data;
+        value = line.sliced(5);
+    } else if (hasPrefix(line, "event:")) {
+        field = Field::Event;
+        value = line.sliced(6);
+    } else if (const void *colon = std::memchr(line.data(), ':', size_t(line.size()))) {
+        const qsizetype at = static_cast<const char *>(colon) - line.data();
+        field = fieldOf(line.first(at));
+        value = line.sliced(at + 1);
+    } else {
+        field = fieldOf(line);
     }
+    if (!value.isEmpty() && value.front() == ' ')
+        value = value.sliced(1);
     m_hasFields = true;
 
-    if (field == "data") {
+    switch (field) {
+    case Field::Data:
+        // A line in the bytes being fed outlives this call (until feed() returns), so the first
+        // data line is only pointed at; a second one, or a line from m_line, is copied.
+        if (inInput && !m_dataInInput && m_data.isEmpty()) {
+            m_dataView = value;
+            m_dataInInput = true;
+            return;
+        }
+        if (m_dataInInput) {
+            m_data.append(m_dataView).append('\n');
+            m_dataInInput = false;
+        }
         m_data.append(value).append('\n');
-    } else if (field == "event") {
-        m_type = value.toByteArray();
-    } else if (field == "id") {
+        return;
+    case Field::Event:
+        m_typeInInput = inInput;
+        if (inInput)
+            m_typeView = value;
+        else
+            m_type = value.toByteArray();
+        return;
+    case Field::Id:
         if (!value.contains('\0'))
             m_lastEventId = value.toByteArray();
-    } else if (field == "retry") {
-        if (value.isEmpty())
-            return;
-        qint64 ms = 0;
-        for (const char c : value) {
-            if (c < '0' || c > '9')
-                return;
-            // A reconnection time that does not fit is as useless as a malformed one.
-            if (ms > (std::numeric_limits<qint64>::max() - (c - '0')) / 10)
-                return;
-            ms = ms * 10 + (c - '0');
-        }
-        m_retryMs = ms;
+        return;
+    case Field::Other:
+        return;
+    case Field::Retry:
+        break;
     }
+    if (value.isEmpty())
+        return;
+    qint64 ms = 0;
+    for (const char c : value) {
+        if (c < '0' || c > '9')
+            return;
+        // A reconnection time that does not fit is as useless as a malformed one.
+        if (ms > (std::numeric_limits<qint64>::max() - (c - '0')) / 10)
+            return;
+        ms = ms * 10 + (c - '0');
+    }
+    m_retryMs = ms;
 }
 
-void SseParser::dispatch(QList<SseEvent> &out)
+void SseParser::dispatch(Sink sink)
 {
     m_hasFields = false;
-    if (m_data.isEmpty()) {
-        m_type.clear();
-        return;
+    const bool hasData = m_dataInInput || !m_data.isEmpty();
+    if (hasData) {
+        SseEventView event;
+        event.data = m_dataInInput ? m_dataView : QByteArrayView(m_data).chopped(1);
+        const QByteArrayView type = m_typeInInput ? m_typeView : QByteArrayView(m_type);
+        event.type = type.isEmpty() ? QByteArrayView("message") : type;
+        event.lastEventId = m_lastEventId;
+        sink.call(sink.callable, event);
     }
-    m_data.chop(1);
-    SseEvent event;
-    event.type = m_type.isEmpty() ? "message"_ba : std::exchange(m_type, {});
-    event.data = std::exchange(m_data, {});
-    event.lastEventId = m_lastEventId;
-    out.append(std::move(event));
+    m_dataInInput = false;
+    m_typeInInput = false;
+    // The buffers are reused by the next event, unless a huge one left them huge.
+    if (m_data.capacity() > KeepLineCapacity)
+        m_data = QByteArray();
+    else if (!m_data.isEmpty())
+        m_data.resize(0);
+    if (!m_type.isNull())
+        m_type.clear();
 }
 
 bool SseParser::fail(const QString &message)
@@ -209,6 +298,8 @@ bool SseParser::fail(const QString &message)
     m_line = QByteArray();
     m_data = QByteArray();
     m_type = QByteArray();
+    m_dataInInput = false;
+    m_typeInInput = false;
     m_hasFields = false;
     return false;
 }

@@ -96,6 +96,32 @@ inline Outcome parseByteByByte(
     return finish(parser, std::move(events));
 }
 
+/// Like parseSplitAt(), through feedViews(). Each chunk is fed from a scratch buffer that is
+/// overwritten once feed returns, so a view the parser kept into fed bytes shows up as garbage.
+inline Outcome parseViewsSplitAt(QByteArrayView input, const QList<qsizetype> &cuts,
+    qsizetype limit = SseParser::DefaultMaxEventBytes)
+{
+    SseParser parser(limit);
+    QList<SseEvent> events;
+    const auto keep = [&events](const cody::SseEventView &view) {
+        events.append(
+            {view.type.toByteArray(), view.data.toByteArray(), view.lastEventId.toByteArray()});
+    };
+    QByteArray scratch;
+    qsizetype start = 0;
+    QList<qsizetype> ends = cuts;
+    ends.append(input.size());
+    for (const qsizetype end : std::as_const(ends)) {
+        scratch = input.sliced(start, end - start).toByteArray();
+        const bool ok = parser.feedViews(scratch, keep);
+        scratch.fill('#');
+        start = end;
+        if (!ok)
+            break;
+    }
+    return finish(parser, std::move(events));
+}
+
 #define COMPARE_OUTCOME(actual, expected)                                                          \
     do {                                                                                           \
         const Outcome &a_ = (actual);                                                              \

@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +50,54 @@ bool haveRecordings()
     if (!haveRecordings())                                                                         \
     QSKIP("../shared/protocol/recorded not found beside the clone; skipping recorded fixtures")
 
+/// What decode() must give for a `completion` event, worked out with QJsonDocument alone, the way
+/// decode() did before it had a fast path: the reference for matchesQtJson().
+struct Reference
+{
+    bool malformed = false;
+    QString parseError; ///< for a malformed event: how QJsonDocument put it
+    std::optional<QString> deltaText;
+    std::optional<QString> completion;
+    QString stopReason;
+    std::optional<std::pair<qint64, qint64>> usage;
+};
+
+Reference referenceDecode(const QByteArray &data)
+{
+    Reference result;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        result.malformed = true;
+        if (error.error != QJsonParseError::NoError)
+            result.parseError = u"%1 at offset %2"_s.arg(error.errorString()).arg(error.offset);
+        return result;
+    }
+    const QJsonObject object = document.object();
+    const auto text = [&](QLatin1StringView key) -> std::optional<QString> {
+        const QJsonValue value = object.value(key);
+        return value.isString() ? std::optional(value.toString()) : std::nullopt;
+    };
+    result.deltaText = text("deltaText"_L1);
+    result.completion = text("completion"_L1);
+    result.stopReason = text("stopReason"_L1).value_or(QString());
+    if (const QJsonValue usage = object.value("usage"_L1); usage.isObject()) {
+        const auto count = [&](QLatin1StringView snake, QLatin1StringView camel) {
+            for (const QLatin1StringView key : {snake, camel}) {
+                const QJsonValue value = usage.toObject().value(key);
+                if (value.isDouble())
+                    return std::optional(value.toInteger());
+            }
+            return std::optional<qint64>();
+        };
+        const auto prompt = count("prompt_tokens"_L1, "promptTokens"_L1);
+        const auto completion = count("completion_tokens"_L1, "completionTokens"_L1);
+        if (prompt || completion)
+            result.usage = std::pair(prompt.value_or(0), completion.value_or(0));
+    }
+    return result;
+}
+
 } // namespace
 
 class TestCompletionEvent : public QObject
@@ -57,6 +107,8 @@ class TestCompletionEvent : public QObject
 private Q_SLOTS:
     void decode_data();
     void decode();
+    void matchesQtJson_data();
+    void matchesQtJson();
     void malformedMessageQuotesLittleOfTheData();
     void malformedExcerptKeepsUtf8Whole();
     void recordedFullText();
@@ -220,6 +272,103 @@ void TestCompletionEvent::decode()
     } else {
         QCOMPARE(decoded.errorMessage, errorMessage);
     }
+}
+
+void TestCompletionEvent::matchesQtJson_data()
+{
+    QTest::addColumn<QByteArray>("data");
+
+    // Corners where JSON parsers tend to differ: decode() must answer as QJsonDocument does.
+    const QList<std::pair<const char *, QByteArray>> cases = {
+        {"plain", R"({"deltaText":"a","stopReason":""})"_ba},
+        {"duplicate key", R"({"deltaText":"a","deltaText":"b"})"_ba},
+        {"duplicate key, last not a string", R"({"deltaText":"a","deltaText":1})"_ba},
+        {"duplicate key, first not a string", R"({"deltaText":1,"deltaText":"b"})"_ba},
+        {"duplicate usage", R"({"usage":{"prompt_tokens":1},"usage":{"completion_tokens":2}})"_ba},
+        {"duplicate count",
+            R"({"usage":{"prompt_tokens":1,"prompt_tokens":"x","promptTokens":4}})"_ba},
+        {"snake not a number", R"({"usage":{"prompt_tokens":"1","promptTokens":3}})"_ba},
+        {"escaped key", R"({"delta\u0054ext":"x"})"_ba},
+        {"null text", R"({"deltaText":null,"completion":null,"stopReason":null})"_ba},
+        {"count 1.0", R"({"usage":{"prompt_tokens":1.0}})"_ba},
+        {"count 1.5", R"({"usage":{"prompt_tokens":1.5}})"_ba},
+        {"count 1e2", R"({"usage":{"prompt_tokens":1e2}})"_ba},
+        {"count 1E-2", R"({"usage":{"prompt_tokens":1E-2}})"_ba},
+        {"count -3", R"({"usage":{"prompt_tokens":-3}})"_ba},
+        {"count -0", R"({"usage":{"prompt_tokens":-0}})"_ba},
+        {"count -0.0", R"({"usage":{"prompt_tokens":-0.0}})"_ba},
+        {"count int64 max", R"({"usage":{"prompt_tokens":9223372036854775807}})"_ba},
+        {"count int64 min", R"({"usage":{"prompt_tokens":-9223372036854775808}})"_ba},
+        {"count 2^63", R"({"usage":{"prompt_tokens":9223372036854775808}})"_ba},
+        {"count 2^64", R"({"usage":{"prompt_tokens":18446744073709551616}})"_ba},
+        {"count 2^53+1", R"({"usage":{"prompt_tokens":9007199254740993}})"_ba},
+        {"count 1e400", R"({"usage":{"prompt_tokens":1e400}})"_ba},
+        {"count true", R"({"usage":{"prompt_tokens":true}})"_ba},
+        {"NUL escape", R"({"deltaText":"a\u0000b"})"_ba},
+        {"lone high surrogate", R"({"deltaText":"\ud800"})"_ba},
+        {"lone low surrogate", R"({"deltaText":"\udc00x"})"_ba},
+        {"reversed surrogates", R"({"deltaText":"\ude00\ud83d"})"_ba},
+        {"invalid UTF-8", "{\"deltaText\":\"\xFF\"}"_ba},
+        {"overlong UTF-8", "{\"deltaText\":\"\xC0\xAF\"}"_ba},
+        {"UTF-8 surrogate", "{\"deltaText\":\"\xED\xA0\x80\"}"_ba},
+        {"raw control character", "{\"deltaText\":\"a\x01\"}"_ba},
+        {"raw tab", "{\"deltaText\":\"a\tb\"}"_ba},
+        {"raw DEL", "{\"deltaText\":\"a\x7F\"}"_ba},
+        {"all escapes", R"({"deltaText":"\"\\\/\b\f\n\r\t\u00e9"})"_ba},
+        {"bad escape", R"({"deltaText":"\x"})"_ba},
+        {"whitespace around", " \t\r\n{\"deltaText\" : \"a\" }\n "_ba},
+        {"BOM", "\xEF\xBB\xBF{\"deltaText\":\"a\"}"_ba},
+        {"trailing garbage", R"({"deltaText":"a"} x)"_ba},
+        {"two objects", R"({}{})"_ba},
+        {"trailing comma", R"({"deltaText":"a",})"_ba},
+        {"single quotes", R"({'deltaText':'a'})"_ba},
+        {"NaN", R"({"x":NaN})"_ba},
+        {"bad literal elsewhere", R"({"deltaText":"a","x":tru})"_ba},
+        {"bad number elsewhere", R"({"deltaText":"a","x":01})"_ba},
+        {"bad nested elsewhere", R"({"deltaText":"a","x":[1,{"y":}]})"_ba},
+        {"empty object", "{}"_ba},
+        {"empty", ""_ba},
+        {"array", "[]"_ba},
+        {"number", "1"_ba},
+        {"null", "null"_ba},
+        {"unterminated", R"({"deltaText":"a)"_ba},
+        {"NUL byte after", QByteArray("{}\0", 3)},
+    };
+    for (const auto &[name, data] : cases)
+        QTest::newRow(name) << data;
+    for (const int depth : {300, 1023, 1024, 1025, 2000}) {
+        QTest::addRow("nested %d deep", depth) << "{\"x\":"_ba + QByteArray(depth, '[')
+                + QByteArray(depth, ']') + ",\"deltaText\":\"a\"}"_ba;
+    }
+    QTest::newRow("100 KiB text") << "{\"deltaText\":\""_ba + QByteArray(100 * 1024, 'y')
+            + "\"}"_ba;
+}
+
+void TestCompletionEvent::matchesQtJson()
+{
+    QFETCH(QByteArray, data);
+
+    const Reference expected = referenceDecode(data);
+    const CompletionEvent decoded = ::decode("completion"_ba, data);
+    if (expected.malformed) {
+        QCOMPARE(decoded.kind, Kind::Malformed);
+        if (!expected.parseError.isEmpty()) {
+            QVERIFY2(decoded.errorMessage.startsWith(
+                         u"malformed completion event: "_s + expected.parseError),
+                qPrintable(decoded.errorMessage));
+        }
+        return;
+    }
+    QCOMPARE(decoded.kind, Kind::Completion);
+    QCOMPARE(decoded.deltaText, expected.deltaText);
+    QCOMPARE(decoded.completion, expected.completion);
+    QCOMPARE(decoded.stopReason, expected.stopReason);
+    QCOMPARE(decoded.usage.has_value(), expected.usage.has_value());
+    if (decoded.usage) {
+        QCOMPARE(decoded.usage->promptTokens, expected.usage->first);
+        QCOMPARE(decoded.usage->completionTokens, expected.usage->second);
+    }
+    QVERIFY(decoded.errorMessage.isEmpty());
 }
 
 void TestCompletionEvent::malformedMessageQuotesLittleOfTheData()

@@ -24,6 +24,9 @@ private Q_SLOTS:
     void rules();
     void everySplitMatchesOneShot_data() { rules_data(); }
     void everySplitMatchesOneShot();
+    void viewsMatchEvents_data() { rules_data(); }
+    void viewsMatchEvents();
+    void viewsPointIntoTheInput();
     void crAtChunkEndIsOneLineEnd();
     void eventsAreDispatchedWithoutWaiting();
     void bomSplitAcrossFeeds();
@@ -186,6 +189,37 @@ void TestSseParser::everySplitMatchesOneShot()
         std::sort(cuts.begin(), cuts.end());
         COMPARE_OUTCOME(parseSplitAt(input, cuts), expected);
     }
+}
+
+void TestSseParser::viewsMatchEvents()
+{
+    QFETCH(QByteArray, input);
+
+    const Outcome expected = parseOneShot(input);
+    COMPARE_OUTCOME(parseViewsSplitAt(input, {}), expected);
+    // Every single cut, so each pending line and field is kept across a feed at every byte.
+    for (qsizetype cut = 0; cut <= input.size(); ++cut)
+        COMPARE_OUTCOME(parseViewsSplitAt(input, {cut}), expected);
+    QList<qsizetype> everyByte;
+    for (qsizetype cut = 1; cut < input.size(); ++cut)
+        everyByte.append(cut);
+    COMPARE_OUTCOME(parseViewsSplitAt(input, everyByte), expected);
+}
+
+void TestSseParser::viewsPointIntoTheInput()
+{
+    // The point of feedViews(): an event that lies whole in the bytes fed is not copied.
+    const QByteArray input = "event: completion\ndata: {\"a\":1}\n\n"_ba;
+    SseParser parser;
+    int calls = 0;
+    QVERIFY(parser.feedViews(input, [&](const cody::SseEventView &event) {
+        ++calls;
+        QCOMPARE(event.type, "completion");
+        QCOMPARE(event.data, R"({"a":1})");
+        QCOMPARE(event.type.data(), input.constData() + 7);
+        QCOMPARE(event.data.data(), input.constData() + 24);
+    }));
+    QCOMPARE(calls, 1);
 }
 
 void TestSseParser::crAtChunkEndIsOneLineEnd()

@@ -5,6 +5,7 @@
 #include "sseparser.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QStringDecoder>
 
@@ -35,6 +36,44 @@ bool isValidUtf8(const QByteArray &bytes)
     return !decoder.hasError();
 }
 
+std::optional<QString> referenceText(const QJsonObject &object, QLatin1StringView key)
+{
+    const QJsonValue value = object.value(key);
+    return value.isString() ? std::optional(value.toString()) : std::nullopt;
+}
+
+std::optional<qint64> referenceCount(
+    const QJsonObject &usage, QLatin1StringView snake, QLatin1StringView camel)
+{
+    for (const QLatin1StringView key : {snake, camel}) {
+        if (const QJsonValue value = usage.value(key); value.isDouble())
+            return value.toInteger();
+    }
+    return std::nullopt;
+}
+
+/// decode() parses completion events with simdjson: its fields must be what QJsonDocument reads.
+void checkAgainstQtJson(const QByteArray &data, const CompletionEvent &decoded)
+{
+    const QJsonObject object = QJsonDocument::fromJson(data).object();
+    require(decoded.deltaText == referenceText(object, "deltaText"_L1), "deltaText differs");
+    require(decoded.completion == referenceText(object, "completion"_L1), "completion differs");
+    require(decoded.stopReason == referenceText(object, "stopReason"_L1).value_or(QString()),
+        "stopReason differs");
+    std::optional<qint64> prompt, completion;
+    if (const QJsonValue usage = object.value("usage"_L1); usage.isObject()) {
+        prompt = referenceCount(usage.toObject(), "prompt_tokens"_L1, "promptTokens"_L1);
+        completion
+            = referenceCount(usage.toObject(), "completion_tokens"_L1, "completionTokens"_L1);
+    }
+    require(decoded.usage.has_value() == (prompt || completion), "usage presence differs");
+    if (decoded.usage) {
+        require(decoded.usage->promptTokens == prompt.value_or(0), "prompt tokens differ");
+        require(
+            decoded.usage->completionTokens == completion.value_or(0), "completion tokens differ");
+    }
+}
+
 void check(const SseEvent &event)
 {
     const CompletionEvent decoded = CompletionEvent::decode(event);
@@ -63,6 +102,7 @@ void check(const SseEvent &event)
     case Kind::Completion:
         require(event.type == "completion", "Completion from another event type");
         require(QJsonDocument::fromJson(event.data).isObject(), "Completion without a JSON object");
+        checkAgainstQtJson(event.data, decoded);
         break;
     }
     if (decoded.kind != Kind::Completion) {

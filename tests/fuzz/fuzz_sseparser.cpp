@@ -23,14 +23,31 @@ struct Outcome
     friend bool operator==(const Outcome &, const Outcome &) = default;
 };
 
-Outcome parse(QByteArrayView input, const QList<qsizetype> &cuts, qsizetype limit)
+enum class Api { List, Views };
+
+Outcome parse(
+    QByteArrayView input, const QList<qsizetype> &cuts, qsizetype limit, Api api = Api::List)
 {
     SseParser parser(limit);
     Outcome outcome;
+    const auto keep = [&outcome](const cody::SseEventView &view) {
+        outcome.events.append(
+            {view.type.toByteArray(), view.data.toByteArray(), view.lastEventId.toByteArray()});
+    };
+    QByteArray scratch;
     qsizetype start = 0;
     for (qsizetype i = 0; i <= cuts.size(); ++i) {
         const qsizetype end = i < cuts.size() ? cuts.at(i) : input.size();
-        if (!parser.feed(input.sliced(start, end - start), outcome.events))
+        bool ok = false;
+        if (api == Api::List) {
+            ok = parser.feed(input.sliced(start, end - start), outcome.events);
+        } else {
+            // Overwritten after each feed: a view kept past feed() would show up as '#'s.
+            scratch = input.sliced(start, end - start).toByteArray();
+            ok = parser.feedViews(scratch, keep);
+            scratch.fill('#');
+        }
+        if (!ok)
             break;
         start = end;
     }
@@ -92,6 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     require(parse(input, cuts, limit) == oneShot, "a split changed the outcome");
+    require(parse(input, cuts, limit, Api::Views) == oneShot, "feedViews differs from feed");
 
     QList<qsizetype> everyByte;
     for (qsizetype i = 1; i < input.size(); ++i)
