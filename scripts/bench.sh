@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: Apache-2.0
 # Runs every benchmark and writes benchmarks/RESULTS.md. By hand, never in CI: timings on shared
 # machines mean little, so each benchmark measures its ratios side by side in one run and keeps
-# the median of several runs. Needs the packages of scripts/install-deps.sh plus `time`.
+# the median of several runs. Needs the packages of scripts/install-deps.sh, and disk space for
+# the 1 M-message history (1.7 GiB, built once).
 #   scripts/bench.sh            (the 1 M-message history is built once, in build/bench-data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CODY_BUILD_DIR=build
 export CODY_BENCH_RESULTS=${CODY_BENCH_RESULTS:-$PWD/build/bench-results}
 rm -rf "$CODY_BENCH_RESULTS"
 mkdir -p "$CODY_BENCH_RESULTS"

@@ -10,7 +10,7 @@ packages=(
     openssl ca-certificates
     dbus-daemon gnome-keyring libsecret-tools
     xvfb xauth fonts-dejavu-core
-    sqlite3 libsimdjson-dev
+    sqlite3 libsimdjson-dev time
     clang libclang-rt-14-dev
 )
 
