@@ -177,6 +177,13 @@ int main(int argc, char *argv[])
     const int repeat = std::max(1, parser.value(runs).toInt());
 
     QList<double> small, large, ratios;
+    if (parser.isSet(renderOnly) && qEnvironmentVariableIsSet("CODY_BENCH_RENDER_MESSAGES")) {
+        // One size only, for a profile of the update path.
+        const int messages = qEnvironmentVariableIntValue("CODY_BENCH_RENDER_MESSAGES");
+        std::printf("render per streamed update, %d messages: %.3f ms\n", messages,
+            renderCostMs(messages, 300));
+        return 0;
+    }
     for (int run = 0; run < repeat; ++run) {
         // Side by side in one run: the ratio is what counts on a shared machine.
         small.append(renderCostMs(10, 100));
