@@ -26,7 +26,7 @@ const number = (value) => (typeof value === 'number'
     : String(value ?? ''));
 const qtVersion = (() => {
     try {
-        return execSync('dpkg-query -W -f=${Version} qt6-base-dev', { encoding: 'utf8' }).trim();
+        return execSync("dpkg-query -W -f='${Version}' qt6-base-dev", { encoding: 'utf8' }).trim();
     } catch {
         return 'unknown';
     }
