@@ -14,7 +14,9 @@ namespace cody {
 namespace {
 constexpr qsizetype ErrorBodyLimit = 4096;
 constexpr qint64 ReadBufferBytes = 1024 * 1024;
-}
+// What one parse step takes from the reply: the events and text of one step are held at once.
+constexpr qint64 ReadSliceBytes = 64 * 1024;
+} // namespace
 
 CompletionStream::CompletionStream(
     QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent)
@@ -48,6 +50,10 @@ void CompletionStream::cancel()
 
 void CompletionStream::onMetaData()
 {
+    // Qt hands the limit to its HTTP thread only once the request runs there: set only in the
+    // constructor, it is lost, and a fast server's whole answer arrives in one read (85 MB of a
+    // 90 MB stream, measured by benchmarks/streaming). The headers prove the request runs.
+    m_reply->setReadBufferSize(ReadBufferBytes);
     m_outcome.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
     m_isEventStream = m_outcome.httpStatus == 200 && type.startsWith("text/event-stream"_L1);
@@ -60,15 +66,27 @@ void CompletionStream::onMetaData()
 
 void CompletionStream::onReadyRead()
 {
-    const QByteArray bytes = m_reply->readAll();
-    if (bytes.isEmpty() || m_done || m_abortReason)
-        return;
     if (!m_isEventStream) {
+        const QByteArray bytes = m_reply->readAll();
+        if (bytes.isEmpty() || m_done || m_abortReason)
+            return;
         // Keep the start of an error page for the message; the rest is of no use.
         if (m_outcome.errorBody.size() < ErrorBodyLimit)
             m_outcome.errorBody += bytes.left(ErrorBodyLimit - m_outcome.errorBody.size());
         return;
     }
+    // Slice by slice: what Qt buffered may be megabytes, and its events and text need not all
+    // be held at once.
+    while (!m_done && !m_abortReason) {
+        const QByteArray bytes = m_reply->read(ReadSliceBytes);
+        if (bytes.isEmpty())
+            return;
+        parseSlice(bytes);
+    }
+}
+
+void CompletionStream::parseSlice(const QByteArray &bytes)
+{
     m_outcome.beforeFirstByte = false;
     m_events.clear();
     const bool ok = m_parser.feed(bytes, m_events);

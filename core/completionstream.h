@@ -20,9 +20,10 @@ namespace cody {
 /**
  * @brief One streaming request to `/.api/completions/stream` and its reply.
  *
- * Owns the QNetworkReply. `readyRead` only feeds bytes to the SseParser; decoded text leaves as
- * textReceived() — once per network read, so the cost is O(new bytes). Exactly one finished()
- * follows, also after cancel() or the idle timeout, and never from inside cancel().
+ * Owns the QNetworkReply. `readyRead` only feeds bytes to the SseParser, a bounded slice at a
+ * time; decoded text leaves as textReceived() once per slice, so the cost is O(new bytes) and the
+ * memory O(slice), however fast the server sends. Exactly one finished() follows, also after
+ * cancel() or the idle timeout, and never from inside cancel().
  *
  * @code
  * auto *stream = client->openCompletionStream(body, apiVersion);
@@ -66,6 +67,7 @@ Q_SIGNALS:
 private:
     void onMetaData();
     void onReadyRead();
+    void parseSlice(const QByteArray &bytes);
     void onFinished();
     bool handleEvents();
     void abortWith(Error error);
