@@ -106,14 +106,18 @@ bool CompletionStream::handleEvents()
             m_sawEvent = true;
             if (decoded.deltaText) {
                 batch += *decoded.deltaText;
-                m_outcome.text += *decoded.deltaText;
+                m_outcome.textChars += decoded.deltaText->size();
+                if (m_keepText)
+                    m_outcome.text += *decoded.deltaText;
             } else if (decoded.completion) {
-                // api-version <= 1 sends the whole text so far. If the server ever rewrote earlier
-                // text, what was shown cannot be taken back; keep the longer, newer text.
+                // api-version <= 1 sends the whole text so far (kept whatever m_keepText says: it
+                // is the event's own string). If the server ever rewrote earlier text, what was
+                // shown cannot be taken back; keep the longer, newer text.
                 const QString &full = *decoded.completion;
                 if (full.startsWith(m_outcome.text))
                     batch += QStringView(full).mid(m_outcome.text.size());
                 m_outcome.text = full;
+                m_outcome.textChars = full.size();
             }
             if (!decoded.stopReason.isEmpty())
                 m_outcome.stopReason = decoded.stopReason;
@@ -166,7 +170,7 @@ void CompletionStream::onFinished()
         onReadyRead();
     }
     Error &error = m_outcome.error;
-    const qsizetype chars = m_outcome.text.size();
+    const qsizetype chars = m_outcome.textChars;
     if (m_abortReason) {
         error = *m_abortReason;
     } else if (!m_isEventStream) {

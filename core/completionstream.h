@@ -42,7 +42,8 @@ class CompletionStream final : public QObject
 public:
     struct Outcome
     {
-        QString text; ///< this request's text
+        QString text; ///< this request's text (empty with setKeepText(false), but at api-version 1)
+        qsizetype textChars = 0; ///< characters of this request's text, kept or not
         QString stopReason;
         std::optional<TokenUsage> usage;
         Error error;
@@ -58,6 +59,9 @@ public:
     ~CompletionStream() override;
 
     void cancel();
+    /// A caller that keeps the text itself (as ReplyOrchestrator does, to continue it) turns this
+    /// off, so that a long reply is not held twice; outcome().textChars still counts it.
+    void setKeepText(bool keep) { m_keepText = keep; }
     const Outcome &outcome() const { return m_outcome; }
 
 Q_SIGNALS:
@@ -83,6 +87,7 @@ private:
     bool m_sawDone = false;
     bool m_sawEvent = false;
     bool m_done = false;
+    bool m_keepText = true;
     std::optional<Error> m_abortReason;
 };
 
