@@ -27,6 +27,12 @@ CompletionStream::CompletionStream(
     // Back-pressure: Qt stops reading the socket while this much is waiting, so a flood (a giant
     // event the parser will refuse anyway) is never buffered whole ahead of the parser.
     reply->setReadBufferSize(ReadBufferBytes);
+    // Qt 6.4 passes this limit to its HTTP thread only once the request exists there (a limit set
+    // earlier is dropped), and the first sign of that is the upload of the body. Set again then,
+    // it is in force before the answer starts; set only when the headers arrive, a fast server's
+    // answer may already be buffered whole (85 MB of a 90 MB stream, benchmarks/streaming).
+    connect(reply, &QNetworkReply::uploadProgress, this,
+        [this] { m_reply->setReadBufferSize(ReadBufferBytes); });
     connect(reply, &QNetworkReply::metaDataChanged, this, &CompletionStream::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &CompletionStream::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &CompletionStream::onFinished);
@@ -50,9 +56,7 @@ void CompletionStream::cancel()
 
 void CompletionStream::onMetaData()
 {
-    // Qt hands the limit to its HTTP thread only once the request runs there: set only in the
-    // constructor, it is lost, and a fast server's whole answer arrives in one read (85 MB of a
-    // 90 MB stream, measured by benchmarks/streaming). The headers prove the request runs.
+    // Also here, for a request without a body (no uploadProgress).
     m_reply->setReadBufferSize(ReadBufferBytes);
     m_outcome.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
