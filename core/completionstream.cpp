@@ -14,7 +14,9 @@ namespace cody {
 namespace {
 constexpr qsizetype ErrorBodyLimit = 4096;
 constexpr qint64 ReadBufferBytes = 1024 * 1024;
-}
+// What one parse step takes from the reply: the events and text of one step are held at once.
+constexpr qint64 ReadSliceBytes = 64 * 1024;
+} // namespace
 
 CompletionStream::CompletionStream(
     QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QObject *parent)
@@ -25,6 +27,12 @@ CompletionStream::CompletionStream(
     // Back-pressure: Qt stops reading the socket while this much is waiting, so a flood (a giant
     // event the parser will refuse anyway) is never buffered whole ahead of the parser.
     reply->setReadBufferSize(ReadBufferBytes);
+    // Qt 6.4 passes this limit to its HTTP thread only once the request exists there (a limit set
+    // earlier is dropped), and the first sign of that is the upload of the body. Set again then,
+    // it is in force before the answer starts; set only when the headers arrive, a fast server's
+    // answer may already be buffered whole (85 MB of a 90 MB stream, benchmarks/streaming).
+    connect(reply, &QNetworkReply::uploadProgress, this,
+        [this] { m_reply->setReadBufferSize(ReadBufferBytes); });
     connect(reply, &QNetworkReply::metaDataChanged, this, &CompletionStream::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &CompletionStream::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &CompletionStream::onFinished);
@@ -48,6 +56,8 @@ void CompletionStream::cancel()
 
 void CompletionStream::onMetaData()
 {
+    // Also here, for a request without a body (no uploadProgress).
+    m_reply->setReadBufferSize(ReadBufferBytes);
     m_outcome.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
     m_isEventStream = m_outcome.httpStatus == 200 && type.startsWith("text/event-stream"_L1);
@@ -60,15 +70,27 @@ void CompletionStream::onMetaData()
 
 void CompletionStream::onReadyRead()
 {
-    const QByteArray bytes = m_reply->readAll();
-    if (bytes.isEmpty() || m_done || m_abortReason)
-        return;
     if (!m_isEventStream) {
+        const QByteArray bytes = m_reply->readAll();
+        if (bytes.isEmpty() || m_done || m_abortReason)
+            return;
         // Keep the start of an error page for the message; the rest is of no use.
         if (m_outcome.errorBody.size() < ErrorBodyLimit)
             m_outcome.errorBody += bytes.left(ErrorBodyLimit - m_outcome.errorBody.size());
         return;
     }
+    // Slice by slice: what Qt buffered may be megabytes, and its events and text need not all
+    // be held at once.
+    while (!m_done && !m_abortReason) {
+        const QByteArray bytes = m_reply->read(ReadSliceBytes);
+        if (bytes.isEmpty())
+            return;
+        parseSlice(bytes);
+    }
+}
+
+void CompletionStream::parseSlice(const QByteArray &bytes)
+{
     m_outcome.beforeFirstByte = false;
     m_events.clear();
     const bool ok = m_parser.feed(bytes, m_events);
@@ -88,14 +110,18 @@ bool CompletionStream::handleEvents()
             m_sawEvent = true;
             if (decoded.deltaText) {
                 batch += *decoded.deltaText;
-                m_outcome.text += *decoded.deltaText;
+                m_outcome.textChars += decoded.deltaText->size();
+                if (m_keepText)
+                    m_outcome.text += *decoded.deltaText;
             } else if (decoded.completion) {
-                // api-version <= 1 sends the whole text so far. If the server ever rewrote earlier
-                // text, what was shown cannot be taken back; keep the longer, newer text.
+                // api-version <= 1 sends the whole text so far (kept whatever m_keepText says: it
+                // is the event's own string). If the server ever rewrote earlier text, what was
+                // shown cannot be taken back; keep the longer, newer text.
                 const QString &full = *decoded.completion;
                 if (full.startsWith(m_outcome.text))
                     batch += QStringView(full).mid(m_outcome.text.size());
                 m_outcome.text = full;
+                m_outcome.textChars = full.size();
             }
             if (!decoded.stopReason.isEmpty())
                 m_outcome.stopReason = decoded.stopReason;
@@ -148,7 +174,7 @@ void CompletionStream::onFinished()
         onReadyRead();
     }
     Error &error = m_outcome.error;
-    const qsizetype chars = m_outcome.text.size();
+    const qsizetype chars = m_outcome.textChars;
     if (m_abortReason) {
         error = *m_abortReason;
     } else if (!m_isEventStream) {

@@ -20,9 +20,10 @@ namespace cody {
 /**
  * @brief One streaming request to `/.api/completions/stream` and its reply.
  *
- * Owns the QNetworkReply. `readyRead` only feeds bytes to the SseParser; decoded text leaves as
- * textReceived() — once per network read, so the cost is O(new bytes). Exactly one finished()
- * follows, also after cancel() or the idle timeout, and never from inside cancel().
+ * Owns the QNetworkReply. `readyRead` only feeds bytes to the SseParser, a bounded slice at a
+ * time; decoded text leaves as textReceived() once per slice, so the cost is O(new bytes) and the
+ * memory O(slice), however fast the server sends. Exactly one finished() follows, also after
+ * cancel() or the idle timeout, and never from inside cancel().
  *
  * @code
  * auto *stream = client->openCompletionStream(body, apiVersion);
@@ -41,7 +42,8 @@ class CompletionStream final : public QObject
 public:
     struct Outcome
     {
-        QString text; ///< this request's text
+        QString text; ///< this request's text (empty with setKeepText(false), but at api-version 1)
+        qsizetype textChars = 0; ///< characters of this request's text, kept or not
         QString stopReason;
         std::optional<TokenUsage> usage;
         Error error;
@@ -57,6 +59,9 @@ public:
     ~CompletionStream() override;
 
     void cancel();
+    /// A caller that keeps the text itself (as ReplyOrchestrator does, to continue it) turns this
+    /// off, so that a long reply is not held twice; outcome().textChars still counts it.
+    void setKeepText(bool keep) { m_keepText = keep; }
     const Outcome &outcome() const { return m_outcome; }
 
 Q_SIGNALS:
@@ -66,6 +71,7 @@ Q_SIGNALS:
 private:
     void onMetaData();
     void onReadyRead();
+    void parseSlice(const QByteArray &bytes);
     void onFinished();
     bool handleEvents();
     void abortWith(Error error);
@@ -81,6 +87,7 @@ private:
     bool m_sawDone = false;
     bool m_sawEvent = false;
     bool m_done = false;
+    bool m_keepText = true;
     std::optional<Error> m_abortReason;
 };
 

@@ -114,6 +114,9 @@ QString ContinuationStitcher::finish()
 
 QString ContinuationStitcher::text() const
 {
+    // Usually nothing is held (always after finish()): then the text is shared, not copied.
+    if (m_heldWhitespace.isEmpty() && m_head.isEmpty())
+        return m_shown;
     return m_shown + m_heldWhitespace + m_head;
 }
 

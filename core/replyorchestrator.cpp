@@ -136,6 +136,8 @@ void ReplyOrchestrator::startAttempt()
     m_attemptPromptChars = characterCount(messages);
     m_stream
         = m_client->openCompletionStream(completionRequestBody(m_request, messages), m_apiVersion);
+    // The stitcher keeps the reply's text; a second copy in the stream would double the memory.
+    m_stream->setKeepText(false);
     connect(m_stream, &CompletionStream::textReceived, this, [this](const QString &text) {
         const QString shown = m_stitcher.feed(text);
         if (!shown.isEmpty())
@@ -172,7 +174,7 @@ void ReplyOrchestrator::onStreamFinished()
     }
     m_result.stopReason = outcome.stopReason;
     ++m_result.segments;
-    Q_EMIT segmentFinished(m_segment, outcome.stopReason, outcome.text.size());
+    Q_EMIT segmentFinished(m_segment, outcome.stopReason, outcome.textChars);
     finishSegment();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "completionscenarios.h"
 
+#include "benchmarkscenarios.h"
 #include "fakedocuments.h"
 #include "recordingreplay.h"
 #include "sseencoder.h"
@@ -105,6 +106,7 @@ const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handler
 QStringList CompletionScenarios::names()
 {
     QStringList names = handlers().keys();
+    names += BenchmarkScenarios::names();
     names.sort();
     names.append(u"replay-NN"_s);
     return names;
@@ -112,7 +114,8 @@ QStringList CompletionScenarios::names()
 
 bool CompletionScenarios::isKnown(const QString &scenario)
 {
-    return handlers().contains(scenario) || isReplay(scenario);
+    return handlers().contains(scenario) || isReplay(scenario)
+        || BenchmarkScenarios::isKnown(scenario);
 }
 
 HttpResponse CompletionScenarios::respond(const Request &request)
@@ -120,6 +123,10 @@ HttpResponse CompletionScenarios::respond(const Request &request)
     ++m_requestCounts[request.scenario];
     if (isReplay(request.scenario))
         return RecordingReplay(m_options.recordingsDir).response(request.scenario.right(2));
+    if (BenchmarkScenarios::isKnown(request.scenario)) {
+        return BenchmarkScenarios::respond(
+            request.scenario, request.apiVersion, m_options.includeUsage, request.messages);
+    }
     const Handler handler = handlers().value(request.scenario);
     if (!handler)
         return HttpResponse::text(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The completion stream scenarios, through a running fake server: what each one sends, the
 // truncation contract, counters, and the byte-level misbehaviour.
+#include "benchmarkscenarios.h"
 #include "fakeservertestsupport.h"
 #include "rawhttpclient.h"
 #include "sseencoder.h"
@@ -318,6 +319,39 @@ private Q_SLOTS:
         QVERIFY(requests.size() >= 2);
         QCOMPARE(requests.last().query.queryItemValue(u"redirected"_s), u"1"_s);
         QCOMPARE(requests.last().header("authorization"), "token " + validToken);
+    }
+
+    void servesBenchmarkSegments()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        const QString full = BenchmarkScenarios::segmentedText();
+        constexpr qsizetype Chars = BenchmarkScenarios::SegmentChars;
+        QCOMPARE(full.size(), BenchmarkScenarios::SegmentCount * Chars);
+        auto continueAfter = [&](const QString &soFar) {
+            QJsonArray messages {message(u"human"_s, u"hi"_s)};
+            if (!soFar.isEmpty())
+                messages.append(message(u"assistant"_s, soFar));
+            return parseEvents(
+                m_http.post(streamUrl(server), streamBody(u"segments"_s, messages)).body);
+        };
+
+        QList<Event> events = continueAfter({});
+        QCOMPARE(textOf(events), full.left(Chars));
+        QCOMPARE(finalStopReason(events), u"max_tokens"_s);
+        // A client continues after the text without its trailing space.
+        events = continueAfter(trimmedRight(full.left(Chars)));
+        QCOMPARE(textOf(events), full.mid(Chars - 1, Chars + 1));
+        QCOMPARE(finalStopReason(events), u"max_tokens"_s);
+        const qsizetype lastStart = full.size() - Chars;
+        events = continueAfter(trimmedRight(full.left(lastStart)));
+        QCOMPARE(textOf(events), full.mid(lastStart - 1));
+        QCOMPARE(finalStopReason(events), u"end_turn"_s);
+        QCOMPARE(continueAfter(u"not the reply"_s).first().name, QByteArray("error"));
+
+        events = parseEvents(m_http.post(streamUrl(server), streamBody(u"segments-one"_s)).body);
+        QCOMPARE(textOf(events), full);
+        QCOMPARE(finalStopReason(events), u"end_turn"_s);
     }
 
     void splitsDeltasWithoutBreakingSurrogatePairs()
