@@ -92,8 +92,12 @@ void CompletionStream::onReadyRead()
 void CompletionStream::parseSlice(const QByteArray &bytes)
 {
     m_outcome.beforeFirstByte = false;
+    // Decoded straight from the parser's views (no copy of each event's bytes), handled once the
+    // parser is done with this slice: handling may abort the reply.
     m_events.clear();
-    const bool ok = m_parser.feed(bytes, m_events);
+    const bool ok = m_parser.feedViews(bytes, [this](const SseEventView &event) {
+        m_events.append(CompletionEvent::decode(event.type, event.data));
+    });
     if (!handleEvents())
         return;
     if (!ok)
@@ -103,8 +107,7 @@ void CompletionStream::parseSlice(const QByteArray &bytes)
 bool CompletionStream::handleEvents()
 {
     QString batch;
-    for (const auto &event : std::as_const(m_events)) {
-        const auto decoded = CompletionEvent::decode(event);
+    for (const CompletionEvent &decoded : std::as_const(m_events)) {
         switch (decoded.kind) {
         case CompletionEvent::Kind::Completion:
             m_sawEvent = true;

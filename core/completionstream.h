@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "completionevent.h"
 #include "error.h"
 #include "replywatchdog.h"
 #include "retrypolicy.h"
@@ -79,7 +80,7 @@ private:
 
     QPointer<QNetworkReply> m_reply;
     SseParser m_parser;
-    QList<SseEvent> m_events;
+    QList<CompletionEvent> m_events; ///< of the slice being handled
     ReplyWatchdog m_watchdog;
     Outcome m_outcome;
     QString m_serverError; ///< message of an SSE `error` event
