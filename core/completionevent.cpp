@@ -97,7 +97,7 @@ template <qsizetype N> bool is(QByteArrayView bytes, const char (&literal)[N])
 
 // The fast path (simdjson) decodes `completion` events up to this size; bigger ones, which are
 // rare, go through QJsonDocument so the parser kept per thread stays small.
-constexpr size_t FastPathMaxBytes = 64 * 1024;
+constexpr size_t FastPathMaxBytes = 1024 * 1024;
 // Well under QJsonDocument's nesting limit (1024): anything simdjson takes, QJsonDocument takes.
 constexpr size_t FastPathMaxDepth = 256;
 
