@@ -5,6 +5,7 @@
 //  - Memory in a long session: RSS after 1 000 streamed replies in one conversation against
 //    after 10, through ChatController, the history store and the view, from the fake server.
 // Writes a table to stdout and, with --json FILE, the figures and goals for benchmarks/RESULTS.md.
+#include "benchreport.h"
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "conversationstore.h"
@@ -37,18 +38,6 @@ double threadCpuMs()
     timespec now {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
-}
-
-qint64 residentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 QJsonObject figure(const QString &label, const QString &unit, QList<double> runs)
@@ -151,7 +140,7 @@ QList<qint64> longSession(const QList<int> &checkpoints)
             qFatal("reply %d did not finish", reply);
         if (checkpoints.contains(reply)) {
             QTest::qWait(100); // the last coalesced redraw
-            rss.append(residentKiB());
+            rss.append(bench::residentKiB());
         }
     }
     server.kill();

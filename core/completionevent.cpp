@@ -50,6 +50,17 @@ std::optional<QString> stringField(const QJsonObject &object, QLatin1StringView 
     return value.toString();
 }
 
+// Usage when the server reported at least one of the counts.
+std::optional<TokenUsage> usageFrom(std::optional<qint64> prompt, std::optional<qint64> completion)
+{
+    if (!prompt && !completion)
+        return std::nullopt;
+    TokenUsage result;
+    result.promptTokens = prompt.value_or(0);
+    result.completionTokens = completion.value_or(0);
+    return result;
+}
+
 std::optional<qint64> countField(
     const QJsonObject &object, QLatin1StringView snake, QLatin1StringView camel)
 {
@@ -69,12 +80,7 @@ std::optional<TokenUsage> usageField(const QJsonObject &object)
     const QJsonObject usage = value.toObject();
     const auto prompt = countField(usage, "prompt_tokens"_L1, "promptTokens"_L1);
     const auto completion = countField(usage, "completion_tokens"_L1, "completionTokens"_L1);
-    if (!prompt && !completion)
-        return std::nullopt;
-    TokenUsage result;
-    result.promptTokens = prompt.value_or(0);
-    result.completionTokens = completion.value_or(0);
-    return result;
+    return usageFrom(prompt, completion);
 }
 
 QString serverErrorMessage(const QJsonObject &object)
@@ -165,12 +171,7 @@ std::optional<TokenUsage> fastUsage(simdjson::dom::element value)
     };
     const auto prompt = count(0);
     const auto completion = count(2);
-    if (!prompt && !completion)
-        return std::nullopt;
-    TokenUsage result;
-    result.promptTokens = prompt.value_or(0);
-    result.completionTokens = completion.value_or(0);
-    return result;
+    return usageFrom(prompt, completion);
 }
 
 /// A `completion` event decoded with simdjson, or nothing when simdjson does not take the data
