@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "conversationlistmodel.h"
 
+#include "backgroundsearch.h"
+
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -11,9 +13,19 @@ ConversationListModel::ConversationListModel(QObject *parent)
     : QAbstractListModel(parent)
 { }
 
+ConversationListModel::~ConversationListModel() = default;
+
 void ConversationListModel::setStore(ConversationStore *store)
 {
     m_store = store;
+    m_search.reset();
+    if (store && store->isOpen()) {
+        // Searches run on their own thread: ranking a common word over years of history takes
+        // a second, and the sidebar must not freeze while the user types.
+        m_search = std::make_unique<BackgroundSearch>(store->path());
+        connect(
+            m_search.get(), &BackgroundSearch::finished, this, &ConversationListModel::showHits);
+    }
     refresh();
 }
 
@@ -25,33 +37,9 @@ void ConversationListModel::setQuery(const QString &query)
 
 void ConversationListModel::refresh()
 {
-    if (!m_query.isEmpty() && m_store) {
-        QString error;
-        const auto hits = m_store->search(m_query, PageSize, &error);
-        beginResetModel();
-        m_rows.clear();
-        m_hits.clear();
-        for (const SearchHit &hit : hits) {
-            StoredConversation row;
-            row.id = hit.conversationId;
-            row.title = hit.title;
-            m_rows.append(row);
-            // The store marks matches with [[ ]]; guillemets read well in a plain list.
-            Hit shown;
-            shown.snippet = QString(hit.snippet)
-                                .replace(u"[["_s, u"»"_s)
-                                .replace(u"]]"_s, u"«"_s)
-                                .simplified();
-            shown.messageId = hit.messageId;
-            const qsizetype open = hit.snippet.indexOf(u"[["_s);
-            const qsizetype close = hit.snippet.indexOf(u"]]"_s, open);
-            if (open >= 0 && close > open)
-                shown.match = hit.snippet.mid(open + 2, close - open - 2);
-            m_hits.append(shown);
-        }
-        m_total = int(m_rows.size());
-        endResetModel();
-        return;
+    if (!m_query.isEmpty() && m_search) {
+        m_search->search(m_query, PageSize);
+        return; // showHits() follows
     }
     m_hits.clear();
     // The first page comes with the reset; the view asks for more as it scrolls. (Fetching from
@@ -60,6 +48,36 @@ void ConversationListModel::refresh()
     m_total = m_store ? m_store->conversationCount() : 0;
     m_rows = m_store ? m_store->conversations(0, PageSize) : QList<StoredConversation>();
     endResetModel();
+}
+
+void ConversationListModel::showHits(
+    const QString &query, const QList<SearchHit> &hits, const QString &error)
+{
+    if (query != m_query)
+        return; // the user typed on meanwhile
+    Q_UNUSED(error) // nothing found is all a search field can show; the store reports failures
+    beginResetModel();
+    m_rows.clear();
+    m_hits.clear();
+    for (const SearchHit &hit : hits) {
+        StoredConversation row;
+        row.id = hit.conversationId;
+        row.title = hit.title;
+        m_rows.append(row);
+        // The store marks matches with [[ ]]; guillemets read well in a plain list.
+        Hit shown;
+        shown.snippet
+            = QString(hit.snippet).replace(u"[["_s, u"»"_s).replace(u"]]"_s, u"«"_s).simplified();
+        shown.messageId = hit.messageId;
+        const qsizetype open = hit.snippet.indexOf(u"[["_s);
+        const qsizetype close = hit.snippet.indexOf(u"]]"_s, open);
+        if (open >= 0 && close > open)
+            shown.match = hit.snippet.mid(open + 2, close - open - 2);
+        m_hits.append(shown);
+    }
+    m_total = int(m_rows.size());
+    endResetModel();
+    Q_EMIT searchFinished();
 }
 
 int ConversationListModel::rowForId(qint64 id) const

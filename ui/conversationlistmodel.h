@@ -6,6 +6,8 @@
 #include <QAbstractListModel>
 #include <QPointer>
 
+#include <memory>
+
 namespace cody {
 
 /**
@@ -13,6 +15,8 @@ namespace cody {
  * page at a time as the view scrolls (canFetchMore/fetchMore), so a history of thousands of
  * conversations opens at once.
  */
+class BackgroundSearch;
+
 class ConversationListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -30,12 +34,14 @@ public:
     };
 
     explicit ConversationListModel(QObject *parent = nullptr);
+    ~ConversationListModel() override;
 
     void setStore(ConversationStore *store);
     /// Reloads from the store (after a conversation was added, renamed or removed).
     void refresh();
     /// Shows the conversations whose messages match `query` (full-text, best first), each with a
-    /// snippet; an empty query shows all conversations again.
+    /// snippet, once the search (on its own thread) is done: searchFinished() says when. An empty
+    /// query shows all conversations again, at once.
     void setQuery(const QString &query);
     QString query() const { return m_query; }
     int rowForId(qint64 id) const;
@@ -48,8 +54,15 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+Q_SIGNALS:
+    /// The hits of the current query are shown.
+    void searchFinished();
+
 private:
+    void showHits(const QString &query, const QList<SearchHit> &hits, const QString &error);
+
     QPointer<ConversationStore> m_store;
+    std::unique_ptr<BackgroundSearch> m_search;
     QList<StoredConversation> m_rows;
     struct Hit
     {
