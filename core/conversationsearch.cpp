@@ -3,9 +3,9 @@
 
 #include "conversationschema.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
-#include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
 

@@ -346,8 +346,8 @@ HttpResponse CompletionScenarios::redirect(const Request &request)
     QUrl target = request.baseUrl;
     // Same server, other origin: a client must not send its token there.
     target.setHost(u"localhost"_s);
-    return redirectTo(request,
-        m_options.redirectTarget.isValid() ? m_options.redirectTarget : target, false);
+    return redirectTo(
+        request, m_options.redirectTarget.isValid() ? m_options.redirectTarget : target, false);
 }
 
 HttpResponse CompletionScenarios::redirectSameOrigin(const Request &request)

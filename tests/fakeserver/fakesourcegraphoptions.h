@@ -2,8 +2,8 @@
 #pragma once
 
 #include <QByteArray>
-#include <QUrl>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
