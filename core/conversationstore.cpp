@@ -40,6 +40,17 @@ constexpr qint64 FullCheckMaxBytes = 64 * 1024 * 1024;
 // Less free space than this on the history's disk is reported as "full".
 constexpr qint64 MinFreeBytes = 256 * 1024;
 
+// Title, model, system prompt, temperature and max tokens, in that order: what both INSERT and
+// UPDATE of a conversation bind first.
+void bindDescription(QSqlQuery &q, const StoredConversation &c)
+{
+    q.addBindValue(textValue(c.title));
+    q.addBindValue(textValue(c.model));
+    q.addBindValue(textValue(c.systemPrompt));
+    q.addBindValue(nullable(c.temperature));
+    q.addBindValue(nullable(c.maxTokens));
+}
+
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -71,6 +82,8 @@ public:
         return sqlitefile::execSql(db, sql, what, error);
     }
     bool touch(qint64 conversationId, QString *error);
+    /// touch() for the conversation `messageId` belongs to.
+    bool touchForMessage(qint64 messageId, const QString &what, QString *error);
     // The file is damaged: keep it under another name and start a new database in its place.
     bool startOver(QString *error)
     {
@@ -111,6 +124,17 @@ bool ConversationStore::Private::touch(qint64 conversationId, QString *error)
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(conversationId);
     return exec(q, u"Updating the conversation's time"_s, error);
+}
+
+bool ConversationStore::Private::touchForMessage(
+    qint64 messageId, const QString &what, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE conversations SET updated = ? "
+              u"WHERE id = (SELECT conversation_id FROM messages WHERE id = ?)"_s);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(messageId);
+    return exec(q, what, error);
 }
 
 ConversationStore::ConversationStore(QObject *parent)
@@ -253,11 +277,7 @@ qint64 ConversationStore::createConversation(const StoredConversation &c, QStrin
     QSqlQuery q(d->db);
     q.prepare(u"INSERT INTO conversations (title, model, system_prompt, temperature, max_tokens, "
               u"created, updated, pinned) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(textValue(c.title));
-    q.addBindValue(textValue(c.model));
-    q.addBindValue(textValue(c.systemPrompt));
-    q.addBindValue(nullable(c.temperature));
-    q.addBindValue(nullable(c.maxTokens));
+    bindDescription(q, c);
     q.addBindValue(created);
     q.addBindValue(c.updated.isValid() ? c.updated.toMSecsSinceEpoch() : created);
     q.addBindValue(c.pinned);
@@ -274,11 +294,7 @@ bool ConversationStore::updateConversation(const StoredConversation &c, QString 
     QSqlQuery q(d->db);
     q.prepare(u"UPDATE conversations SET title = ?, model = ?, system_prompt = ?, temperature = ?, "
               u"max_tokens = ?, pinned = ?, updated = COALESCE(?, updated) WHERE id = ?"_s);
-    q.addBindValue(textValue(c.title));
-    q.addBindValue(textValue(c.model));
-    q.addBindValue(textValue(c.systemPrompt));
-    q.addBindValue(nullable(c.temperature));
-    q.addBindValue(nullable(c.maxTokens));
+    bindDescription(q, c);
     q.addBindValue(c.pinned);
     q.addBindValue(c.updated.isValid() ? QVariant(c.updated.toMSecsSinceEpoch()) : QVariant());
     q.addBindValue(c.id);
@@ -397,12 +413,7 @@ bool ConversationStore::updateMessage(const StoredMessage &m, QString *error)
         return false;
     if (q.numRowsAffected() < 1)
         return fail(error, what + u": no such message"_s);
-    QSqlQuery touch(d->db);
-    touch.prepare(u"UPDATE conversations SET updated = ? "
-                  u"WHERE id = (SELECT conversation_id FROM messages WHERE id = ?)"_s);
-    touch.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    touch.addBindValue(m.id);
-    return d->exec(touch, what, error) && transaction.commit(error);
+    return d->touchForMessage(m.id, what, error) && transaction.commit(error);
 }
 
 bool ConversationStore::appendToMessage(qint64 messageId, const QString &more, QString *error)
@@ -421,12 +432,7 @@ bool ConversationStore::appendToMessage(qint64 messageId, const QString &more, Q
         return false;
     if (q.numRowsAffected() < 1)
         return fail(error, what + u": no such message"_s);
-    QSqlQuery touch(d->db);
-    touch.prepare(u"UPDATE conversations SET updated = ? "
-                  u"WHERE id = (SELECT conversation_id FROM messages WHERE id = ?)"_s);
-    touch.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    touch.addBindValue(messageId);
-    return d->exec(touch, what, error) && transaction.commit(error);
+    return d->touchForMessage(messageId, what, error) && transaction.commit(error);
 }
 
 bool ConversationStore::markInterrupted(qint64 messageId, QString *error)
