@@ -2,6 +2,7 @@
 #include "backgroundsearch.h"
 
 #include "conversationsearch.h"
+#include "sqlitefile.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -52,9 +53,11 @@ private:
         if (QSqlDatabase::contains(m_connection))
             return QSqlDatabase::database(m_connection);
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-        // Read-only: the store (in the main thread) does every write; WAL lets both read at once.
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s);
-        db.setDatabaseName(m_path);
+        // As the store opens it (a file it may not write is opened immutable), but read-only
+        // always: the store in the main thread does every write, and WAL lets both read at once.
+        sqlitefile::setFile(db, m_path);
+        if (db.connectOptions().isEmpty())
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s);
         if (!db.open())
             *error = u"Cannot search the conversation database: %1"_s.arg(db.lastError().text());
         return db;
