@@ -259,8 +259,9 @@ void measureSearch(const Options &options, Report *report)
         qFatal("%s", qPrintable(error));
     ConversationListModel model;
     model.setStore(&store);
-    const QStringList queries = {u"the"_s, u"function"_s, HistoryGenerator::rareWords().first(),
-        u"database migration"_s, u"refac*"_s, u"s"_s};
+    const QStringList queries
+        = {u"the"_s, u"function"_s, HistoryGenerator::rareWords().first(), u"database migration"_s,
+            u"refac*"_s, u"s"_s, u"th"_s, u"the "_s + HistoryGenerator::rareWords().first()};
     for (const QString &query : queries) {
         qsizetype hits = 0;
         const Samples direct = repeat(options.runs,

@@ -10,11 +10,15 @@ class QSqlDatabase;
 
 namespace cody::conversationsearch {
 
-/// The FTS5 MATCH expression for what the user typed: every word must occur, the last one may be
-/// a prefix; empty if there is nothing to search for.
-QString matchExpression(const QString &input);
+/// Above how many matching messages a word is too common to rank by (see search()).
+inline constexpr int DefaultRankLimit = 10000;
 
-/// One hit per conversation (its best-ranked message), best first, with a [[…]] snippet.
-QList<SearchHit> search(QSqlDatabase &db, const QString &query, int limit, QString *error);
+/// Every word typed must occur; the last may be unfinished (a prefix, from two characters on).
+/// One hit per conversation (its best message), best first, with a [[…]] snippet. "Best" is bm25
+/// relevance when every word occurs in at most `rankLimit` messages, and otherwise the newest:
+/// relevance costs time in proportion to how common the words are, and means little for a word
+/// found everywhere.
+QList<SearchHit> search(QSqlDatabase &db, const QString &query, int limit, QString *error,
+    int rankLimit = DefaultRankLimit);
 
 } // namespace cody::conversationsearch

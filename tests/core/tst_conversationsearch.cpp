@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Full-text search over the stored messages: any word, ranking, snippets, hostile input, edits.
+#include "conversationsearch.h"
 #include "conversationstore.h"
 #include "conversationstoretestsupport.h"
+
+#include <QSqlDatabase>
 
 using namespace cody::test;
 
@@ -19,6 +22,9 @@ private Q_SLOTS:
     void searchHostileQueries_data();
     void searchHostileQueries();
     void searchFollowsEdits();
+    void searchPrefixTerms_data();
+    void searchPrefixTerms();
+    void searchRanksSelectiveWords();
 };
 
 void TestConversationSearch::searchFindsAnyWord_data()
@@ -179,6 +185,92 @@ void TestConversationSearch::searchFollowsEdits()
         rawExec(dbPath(),
             {u"INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)"_s}),
         0);
+}
+
+// The last word's terms are listed from the index when there are few and it is plain ASCII;
+// otherwise the prefix query runs. Both must find the same messages.
+void TestConversationSearch::searchPrefixTerms_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("more terms than are listed") << u"pre"_s << QStringList {u"many"_s, u"one"_s};
+    QTest::newRow("one term") << u"prel"_s << QStringList {u"one"_s};
+    QTest::newRow("digits") << u"pre6"_s << QStringList {u"many"_s};
+    QTest::newRow("upper case") << u"PRE69"_s << QStringList {u"many"_s};
+    QTest::newRow("no term starts so") << u"prex"_s << QStringList {};
+    QTest::newRow("after another word") << u"zither pre"_s << QStringList {u"one"_s};
+    QTest::newRow("diacritics, folded by the index") << u"naïv"_s << QStringList {u"one"_s};
+    QTest::newRow("diacritics in the message only") << u"NAIV"_s << QStringList {u"one"_s};
+    QTest::newRow("a phrase of tokens") << u"x-pre"_s << QStringList {u"one"_s};
+}
+
+void TestConversationSearch::searchPrefixTerms()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, expected);
+    ConversationStore store;
+    QString error;
+    QVERIFY(store.open(dbPath(), &error));
+    QStringList many;
+    for (int i = 0; i < 70; ++i)
+        many.append(u"pre%1"_s.arg(i));
+    const qint64 a = store.createConversation(makeConversation(u"many"_s), &error);
+    QVERIFY(
+        store.appendMessage(makeMessage(a, ChatMessage::Speaker::Human, many.join(u' ')), &error));
+    const qint64 b = store.createConversation(makeConversation(u"one"_s), &error);
+    QVERIFY(store.appendMessage(
+        makeMessage(b, ChatMessage::Speaker::Human, u"a zither prelude, naïve, x-prelude"_s),
+        &error));
+
+    const QList<SearchHit> hits = store.search(query, 10, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QStringList found = hitTitles(hits);
+    found.sort();
+    QCOMPARE(found, expected);
+    for (const SearchHit &hit : hits)
+        QVERIFY2(hit.snippet.contains(u"[["_s), qPrintable(hit.snippet));
+}
+
+// Relevance ranks a query whose words are all selective; a word more common than the limit puts
+// the newest first, at a cost that does not grow with how common it is.
+void TestConversationSearch::searchRanksSelectiveWords()
+{
+    QStringList titles;
+    {
+        ConversationStore store;
+        QString error;
+        QVERIFY(store.open(dbPath(), &error));
+        const QStringList texts = {u"otter otter otter"_s, u"otter"_s, u"otter otter"_s,
+            u"otter among a great many other words that dilute it"_s};
+        for (int i = 0; i < texts.size(); ++i) {
+            const qint64 cid
+                = store.createConversation(makeConversation(u"c%1"_s.arg(i + 1)), &error);
+            QVERIFY(store.appendMessage(
+                makeMessage(cid, ChatMessage::Speaker::Human, texts.at(i)), &error));
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"direct"_s);
+    db.setDatabaseName(dbPath());
+    QVERIFY(db.open());
+    QString error;
+    const QList<SearchHit> all = cody::conversationsearch::search(db, u"otter"_s, 10, &error);
+    QCOMPARE(hitTitles(all), (QStringList {u"c1"_s, u"c3"_s, u"c2"_s, u"c4"_s}));
+    QCOMPARE(
+        hitTitles(cody::conversationsearch::search(db, u"otter"_s, 10, &error, 4)), hitTitles(all));
+    const QList<SearchHit> newest = cody::conversationsearch::search(db, u"otter"_s, 10, &error, 3);
+    QCOMPARE(hitTitles(newest), (QStringList {u"c4"_s, u"c3"_s, u"c2"_s, u"c1"_s}));
+    QCOMPARE(hitTitles(cody::conversationsearch::search(db, u"otter"_s, 2, &error, 3)),
+        (QStringList {u"c4"_s, u"c3"_s}));
+    // "many" is selective, "otter" is not: still newest first.
+    QCOMPARE(hitTitles(cody::conversationsearch::search(db, u"otter many"_s, 10, &error, 3)),
+        (QStringList {u"c4"_s}));
+    for (const SearchHit &hit : newest)
+        QVERIFY2(hit.snippet.contains(u"[[otter]]"_s), qPrintable(hit.snippet));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(u"direct"_s);
 }
 
 QTEST_GUILESS_MAIN(TestConversationSearch)
