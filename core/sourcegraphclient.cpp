@@ -4,6 +4,7 @@
 #include "apicall.h"
 #include "completionstream.h"
 #include "replyerror.h"
+#include "tcplowdelay.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -138,6 +139,8 @@ CompletionStream *SourcegraphClient::openCompletionStream(const QByteArray &body
     QNetworkRequest request
         = buildRequest(endpoint(u"/.api/completions/stream", query), "application/json");
     request.setRawHeader("Accept", "text/event-stream");
+    // A continuation reuses the connection with a body that grows with the reply.
+    tcplowdelay::applyToOpenSockets();
     auto *reply = m_network->post(request, body);
     return new CompletionStream(watch(reply), m_settings.idleTimeout, this);
 }

@@ -21,7 +21,6 @@ const FIGURES = [
     ['cli_normal_us', 'Short reply (normal): cody-chat-cli chat', 'ms'],
     ['cli_segments_us', `Auto-continue: ${facts.segments} segments`, 'ms'],
     ['cli_segments_one_us', 'Auto-continue: the same text in 1 segment', 'ms'],
-    ['cli_segments_nodelay_us', `Auto-continue: ${facts.segments} segments, client sockets with TCP_NODELAY (LD_PRELOAD, diagnosis)`, 'ms'],
     ['curl_rtt_many_us', `Server round trip: curl, ${facts.segments} continuation requests on one connection`, 'ms'],
     ['curl_rtt_one_us', 'Server round trip: curl, 1 continuation request', 'ms'],
     ['rss_normal_kib', 'Max RSS, short reply (normal)', 'MiB'],
@@ -84,11 +83,7 @@ if (med.cli_segments_us && med.cli_segments_one_us && med.curl_rtt_many_us && me
     goal('Auto-continue: per-segment overhead beyond the server round trip (ms)', overhead,
         '< 1 ms', overhead < 1,
         `(t_${k} - t_1)/${k - 1} = ${round(perSegment)} ms per segment, minus the round trip ` +
-        `${round(roundTrip)} ms (curl, same connection, a continuation request of the average size)` +
-        (med.cli_segments_nodelay_us
-            ? `; with TCP_NODELAY on the client's sockets it would be ` +
-              `${round((med.cli_segments_nodelay_us - med.cli_segments_one_us) / (k - 1) - roundTrip)} ms`
-            : ''));
+        `${round(roundTrip)} ms (curl, same connection, a continuation request of the average size)`);
 }
 
 writeFileSync(outputFile, JSON.stringify(

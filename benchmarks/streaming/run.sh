@@ -88,18 +88,10 @@ half=$(node -e '
     process.stdout.write(words.join(" "));' $((segments * segment_chars / 8 / 2)))
 body fake::v1::segments "$half" >"$work/rtt.json"
 
-# Diagnosis of the auto-continue overhead: the same client with TCP_NODELAY on its sockets.
-nodelay_shim=
-if command -v cc >/dev/null \
-    && cc -shared -fPIC -O2 -o "$work/tcp-nodelay.so" "$here/tcp-nodelay-shim.c" -ldl; then
-    nodelay_shim=$work/tcp-nodelay.so
-fi
-
 samples=$work/samples
 : >"$samples"
 # The commands, as arrays so that /usr/bin/time runs the program itself.
 cli_chat() { cmd=("$cli" chat --no-history --max-continuations 0 -m "fake::v1::$1" hi); }
-cli_chat_nodelay() { cli_chat "$1" && cmd=(env "LD_PRELOAD=$nodelay_shim" "${cmd[@]}"); }
 curl_stream() {
     cmd=(curl -sS -N --fail "${headers[@]}" --data-binary "@$work/$1.json" "$stream_url")
 }
@@ -167,7 +159,6 @@ for run in $(seq "$runs"); do
     timed cli_normal_us rss_normal_kib cli_chat normal
     timed cli_segments_us - cli_chat segments
     timed cli_segments_one_us - cli_chat segments-one
-    [ -z "$nodelay_shim" ] || timed cli_segments_nodelay_us - cli_chat_nodelay segments
     timed curl_rtt_many_us - curl_rtt "$segments"
     timed curl_rtt_one_us - curl_rtt 1
 done
