@@ -12,6 +12,7 @@ packages=(
     xvfb xauth fonts-dejavu-core
     sqlite3 libsimdjson-dev time
     clang libclang-rt-14-dev
+    go-md2man lintian desktop-file-utils appstream
 )
 
 as_root=()

@@ -24,7 +24,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"cody-chat"_s);
     QApplication::setApplicationDisplayName(u"Cody Chat"_s);
     QApplication::setApplicationVersion(QStringLiteral(CODY_VERSION));
-    QApplication::setDesktopFileName(u"cody-chat"_s);
+    // Wayland matches the window to packaging/org.codychat.CodyChat.desktop by this name.
+    QApplication::setDesktopFileName(u"org.codychat.CodyChat"_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Chat with Sourcegraph Cody."_s);
