@@ -13,6 +13,7 @@ packages=(
     sqlite3 libsimdjson-dev time
     clang libclang-rt-14-dev
     go-md2man lintian desktop-file-utils appstream
+    qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
 )
 
 as_root=()

@@ -2,6 +2,7 @@
 #include "settingsstyle.h"
 
 #include <QAbstractSpinBox>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
@@ -114,7 +115,9 @@ QWidget *SettingsStyle::withStatus(QLayout *field, QLabel *status, QWidget *pare
 
 QString SettingsStyle::environmentNote(const QString &variable)
 {
-    return u"Set by %1; the environment wins over saved settings."_s.arg(variable);
+    return QCoreApplication::translate(
+        "SettingsStyle", "Set by %1; the environment wins over saved settings.")
+        .arg(variable);
 }
 
 void SettingsStyle::markFromEnvironment(QWidget *field, QLabel *note, const QString &variable)

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "messagemodel.h"
 #include "session.h"
+#include "translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,13 +27,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(CODY_VERSION));
     // Wayland matches the window to packaging/org.codychat.CodyChat.desktop by this name.
     QApplication::setDesktopFileName(u"org.codychat.CodyChat"_s);
+    cody::TranslationLoader::install(&app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Chat with Sourcegraph Cody."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Chat with Sourcegraph Cody."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s,
-        u"Say clearly that the server is the bundled fake Sourcegraph (used by scripts/demo.sh)."_s);
+        QCoreApplication::translate("main",
+            "Say clearly that the server is the bundled fake Sourcegraph (used by "
+            "scripts/demo.sh)."));
     parser.addOption(demo);
     parser.process(app);
 
