@@ -5,71 +5,71 @@
     <name>HistoryTransfer</name>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
         <source>The conversation was not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung wurde nicht exportiert: %1</translation>
     </message>
     <message>
         <source>Conversation exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung nach %1 exportiert</translation>
     </message>
     <message>
         <source>Export All Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Unterhaltungen exportieren</translation>
     </message>
     <message>
         <source>The conversations were not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungen wurden nicht exportiert: %1</translation>
     </message>
     <message>
         <source>All conversations exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Unterhaltungen nach %1 exportiert</translation>
     </message>
     <message>
         <source>Import Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen importieren</translation>
     </message>
     <message>
         <source>JSON (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert: %1</translation>
     </message>
     <message>
         <source>1 conversation imported</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Unterhaltung importiert</translation>
     </message>
     <message>
         <source>%1 conversations imported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Unterhaltungen importiert</translation>
     </message>
     <message>
         <source>there is no conversation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Unterhaltung %1</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is too large to be a Cody Chat export</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß für einen Export aus Cody Chat</translation>
     </message>
     <message>
         <source>%1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -77,822 +77,834 @@
     <message>
         <source>The conversation history cannot be opened, so this session is not recorded:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Unterhaltungsverlauf kann nicht geöffnet werden, daher wird diese Sitzung nicht aufgezeichnet:
+%1</translation>
     </message>
     <message>
         <source>The conversation history was damaged. It was kept as
 %1
 and a new one was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Unterhaltungsverlauf war beschädigt. Er wurde als
+%1
+aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
     <name>SettingsStyle</name>
     <message>
         <source>Set by %1; the environment wins over saved settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Festgelegt durch %1; die Umgebung hat Vorrang vor gespeicherten Einstellungen.</translation>
     </message>
 </context>
 <context>
     <name>cody::AliasEditor</name>
     <message>
         <source>A&amp;dd alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias hin&amp;zufügen</translation>
     </message>
     <message>
         <source>&amp;Remove alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias &amp;entfernen</translation>
     </message>
     <message>
         <source>Model aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-Aliasse</translation>
     </message>
     <message>
         <source>Short names for models: an alias and the cody/… model it stands for</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurznamen für Modelle: ein Alias und das cody/…-Modell, für das er steht</translation>
     </message>
     <message>
         <source>Alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Add alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias hinzufügen</translation>
     </message>
     <message>
         <source>Remove alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias entfernen</translation>
     </message>
     <message>
         <source>Remove the selected alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Alias entfernen</translation>
     </message>
     <message>
         <source>For example fast → cody/anthropic::2023-06-01::claude-3-haiku. An alias may not replace a built-in one (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel fast → cody/anthropic::2023-06-01::claude-3-haiku. Ein Alias darf keinen eingebauten ersetzen (%1).</translation>
     </message>
     <message>
         <source>Row %1: the alias needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Der Alias braucht einen Namen.</translation>
     </message>
     <message>
         <source>Alias “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias „%1“</translation>
     </message>
     <message>
         <source>%1: enter the model it stands for.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Geben Sie das Modell ein, für das er steht.</translation>
     </message>
     <message>
         <source>%1 is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist doppelt aufgeführt.</translation>
     </message>
     <message>
         <source>%1: its target “%2” is itself an alias, and aliases cannot point at other aliases.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Sein Ziel „%2“ ist selbst ein Alias, und Aliasse können nicht auf andere Aliasse verweisen.</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.</translation>
     </message>
 </context>
 <context>
     <name>cody::ChatView</name>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>The messages of the open conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichten der geöffneten Unterhaltung</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Cody</source>
-        <translation type="unfinished"></translation>
+        <translation>Cody</translation>
     </message>
     <message>
         <source>Waiting for the reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Antwort…</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten.</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Copy as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Markdown kopieren</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Model changed from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell von %1 zu %2 gewechselt</translation>
     </message>
     <message>
         <source>Code copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Code kopiert</translation>
     </message>
     <message>
         <source>Message copied as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht als Markdown kopiert</translation>
     </message>
 </context>
 <context>
     <name>cody::Composer</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Type a message; Enter sends it, Shift+Enter starts a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Nachricht ein; die Eingabetaste sendet sie, Umschalt+Eingabetaste beginnt eine neue Zeile</translation>
     </message>
     <message>
         <source>Ask Cody… (Enter to send, Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie Cody… (Eingabetaste zum Senden, Umschalt+Eingabetaste für eine neue Zeile)</translation>
     </message>
 </context>
 <context>
     <name>cody::ConversationSettingsPanel</name>
     <message>
         <source>Conversation settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen der Unterhaltung</translation>
     </message>
     <message>
         <source>Model of this conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell dieser Unterhaltung</translation>
     </message>
     <message>
         <source>C&amp;hange…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ä&amp;ndern…</translation>
     </message>
     <message>
         <source>Change the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell ändern</translation>
     </message>
     <message>
         <source>Choose another model (Ctrl+M); the change shows in the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Modell wählen (Strg+M); der Wechsel wird in der Unterhaltung angezeigt</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <source>Optional: instructions the model follows in this conversation, e.g. &quot;Answer in German.&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: Anweisungen, denen das Modell in dieser Unterhaltung folgt, z. B. „Antworte auf Deutsch.“</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemanweisung</translation>
     </message>
     <message>
         <source>&amp;System prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Systemanweisung:</translation>
     </message>
     <message>
         <source>Server default</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverstandard</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>0 is most predictable, 2 most varied</source>
-        <translation type="unfinished"></translation>
+        <translation>0 ist am vorhersehbarsten, 2 am abwechslungsreichsten</translation>
     </message>
     <message>
         <source>Maximum reply tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Tokens pro Antwort</translation>
     </message>
     <message>
         <source>Longer replies are continued automatically when this limit cuts them off (unless switched off in Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>Längere Antworten werden automatisch fortgesetzt, wenn diese Grenze sie abschneidet (sofern nicht in den Einstellungen ausgeschaltet)</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Temperatur:</translation>
     </message>
     <message>
         <source>Max &amp;tokens per reply:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Tokens pro &amp;Antwort:</translation>
     </message>
     <message>
         <source>Default (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard (%1)</translation>
     </message>
 </context>
 <context>
     <name>cody::ConversationSidebar</name>
     <message>
         <source>&amp;Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterhaltungen</translation>
     </message>
     <message>
         <source>Search all messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Nachrichten durchsuchen…</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
         <source>Finds conversations by any word of any message</source>
-        <translation type="unfinished"></translation>
+        <translation>Findet Unterhaltungen anhand jedes Wortes jeder Nachricht</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <source>&amp;Pin or Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anheften oder lösen</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>Recorded conversations, newest first; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnete Unterhaltungen, neueste zuerst; die Eingabetaste öffnet eine</translation>
     </message>
 </context>
 <context>
     <name>cody::MainWindow</name>
     <message>
         <source>The history could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Demo mode&lt;/b&gt;: answers come from the bundled fake Sourcegraph server, not a real model. To use your instance, start cody-chat on its own and enter its URL and token in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Demomodus&lt;/b&gt;: Die Antworten kommen vom mitgelieferten simulierten Sourcegraph-Server, nicht von einem echten Modell. Um Ihre Instanz zu verwenden, starten Sie cody-chat eigenständig und geben Sie deren URL und Token in den Einstellungen ein.</translation>
     </message>
     <message>
         <source>Demo mode notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zum Demomodus</translation>
     </message>
     <message>
         <source>TLS verification is off</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Prüfung ist ausgeschaltet</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Selected model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Modell</translation>
     </message>
     <message>
         <source>Last reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chat</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>&amp;New Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Chat</translation>
     </message>
     <message>
         <source>&amp;Stop Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort &amp;anhalten</translation>
     </message>
     <message>
         <source>&amp;Regenerate Last Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort neu &amp;generieren</translation>
     </message>
     <message>
         <source>&amp;Focus Message Box</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenfeld &amp;fokussieren</translation>
     </message>
     <message>
         <source>&amp;Continue Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort f&amp;ortsetzen</translation>
     </message>
     <message>
         <source>Choose &amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell wählen</translation>
     </message>
     <message>
         <source>Conversation Se&amp;ttings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen der &amp;Unterhaltung</translation>
     </message>
     <message>
         <source>Model, system prompt, temperature and max tokens of this conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell, Systemanweisung, Temperatur und maximale Tokens dieser Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf</translation>
     </message>
     <message>
         <source>&amp;Export Conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;exportieren…</translation>
     </message>
     <message>
         <source>Export &amp;All Conversations…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Unterhaltungen exportieren…</translation>
     </message>
     <message>
         <source>&amp;Import Conversations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen &amp;importieren…</translation>
     </message>
     <message>
         <source>Settings saved; they take effect when this reply ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen gespeichert; sie werden wirksam, sobald diese Antwort beendet ist.</translation>
     </message>
     <message>
         <source>checking sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung wird geprüft…</translation>
     </message>
     <message>
         <source>&lt;p style=&quot;margin: 24px;&quot;&gt;Ask Cody anything. Enter sends, Shift+Enter starts a new line.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&quot;margin: 24px;&quot;&gt;Fragen Sie Cody, was Sie möchten. Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Not connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;TLS certificate verification is off&lt;/b&gt; for %1 (%2). Anyone on the network path can read your access token and chats. Prefer a CA file in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Die Prüfung der TLS-Zertifikate ist ausgeschaltet&lt;/b&gt; für %1 (%2). Jeder auf dem Netzwerkpfad kann Ihr Zugangstoken und Ihre Chats mitlesen. Verwenden Sie besser eine CA-Datei in den Einstellungen.</translation>
     </message>
     <message>
         <source>&lt;h2 style=&quot;margin-top: 24px;&quot;&gt;Welcome to Cody Chat&lt;/h2&gt;&lt;p&gt;To chat, Cody Chat needs the address of your Sourcegraph instance and an access token. %1&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;Settings&lt;/b&gt; (Ctrl+,) and enter:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the Sourcegraph URL, for example https://sourcegraph.example.com&lt;/li&gt;&lt;li&gt;an access token (Sourcegraph → Settings → Access tokens); it is kept in your system keychain, never in a file&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2 style=&quot;margin-top: 24px;&quot;&gt;Willkommen bei Cody Chat&lt;/h2&gt;&lt;p&gt;Zum Chatten benötigt Cody Chat die Adresse Ihrer Sourcegraph-Instanz und ein Zugangstoken. %1&lt;/p&gt;&lt;p&gt;Öffnen Sie die &lt;b&gt;Einstellungen&lt;/b&gt; (Strg+,) und geben Sie Folgendes ein:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;die Sourcegraph-URL, zum Beispiel https://sourcegraph.example.com&lt;/li&gt;&lt;li&gt;ein Zugangstoken (Sourcegraph → Settings → Access tokens); es wird im Schlüsselbund Ihres Systems aufbewahrt, niemals in einer Datei&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>The model &quot;%1&quot; is no longer available: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell „%1“ ist nicht mehr verfügbar: %2</translation>
     </message>
     <message>
         <source> · %1k context</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1k Kontext</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort anhalten</translation>
     </message>
     <message>
         <source>Stop the reply (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort anhalten (Esc)</translation>
     </message>
     <message>
         <source>Send the message (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht senden (Eingabetaste)</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Undo deleting the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen der Unterhaltung rückgängig machen</translation>
     </message>
     <message>
         <source>Conversation deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung gelöscht.</translation>
     </message>
     <message>
         <source>The conversation could not be restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht wiederhergestellt werden: %1</translation>
     </message>
     <message>
         <source>Cody Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Cody Chat</translation>
     </message>
     <message>
         <source>Cody Chat — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cody Chat — %1</translation>
     </message>
 </context>
 <context>
     <name>cody::MessageEditBar</name>
     <message>
         <source>Editing a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht wird bearbeitet</translation>
     </message>
     <message>
         <source>Cancel Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
         <source>Cancel editing the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bearbeiten der Nachricht abbrechen</translation>
     </message>
     <message>
         <source>Editing an earlier message. Sending it replaces the %1 messages after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie bearbeiten eine frühere Nachricht. Beim Senden werden die %1 Nachrichten danach ersetzt.</translation>
     </message>
     <message>
         <source>Editing your last message. Sending it replaces the reply to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie bearbeiten Ihre letzte Nachricht. Beim Senden wird die Antwort darauf ersetzt.</translation>
     </message>
     <message>
         <source>Editing your last message. Sending it asks again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie bearbeiten Ihre letzte Nachricht. Beim Senden wird erneut gefragt.</translation>
     </message>
 </context>
 <context>
     <name>cody::ModelListModel</name>
     <message>
         <source>  (unavailable on this server)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (auf diesem Server nicht verfügbar)</translation>
     </message>
 </context>
 <context>
     <name>cody::ModelPicker</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>The model that answers; pick one or type a cody/… name</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell, das antwortet; wählen Sie eines aus oder geben Sie einen cody/…-Namen ein</translation>
     </message>
     <message>
         <source>Model (Ctrl+M): pick one, or type cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell (Strg+M): Wählen Sie eines aus oder geben Sie cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt; ein</translation>
     </message>
     <message>
         <source>cody/provider::apiVersion::model</source>
-        <translation type="unfinished"></translation>
+        <translation>cody/provider::apiVersion::model</translation>
     </message>
     <message>
         <source>%1 is not offered by this Sourcegraph instance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird von dieser Sourcegraph-Instanz nicht angeboten</translation>
     </message>
 </context>
 <context>
     <name>cody::ProxyEditor</name>
     <message>
         <source>S&amp;ystem</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ystem</translation>
     </message>
     <message>
         <source>Use the proxies of the environment (https_proxy, http_proxy, no_proxy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Proxys der Umgebung verwenden (https_proxy, http_proxy, no_proxy)</translation>
     </message>
     <message>
         <source>&amp;None</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keiner</translation>
     </message>
     <message>
         <source>Connect directly, without a proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Direkt verbinden, ohne Proxy</translation>
     </message>
     <message>
         <source>&amp;Manual:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Manuell:</translation>
     </message>
     <message>
         <source>Use this HTTP proxy for every connection (no_proxy is still honoured)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen HTTP-Proxy für jede Verbindung verwenden (no_proxy wird weiterhin beachtet)</translation>
     </message>
     <message>
         <source>Proxy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy: %1</translation>
     </message>
     <message>
         <source>host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>host:port</translation>
     </message>
     <message>
         <source>Manual proxy host and port</source>
-        <translation type="unfinished"></translation>
+        <translation>Host und Port des manuellen Proxys</translation>
     </message>
     <message>
         <source>An HTTP proxy as host:port, for example proxy.example.com:3128</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein HTTP-Proxy als host:port, zum Beispiel proxy.example.com:3128</translation>
     </message>
 </context>
 <context>
     <name>cody::SettingsChatPage</name>
     <message>
         <source>&amp;Automatically continue replies cut off by the output limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Ausgabelimit abgeschnittene Antworten &amp;automatisch fortsetzen</translation>
     </message>
     <message>
         <source>C&amp;lient name:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lientname:</translation>
     </message>
     <message>
         <source>Client name</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientname</translation>
     </message>
     <message>
         <source>The client-name the server sees. Also set by CODY_CLIENT_NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Clientname (client-name), den der Server sieht. Auch durch CODY_CLIENT_NAME festgelegt.</translation>
     </message>
     <message>
         <source>Default max to&amp;kens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwert für maximale To&amp;kens:</translation>
     </message>
     <message>
         <source>Default maximum tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwert für maximale Tokens</translation>
     </message>
     <message>
         <source>Output tokens asked for per request, capped at the model&apos;s limit. Also set by CODY_DEFAULT_MAX_TOKENS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Anfrage angeforderte Ausgabe-Tokens, begrenzt auf das Limit des Modells. Auch durch CODY_DEFAULT_MAX_TOKENS festgelegt.</translation>
     </message>
     <message>
         <source>Automatically continue replies cut off by the output limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Ausgabelimit abgeschnittene Antworten automatisch fortsetzen</translation>
     </message>
     <message>
         <source>Ask the model to go on, and join the pieces into one reply. Also set by CODY_AUTO_CONTINUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell bitten, weiterzuschreiben, und die Teile zu einer Antwort zusammenfügen. Auch durch CODY_AUTO_CONTINUE festgelegt.</translation>
     </message>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source>Maximum c&amp;ontinuations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Anzahl an &amp;Fortsetzungen:</translation>
     </message>
     <message>
         <source>Maximum continuations</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Anzahl an Fortsetzungen</translation>
     </message>
     <message>
         <source>Continuation requests after the first; a reply that stops making progress ends anyway. Also set by CODY_MAX_CONTINUATIONS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzungsanfragen nach der ersten; eine Antwort, die nicht mehr vorankommt, endet trotzdem. Auch durch CODY_MAX_CONTINUATIONS festgelegt.</translation>
     </message>
     <message>
         <source>Model al&amp;iases:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-Al&amp;iasse:</translation>
     </message>
 </context>
 <context>
     <name>cody::SettingsConnectionTest</name>
     <message>
         <source>T&amp;est connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <source>Sign in with the values above, without saving them</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit den obigen Werten anmelden, ohne sie zu speichern</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>%1, without checking the certificate (verification is skipped for this host).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ohne das Zertifikat zu prüfen (die Prüfung wird für diesen Host übersprungen).</translation>
     </message>
 </context>
 <context>
     <name>cody::SettingsDialog</name>
     <message>
         <source>Cody Chat Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen von Cody Chat</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung</translation>
     </message>
     <message>
         <source>C&amp;hat</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hat</translation>
     </message>
     <message>
         <source>Save settings and close</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen speichern und schließen</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Speichern schließen</translation>
     </message>
     <message>
         <source>Sourcegraph URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Sourcegraph-URL</translation>
     </message>
     <message>
         <source>The address of your Sourcegraph instance; a path prefix is fine. Also set by LLM_BASE_URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse Ihrer Sourcegraph-Instanz; ein Pfadpräfix ist zulässig. Auch durch LLM_BASE_URL festgelegt.</translation>
     </message>
     <message>
         <source>Sourcegraph &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sourcegraph-&amp;URL:</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zugangstoken:</translation>
     </message>
     <message>
         <source>&amp;Skip TLS certificate verification for this host</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsprüfung für diesen Host &amp;überspringen</translation>
     </message>
     <message>
         <source>Skip TLS certificate verification for this host</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsprüfung für diesen Host überspringen</translation>
     </message>
     <message>
         <source>Insecure: see the warning below</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsicher: Beachten Sie die Warnung unten</translation>
     </message>
     <message>
         <source>CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikatsdatei</translation>
     </message>
     <message>
         <source>An extra PEM CA bundle trusted besides the system&apos;s, the safe fix for a company TLS proxy. Also set by CODY_CA_FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein zusätzliches PEM-CA-Bündel, dem neben dem des Systems vertraut wird – die sichere Lösung für einen TLS-Proxy im Unternehmen. Auch durch CODY_CA_FILE festgelegt.</translation>
     </message>
     <message>
         <source>none: the system&apos;s certificates only</source>
-        <translation type="unfinished"></translation>
+        <translation>keine: nur die Zertifikate des Systems</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
         <source>Browse for a CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einer CA-Zertifikatsdatei suchen</translation>
     </message>
     <message>
         <source>CA &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-&amp;Datei:</translation>
     </message>
     <message>
         <source>Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy:</translation>
     </message>
     <message>
         <source>These values could not be used, so the defaults apply:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Werte konnten nicht verwendet werden, daher gelten die Standardwerte:
+%1</translation>
     </message>
     <message>
         <source>the host in the URL above</source>
-        <translation type="unfinished"></translation>
+        <translation>den Host aus der URL oben</translation>
     </message>
     <message>
         <source>⚠ Certificates are not checked for %1 (and only for it). Anyone on the network path could pose as the server and read your access token and chats. A CA file is the safe fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Zertifikate werden für %1 (und nur dafür) nicht geprüft. Jeder auf dem Netzwerkpfad könnte sich als der Server ausgeben und Ihr Zugangstoken und Ihre Chats mitlesen. Eine CA-Datei ist die sichere Lösung.</translation>
     </message>
     <message>
         <source>Only for a server whose certificate cannot be verified. It applies to %1 only; while it is on, anyone on the network path could read your access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für einen Server, dessen Zertifikat nicht überprüft werden kann. Dies gilt nur für %1; solange es eingeschaltet ist, könnte jeder auf dem Netzwerkpfad Ihr Zugangstoken mitlesen.</translation>
     </message>
     <message>
         <source>Choose a CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikatsdatei auswählen</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Enter the Sourcegraph URL: the token is stored for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Sourcegraph-URL ein: Das Token wird für sie gespeichert.</translation>
     </message>
     <message>
         <source>The settings file %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Enter the Sourcegraph URL first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Sourcegraph-URL ein.</translation>
     </message>
     <message>
         <source>The manual proxy is not usable; see above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der manuelle Proxy ist nicht verwendbar; siehe oben.</translation>
     </message>
 </context>
 <context>
     <name>cody::SettingsTokenEditor</name>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangstoken</translation>
     </message>
     <message>
         <source>A Sourcegraph access token, created under User settings → Access tokens on your Sourcegraph instance</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Sourcegraph-Zugangstoken, erstellt unter User settings → Access tokens auf Ihrer Sourcegraph-Instanz</translation>
     </message>
     <message>
         <source>Cody Chat was started without one</source>
-        <translation type="unfinished"></translation>
+        <translation>Cody Chat wurde ohne Schlüsselbund gestartet</translation>
     </message>
     <message>
         <source>No keychain is available (%1). Cody Chat never stores tokens in plain text: set LLM_API_KEY in the environment instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1). Cody Chat speichert Tokens niemals im Klartext: Setzen Sie stattdessen LLM_API_KEY in der Umgebung.</translation>
     </message>
     <message>
         <source>The keychain could not be read: %1. A token entered here replaces the stored one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1. Ein hier eingegebenes Token ersetzt das gespeicherte.</translation>
     </message>
     <message>
         <source>Enter the Sourcegraph URL: the token is stored for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Sourcegraph-URL ein: Das Token wird für sie gespeichert.</translation>
     </message>
     <message>
         <source>The token could not be removed from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
     </message>
     <message>
         <source>The token could not be saved in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Kept in the system keychain for this URL, never in the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird für diese URL im Schlüsselbund des Systems aufbewahrt, niemals in der Einstellungsdatei.</translation>
     </message>
     <message>
         <source>set by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>festgelegt durch %1</translation>
     </message>
     <message>
         <source>Reading the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund wird gelesen…</translation>
     </message>
     <message>
         <source>no keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüsselbund</translation>
     </message>
     <message>
         <source>Hide token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token verbergen</translation>
     </message>
     <message>
         <source>Show token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token anzeigen</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Chat with Sourcegraph Cody.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatten Sie mit Sourcegraph Cody.</translation>
     </message>
     <message>
         <source>Say clearly that the server is the bundled fake Sourcegraph (used by scripts/demo.sh).</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutlich anzeigen, dass der Server der mitgelieferte simulierte Sourcegraph-Server ist (von scripts/demo.sh verwendet).</translation>
+    </message>
+    <message>
+        <source>Start a new chat with TEXT, in the running Cody Chat if there is one.</source>
+        <translation>Einen neuen Chat mit TEXT beginnen, im laufenden Cody Chat, falls es einen gibt.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
     </message>
 </context>
 </TS>
