@@ -201,14 +201,7 @@ void MainWindow::buildActions()
     toolbar->setObjectName(u"chatToolBar"_s);
     toolbar->setMovable(false);
 
-    auto *newChat = chatMenu->addAction(tr("&New Chat"), this, [this] {
-        m_parts.chat->newChat();
-        m_sidebar->refresh(0);
-        m_replyLabel->clear();
-        m_title.clear();
-        updateTitle();
-        m_composer->setFocus();
-    });
+    auto *newChat = chatMenu->addAction(tr("&New Chat"), this, &MainWindow::newChat);
     newChat->setShortcut(QKeySequence::New);
     m_stopAction = chatMenu->addAction(tr("&Stop Reply"), m_parts.chat, &ChatController::stop);
     m_stopAction->setShortcut(Qt::Key_Escape);
@@ -393,6 +386,34 @@ void MainWindow::updateModelStatus()
     const QString name = m_picker->currentName();
     m_panel->setModelName(
         name == ref.fullName() || !ref.isValid() ? name : u"%1 (%2)"_s.arg(name, ref.fullName()));
+}
+
+void MainWindow::newChat()
+{
+    m_parts.chat->newChat();
+    m_sidebar->refresh(0);
+    m_replyLabel->clear();
+    m_title.clear();
+    updateTitle();
+    m_composer->setFocus();
+}
+
+void MainWindow::startNewChat(const QString &prompt)
+{
+    bringToFront();
+    newChat();
+    // Left in the message box if it cannot be sent yet (not connected: settings open instead).
+    m_composer->setPlainText(prompt);
+    send(prompt);
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::send(const QString &text)

@@ -57,6 +57,10 @@ public:
     QPushButton *sendButton() const { return m_send; }
     /// Opens the settings dialog (non-modal); returns it.
     SettingsDialog *openSettings();
+    /// Shows the window on top of the others, restored if minimized.
+    void bringToFront();
+    /// Starts a new chat and sends `prompt` in it (cody-chat --new-chat).
+    void startNewChat(const QString &prompt);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,6 +74,7 @@ private:
     void onModelsChanged();
     void onBusyChanged(bool busy);
     void onReplyFinished(const CompletionResult &result);
+    void newChat();
     void send(const QString &text);
     void beginEdit(int row);
     void endEdit();

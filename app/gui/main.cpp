@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "messagemodel.h"
 #include "session.h"
+#include "singleinstance.h"
 #include "translationloader.h"
 
 #include <QApplication>
@@ -39,7 +40,18 @@ int main(int argc, char *argv[])
             "Say clearly that the server is the bundled fake Sourcegraph (used by "
             "scripts/demo.sh)."));
     parser.addOption(demo);
+    const QCommandLineOption newChat(u"new-chat"_s,
+        QCoreApplication::translate(
+            "main", "Start a new chat with TEXT, in the running Cody Chat if there is one."),
+        QCoreApplication::translate("main", "TEXT"));
+    parser.addOption(newChat);
     parser.process(app);
+    const QString prompt = parser.value(newChat);
+
+    // One window per history: a second start hands over to the first before building anything.
+    cody::SingleInstance instance(cody::ConversationStore::defaultPath());
+    if (instance.handOver(prompt))
+        return 0;
 
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, u"cody-chat"_s, u"cody-chat"_s);
     cody::KeychainSecretStore secrets;
@@ -55,6 +67,13 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsSet("CODY_STARTUP_PROBE")) // benchmarks/startup
         new cody::FirstPaintProbe(&window, started);
     window.show();
+    QObject::connect(
+        &instance, &cody::SingleInstance::raiseRequested, &window, &cody::MainWindow::bringToFront);
+    QObject::connect(&instance, &cody::SingleInstance::newChatRequested, &window,
+        &cody::MainWindow::startNewChat);
+    QString listenError;
+    if (!instance.listen(&listenError))
+        qWarning("cody-chat: other starts will open their own window: %s", qPrintable(listenError));
     // Losing years of chats silently would be the worst outcome: say what happened, once.
     if (!recording) {
         QMessageBox::warning(&window, window.windowTitle(),
@@ -68,5 +87,15 @@ int main(int argc, char *argv[])
                 .arg(history.movedAside()));
     }
     session.reload();
+    // The prompt is sent once the session has its client: at once with LLM_API_KEY, after the
+    // keychain answers otherwise.
+    if (!prompt.trimmed().isEmpty()) {
+        const auto start = [&window, prompt] { window.startNewChat(prompt); };
+        if (session.client())
+            QMetaObject::invokeMethod(&window, start, Qt::QueuedConnection);
+        else
+            QObject::connect(
+                &session, &cody::Session::changed, &window, start, Qt::SingleShotConnection);
+    }
     return app.exec();
 }
