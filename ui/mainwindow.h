@@ -65,6 +65,7 @@ private:
     void buildActions();
     void buildHistoryMenu();
     void buildLayout();
+    void setFocusOrder();
     void applySettings();
     void onSessionChanged();
     void onModelsChanged();
