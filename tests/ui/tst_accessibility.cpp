@@ -144,12 +144,22 @@ class TestAccessibility : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void everyControlIsNamedAndDescribed_data()
+    {
+        // From the environment, the settings' fields say so in their descriptions instead.
+        QTest::addColumn<bool>("configured");
+        QTest::newRow("configured by the environment") << true;
+        QTest::newRow("first start") << false;
+    }
+
     void everyControlIsNamedAndDescribed()
     {
+        QFETCH(bool, configured);
         FakeSourcegraph server;
         QVERIFY(server.listen());
-        App app(&server);
-        start(app);
+        App app(&server, configured);
+        if (configured)
+            start(app);
         // The panel, the edit bar and the dialog show only on demand; their controls count too.
         app.window->findChild<QAction *>(u"conversationSettingsAction"_s)->trigger();
         QVERIFY(app.window->conversationSettingsPanel()->isVisible());
