@@ -37,6 +37,8 @@ AliasEditor::AliasEditor(QWidget *parent)
 {
     m_table->setObjectName(u"aliases"_s);
     m_table->setAccessibleName(tr("Model aliases"));
+    m_table->setAccessibleDescription(
+        tr("Lists short names for models, each with the cody/… model it stands for"));
     m_table->setToolTip(tr("Short names for models: an alias and the cody/… model it stands for"));
     m_table->setHorizontalHeaderLabels({tr("Alias"), tr("Model")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
@@ -51,8 +53,10 @@ AliasEditor::AliasEditor(QWidget *parent)
 
     m_add->setObjectName(u"addAlias"_s);
     m_add->setAccessibleName(tr("Add alias"));
+    m_add->setAccessibleDescription(tr("Adds an empty row to the alias table and edits it"));
     m_remove->setObjectName(u"removeAlias"_s);
     m_remove->setAccessibleName(tr("Remove alias"));
+    m_remove->setAccessibleDescription(tr("Removes the selected row from the alias table"));
     m_remove->setToolTip(tr("Remove the selected alias"));
 
     auto *hint = new QLabel(tr("For example fast → cody/anthropic::2023-06-01::claude-3-haiku. An "

@@ -31,8 +31,10 @@ ChatView::ChatView(QWidget *parent)
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setUndoRedoEnabled(false);
+    setObjectName(u"chatView"_s);
     setAccessibleName(tr("Conversation"));
-    setAccessibleDescription(tr("The messages of the open conversation"));
+    setAccessibleDescription(
+        tr("Shows the messages of the open conversation; Tab moves between its links"));
     document()->setDocumentMargin(12);
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(UpdateIntervalMs);

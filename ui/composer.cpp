@@ -5,11 +5,14 @@
 #include <QTextBlock>
 #include <QTextDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace cody {
 
 Composer::Composer(QWidget *parent)
     : QPlainTextEdit(parent)
 {
+    setObjectName(u"messageBox"_s);
     setAccessibleName(tr("Message"));
     setAccessibleDescription(tr("Type a message; Enter sends it, Shift+Enter starts a new line"));
     setPlaceholderText(tr("Ask Cody… (Enter to send, Shift+Enter for a new line)"));

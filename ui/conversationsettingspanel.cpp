@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "conversationsettingspanel.h"
 
+#include "accessible.h"
+
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,6 +25,8 @@ constexpr int MaxTokensLimit = 1'000'000;
 ConversationSettingsPanel::ConversationSettingsPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new QLabel(this))
+    , m_change(accessible(new QPushButton(tr("C&hange…"), this), u"changeModel"_s,
+          tr("Change the model"), tr("Opens the model list to choose another model")))
     , m_systemPrompt(new QPlainTextEdit(this))
     , m_temperature(new QDoubleSpinBox(this))
     , m_maxTokens(new QSpinBox(this))
@@ -35,17 +39,18 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget *parent)
     auto *modelRow = new QHBoxLayout();
     m_model->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_model->setAccessibleName(tr("Model of this conversation"));
-    auto *change = new QPushButton(tr("C&hange…"), this);
-    change->setAccessibleName(tr("Change the model"));
-    change->setToolTip(tr("Choose another model (Ctrl+M); the change shows in the conversation"));
-    connect(change, &QPushButton::clicked, this, &ConversationSettingsPanel::changeModelRequested);
+    m_model->setAccessibleDescription(tr("The model that answers in this conversation"));
+    m_change->setToolTip(tr("Choose another model (Ctrl+M); the change shows in the conversation"));
+    connect(
+        m_change, &QPushButton::clicked, this, &ConversationSettingsPanel::changeModelRequested);
     modelRow->addWidget(m_model, 1);
-    modelRow->addWidget(change);
+    modelRow->addWidget(m_change);
     form->addRow(tr("Model:"), modelRow);
 
     m_systemPrompt->setPlaceholderText(tr("Optional: instructions the model follows in this "
                                           "conversation, e.g. \"Answer in German.\""));
-    m_systemPrompt->setAccessibleName(tr("System prompt"));
+    accessible(m_systemPrompt, u"systemPrompt"_s, tr("System prompt"),
+        tr("Sets instructions the model follows in this conversation"));
     m_systemPrompt->setTabChangesFocus(true);
     m_systemPrompt->setFixedHeight(m_systemPrompt->fontMetrics().lineSpacing() * 3 + 12);
     form->addRow(tr("&System prompt:"), m_systemPrompt);
@@ -55,11 +60,13 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget *parent)
     m_temperature->setSingleStep(0.1);
     m_temperature->setDecimals(1);
     m_temperature->setSpecialValueText(tr("Server default"));
-    m_temperature->setAccessibleName(tr("Temperature"));
+    accessible(m_temperature, u"temperature"_s, tr("Temperature"),
+        tr("Sets how varied the replies are, from 0 (most predictable) to 2"));
     m_temperature->setToolTip(tr("0 is most predictable, 2 most varied"));
     m_maxTokens->setRange(UnsetMaxTokens, MaxTokensLimit);
     m_maxTokens->setSingleStep(256);
-    m_maxTokens->setAccessibleName(tr("Maximum reply tokens"));
+    accessible(m_maxTokens, u"maxTokens"_s, tr("Maximum reply tokens"),
+        tr("Limits the length of each reply in tokens"));
     m_maxTokens->setToolTip(tr("Longer replies are continued automatically when this limit "
                                "cuts them off (unless switched off in Settings)"));
     auto *temperatureLabel = new QLabel(tr("&Temperature:"), this);
@@ -107,6 +114,11 @@ ConversationSettings ConversationSettingsPanel::settings() const
     if (m_maxTokens->value() > UnsetMaxTokens)
         settings.maxTokens = m_maxTokens->value();
     return settings;
+}
+
+QList<QWidget *> ConversationSettingsPanel::focusOrder() const
+{
+    return {m_change, m_systemPrompt, m_temperature, m_maxTokens};
 }
 
 void ConversationSettingsPanel::setModelName(const QString &name)

@@ -8,6 +8,7 @@
 
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QPlainTextEdit;
 class QSpinBox;
 
@@ -35,6 +36,8 @@ public:
     QPlainTextEdit *systemPromptEdit() const { return m_systemPrompt; }
     QDoubleSpinBox *temperatureBox() const { return m_temperature; }
     QSpinBox *maxTokensBox() const { return m_maxTokens; }
+    /// The panel's controls in the order Tab visits them.
+    QList<QWidget *> focusOrder() const;
 
     /// Reports a system prompt still being typed now rather than after the pause.
     void commit();
@@ -50,6 +53,7 @@ private:
     void edited();
 
     QLabel *m_model;
+    QPushButton *m_change;
     QPlainTextEdit *m_systemPrompt;
     QDoubleSpinBox *m_temperature;
     QSpinBox *m_maxTokens;

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace cody {
 
 ConversationSidebar::ConversationSidebar(QWidget *parent)
@@ -28,6 +30,7 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
     layout->addWidget(m_view, 1);
     m_search->setPlaceholderText(tr("Search all messages…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(u"conversationSearch"_s);
     m_search->setAccessibleName(tr("Search conversations"));
     m_search->setAccessibleDescription(tr("Finds conversations by any word of any message"));
     // Search as the user types, but not on every keystroke of a fast typist.
@@ -61,8 +64,10 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &index) {
         Q_EMIT conversationRenamed(index.data(ConversationListModel::IdRole).toLongLong());
     });
+    m_view->setObjectName(u"conversationList"_s);
     m_view->setAccessibleName(tr("Conversations"));
-    m_view->setAccessibleDescription(tr("Recorded conversations, newest first; Enter opens one"));
+    m_view->setAccessibleDescription(tr("Lists the recorded conversations, newest first; Enter "
+                                        "opens one, F2 renames it and Delete deletes it"));
     auto open = [this](const QModelIndex &index) {
         Q_EMIT conversationActivated(index.data(ConversationListModel::IdRole).toLongLong(),
             index.data(ConversationListModel::MessageIdRole).toLongLong(),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "accessible.h"
 #include "chatcontroller.h"
 #include "chatview.h"
 #include "composer.h"
@@ -20,6 +21,8 @@
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -40,6 +43,7 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     buildLayout();
     buildActions();
+    setFocusOrder();
 
     m_view->setModel(m_parts.messages);
     connect(m_parts.session, &Session::changed, this, &MainWindow::onSessionChanged);
@@ -146,6 +150,7 @@ void MainWindow::buildLayout()
         banner->setObjectName(u"demoBanner"_s);
         banner->setWordWrap(true);
         banner->setAccessibleName(tr("Demo mode notice"));
+        banner->setAccessibleDescription(tr("Says that the answers come from a fake server"));
         banner->setStyleSheet(
             u"QLabel { background: #fff4ce; color: #4a3b00; padding: 6px; border-radius: 4px; }"_s);
         layout->addWidget(banner);
@@ -155,6 +160,8 @@ void MainWindow::buildLayout()
     m_tlsBanner->setObjectName(u"tlsBypassBanner"_s);
     m_tlsBanner->setWordWrap(true);
     m_tlsBanner->setAccessibleName(tr("TLS verification is off"));
+    m_tlsBanner->setAccessibleDescription(
+        tr("Warns that the server's certificate is not checked, so the token can be read"));
     m_tlsBanner->setStyleSheet(
         u"QLabel { background: #fde7e9; color: #7a0010; padding: 6px; border-radius: 4px; }"_s);
     m_tlsBanner->hide();
@@ -169,8 +176,8 @@ void MainWindow::buildLayout()
 
     auto *bottom = new QHBoxLayout();
     m_composer = new Composer(central);
-    m_send = new QPushButton(tr("Send"), central);
-    m_send->setAccessibleName(tr("Send"));
+    m_send = accessible(new QPushButton(tr("Send"), central), u"sendButton"_s, tr("Send"),
+        tr("Sends the message in the message box"));
     m_send->setDefault(false);
     m_send->setAutoDefault(false);
     bottom->addWidget(m_composer, 1);
@@ -185,10 +192,13 @@ void MainWindow::buildLayout()
     m_picker = new ModelPicker(this);
     m_endpointLabel = new QLabel(this);
     m_endpointLabel->setAccessibleName(tr("Connection"));
+    m_endpointLabel->setAccessibleDescription(tr("The Sourcegraph instance and account in use"));
     m_modelLabel = new QLabel(this);
     m_modelLabel->setAccessibleName(tr("Selected model"));
+    m_modelLabel->setAccessibleDescription(tr("The model that answers and its context size"));
     m_replyLabel = new QLabel(this);
     m_replyLabel->setAccessibleName(tr("Last reply"));
+    m_replyLabel->setAccessibleDescription(tr("Details of the last reply"));
     statusBar()->addWidget(m_endpointLabel, 1);
     statusBar()->addPermanentWidget(m_replyLabel);
     statusBar()->addPermanentWidget(m_modelLabel);
@@ -251,6 +261,15 @@ void MainWindow::buildActions()
     toolbar->addAction(panel);
     toolbar->addSeparator();
     toolbar->addAction(settings);
+    // Toolbar buttons take no focus: the keyboard reaches them through the actions' shortcuts.
+    accessible(toolbar->widgetForAction(newChat), u"newChatButton"_s, tr("New chat"),
+        tr("Starts a new conversation (Ctrl+N)"));
+    accessible(toolbar->widgetForAction(panel), u"conversationSettingsButton"_s,
+        tr("Conversation settings"),
+        tr("Shows or hides the model, system prompt, temperature and max tokens of this "
+           "conversation (Ctrl+Shift+,)"));
+    accessible(toolbar->widgetForAction(settings), u"settingsButton"_s, tr("Settings"),
+        tr("Opens the settings: Sourcegraph URL, token, proxy and chat defaults (Ctrl+,)"));
     if (m_parts.history)
         buildHistoryMenu();
 }
@@ -278,6 +297,17 @@ void MainWindow::buildHistoryMenu()
             m_sidebar->refresh(m_parts.chat->conversationId());
     });
     import->setObjectName(u"importAction"_s);
+}
+
+void MainWindow::setFocusOrder()
+{
+    // Reading order, the sidebar before the chat; the picker, made last for the toolbar, would
+    // otherwise end the chain.
+    const QList<QWidget *> order = QList<QWidget *> {m_composer, m_send, m_picker,
+                                       m_sidebar->searchField(), m_sidebar->view()}
+        + m_panel->focusOrder() + QList<QWidget *> {m_view, m_editBar->cancelButton(), m_composer};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 void MainWindow::chooseModel()
@@ -472,6 +502,8 @@ void MainWindow::onBusyChanged(bool busy)
 {
     m_send->setText(busy ? tr("Stop") : tr("Send"));
     m_send->setAccessibleName(busy ? tr("Stop the reply") : tr("Send"));
+    m_send->setAccessibleDescription(busy ? tr("Stops the reply being written (Esc)")
+                                          : tr("Sends the message in the message box"));
     m_send->setToolTip(busy ? tr("Stop the reply (Esc)") : tr("Send the message (Enter)"));
     m_stopAction->setEnabled(busy);
     if (!busy && m_reloadPending) {
@@ -507,8 +539,8 @@ void MainWindow::onConversationDeleted(qint64 id, const QByteArray &backup)
         updateTitle();
     }
     delete m_undoButton;
-    m_undoButton = new QPushButton(tr("Undo"), statusBar());
-    m_undoButton->setAccessibleName(tr("Undo deleting the conversation"));
+    m_undoButton = accessible(new QPushButton(tr("Undo"), statusBar()), u"undoDelete"_s,
+        tr("Undo deleting the conversation"), tr("Restores the conversation just deleted"));
     statusBar()->addWidget(m_undoButton);
     statusBar()->showMessage(tr("Conversation deleted."), 10'000);
     connect(m_undoButton, &QPushButton::clicked, this, [this, backup] {

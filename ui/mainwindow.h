@@ -69,6 +69,7 @@ private:
     void buildActions();
     void buildHistoryMenu();
     void buildLayout();
+    void setFocusOrder();
     void applySettings();
     void onSessionChanged();
     void onModelsChanged();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "messageeditbar.h"
 
+#include "accessible.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -12,17 +14,18 @@ namespace cody {
 MessageEditBar::MessageEditBar(QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
+    , m_cancel(accessible(new QPushButton(tr("Cancel Edit"), this), u"cancelEdit"_s,
+          tr("Cancel editing the message"),
+          tr("Stops editing the earlier message and empties the message box")))
 {
     setObjectName(u"messageEditBar"_s);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_label->setWordWrap(true);
     m_label->setAccessibleName(tr("Editing a message"));
-    auto *cancel = new QPushButton(tr("Cancel Edit"), this);
-    cancel->setAccessibleName(tr("Cancel editing the message"));
-    connect(cancel, &QPushButton::clicked, this, &MessageEditBar::cancelled);
+    connect(m_cancel, &QPushButton::clicked, this, &MessageEditBar::cancelled);
     layout->addWidget(m_label, 1);
-    layout->addWidget(cancel);
+    layout->addWidget(m_cancel);
     hide();
 }
 

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace cody {
 
@@ -22,12 +23,14 @@ public:
     /// Hides the bar; row() is -1 again.
     void end();
     int row() const { return m_row; }
+    QPushButton *cancelButton() const { return m_cancel; }
 
 Q_SIGNALS:
     void cancelled();
 
 private:
     QLabel *m_label;
+    QPushButton *m_cancel;
     int m_row = -1;
 };
 

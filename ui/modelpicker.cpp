@@ -20,8 +20,9 @@ ModelPicker::ModelPicker(QWidget *parent)
     setModel(m_model);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     setMinimumContentsLength(28);
+    setObjectName(u"modelPicker"_s);
     setAccessibleName(tr("Model"));
-    setAccessibleDescription(tr("The model that answers; pick one or type a cody/… name"));
+    setAccessibleDescription(tr("Chooses the model that answers; pick one or type a cody/… name"));
     setToolTip(tr("Model (Ctrl+M): pick one, or type cody/<provider>::<apiVersion>::<model>"));
     lineEdit()->setPlaceholderText(tr("cody/provider::apiVersion::model"));
     connect(this, &QComboBox::activated, this,

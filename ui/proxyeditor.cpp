@@ -29,13 +29,17 @@ ProxyEditor::ProxyEditor(QWidget *parent)
         QString objectName;
         QString text;
         QString toolTip;
+        QString description;
     };
     const QList<Choice> choices {
         {Mode::System, u"proxySystem"_s, tr("S&ystem"),
-            tr("Use the proxies of the environment (https_proxy, http_proxy, no_proxy)")},
-        {Mode::None, u"proxyNone"_s, tr("&None"), tr("Connect directly, without a proxy")},
+            tr("Use the proxies of the environment (https_proxy, http_proxy, no_proxy)"),
+            tr("Connects through the proxies the environment names")},
+        {Mode::None, u"proxyNone"_s, tr("&None"), tr("Connect directly, without a proxy"),
+            tr("Connects directly, without a proxy")},
         {Mode::Manual, u"proxyManual"_s, tr("&Manual:"),
-            tr("Use this HTTP proxy for every connection (no_proxy is still honoured)")},
+            tr("Use this HTTP proxy for every connection (no_proxy is still honoured)"),
+            tr("Connects through the HTTP proxy entered beside it")},
     };
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -43,6 +47,7 @@ ProxyEditor::ProxyEditor(QWidget *parent)
         auto *radio = new QRadioButton(choice.text, this);
         radio->setObjectName(choice.objectName);
         radio->setAccessibleName(tr("Proxy: %1").arg(QString(choice.text).remove(u'&')));
+        radio->setAccessibleDescription(choice.description);
         radio->setToolTip(choice.toolTip);
         m_group->addButton(radio, int(choice.mode));
         row->addWidget(radio);
@@ -50,6 +55,7 @@ ProxyEditor::ProxyEditor(QWidget *parent)
     m_host->setObjectName(u"proxyHost"_s);
     m_host->setPlaceholderText(tr("host:port"));
     m_host->setAccessibleName(tr("Manual proxy host and port"));
+    m_host->setAccessibleDescription(tr("Sets the HTTP proxy used in Manual mode, as host:port"));
     m_host->setToolTip(tr("An HTTP proxy as host:port, for example proxy.example.com:3128"));
     row->addWidget(m_host, 1);
 

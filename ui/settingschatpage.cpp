@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "settingschatpage.h"
 
+#include "accessible.h"
 #include "aliaseditor.h"
 #include "settingsstyle.h"
 
@@ -26,44 +27,45 @@ SettingsChatPage::SettingsChatPage(QWidget *parent)
     , m_aliases(new AliasEditor(this))
 {
     auto *form = new QFormLayout(this);
-    const auto addRow = [&](const QString &label, QWidget *field, Config::Key key,
-                            const QString &accessibleName, const QString &toolTip) {
-        field->setAccessibleName(accessibleName);
-        field->setToolTip(toolTip);
-        QLabel *note = SettingsStyle::statusLabel(field->objectName() + u"Note"_s, this);
-        // Always a label, if empty: QFormLayout sizes label-less rows by their size hint, not by
-        // their height for the width they get, which leaves a gap under a wrapped note.
-        auto *buddy = new QLabel(label, this);
-        if (!label.isEmpty())
-            buddy->setBuddy(field);
-        form->addRow(buddy, SettingsStyle::withStatus(field, note));
-        m_fields.append({key, field, note});
-    };
+    const auto addRow
+        = [&](const QString &label, QWidget *field, Config::Key key, const QString &toolTip) {
+              field->setToolTip(toolTip);
+              QLabel *note = SettingsStyle::statusLabel(field->objectName() + u"Note"_s, this);
+              // Always a label, if empty: QFormLayout sizes label-less rows by their size hint, not
+              // by their height for the width they get, which leaves a gap under a wrapped note.
+              auto *buddy = new QLabel(label, this);
+              if (!label.isEmpty())
+                  buddy->setBuddy(field);
+              form->addRow(buddy, SettingsStyle::withStatus(field, note));
+              m_fields.append({key, field, note});
+          };
 
-    m_clientName->setObjectName(u"clientName"_s);
+    accessible(m_clientName, u"clientName"_s, tr("Client name"),
+        tr("Sets the client name sent to the server with each request"));
     m_clientName->setPlaceholderText(QString::fromUtf16(defaults::ClientName));
-    addRow(tr("C&lient name:"), m_clientName, Config::Key::ClientName, tr("Client name"),
+    addRow(tr("C&lient name:"), m_clientName, Config::Key::ClientName,
         tr("The client-name the server sees. Also set by CODY_CLIENT_NAME."));
 
-    m_maxTokens->setObjectName(u"defaultMaxTokens"_s);
+    accessible(m_maxTokens, u"defaultMaxTokens"_s, tr("Default maximum tokens"),
+        tr("Sets how many output tokens a reply may have unless a conversation sets its own"));
     m_maxTokens->setRange(1, 1'000'000);
     m_maxTokens->setGroupSeparatorShown(true);
     addRow(tr("Default max to&kens:"), m_maxTokens, Config::Key::DefaultMaxTokens,
-        tr("Default maximum tokens"),
         tr("Output tokens asked for per request, capped at the model's limit. Also set by "
            "CODY_DEFAULT_MAX_TOKENS."));
 
-    m_autoContinue->setObjectName(u"autoContinue"_s);
-    addRow({}, m_autoContinue, Config::Key::AutoContinue,
+    accessible(m_autoContinue, u"autoContinue"_s,
         tr("Automatically continue replies cut off by the output limit"),
+        tr("Asks the model to go on when a reply is cut off and joins the pieces"));
+    addRow({}, m_autoContinue, Config::Key::AutoContinue,
         tr("Ask the model to go on, and join the pieces into one reply. Also set by "
            "CODY_AUTO_CONTINUE."));
 
-    m_maxContinuations->setObjectName(u"maxContinuations"_s);
+    accessible(m_maxContinuations, u"maxContinuations"_s, tr("Maximum continuations"),
+        tr("Limits how many times one reply is continued; 0 means no limit"));
     m_maxContinuations->setRange(0, 1000);
     m_maxContinuations->setSpecialValueText(tr("Unlimited"));
     addRow(tr("Maximum c&ontinuations:"), m_maxContinuations, Config::Key::MaxContinuations,
-        tr("Maximum continuations"),
         tr("Continuation requests after the first; a reply that stops making progress ends "
            "anyway. Also set by CODY_MAX_CONTINUATIONS."));
     connect(m_autoContinue, &QCheckBox::toggled, m_maxContinuations, &QWidget::setEnabled);

@@ -33,6 +33,8 @@ SettingsConnectionTest::SettingsConnectionTest(QWidget *parent)
 {
     m_button->setObjectName(u"testConnection"_s);
     m_button->setAccessibleName(tr("Test connection"));
+    m_button->setAccessibleDescription(
+        tr("Signs in with the values above, without saving them, and shows the result below"));
     m_button->setToolTip(tr("Sign in with the values above, without saving them"));
     m_button->setAutoDefault(false); // Enter in a field means OK, not a network request
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "settingsdialog.h"
 
+#include "accessible.h"
 #include "aliaseditor.h"
 #include "proxyeditor.h"
 #include "settingschatpage.h"
@@ -41,10 +42,9 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
 
 template <typename Widget>
 Widget *named(Widget *widget, const QString &objectName, const QString &accessibleName,
-    const QString &toolTip = {})
+    const QString &description, const QString &toolTip = {})
 {
-    widget->setObjectName(objectName);
-    widget->setAccessibleName(accessibleName);
+    accessible(widget, objectName, accessibleName, description);
     if (!toolTip.isEmpty())
         widget->setToolTip(toolTip);
     return widget;
@@ -65,12 +65,16 @@ SettingsDialog::SettingsDialog(QSettings &settings, const QProcessEnvironment &e
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"settingsTabs"_s);
     m_tabs->setAccessibleName(tr("Settings pages"));
+    m_tabs->setAccessibleDescription(tr("Switches between the Connection and Chat settings"));
     m_tabs->addTab(createConnectionPage(), tr("&Connection"));
     m_chat = new SettingsChatPage(this);
     m_tabs->addTab(m_chat, tr("C&hat"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Save settings and close"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Close without saving"));
+    accessible(m_buttons->button(QDialogButtonBox::Ok), u"okButton"_s,
+        tr("Save settings and close"),
+        tr("Saves the settings, stores the token in the keychain and closes the dialog"));
+    accessible(m_buttons->button(QDialogButtonBox::Cancel), u"cancelButton"_s,
+        tr("Close without saving"), tr("Closes the dialog and forgets the changes"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
@@ -111,6 +115,7 @@ QWidget *SettingsDialog::createConnectionPage()
     pageLayout->addStretch(1);
 
     m_url = named(new QLineEdit(page), u"url"_s, tr("Sourcegraph URL"),
+        tr("Sets the address of the Sourcegraph instance to chat with"),
         tr("The address of your Sourcegraph instance; a path prefix is fine. Also set by "
            "LLM_BASE_URL."));
     m_url->setPlaceholderText(u"https://sourcegraph.example.com"_s);
@@ -122,19 +127,21 @@ QWidget *SettingsDialog::createConnectionPage()
     form->addRow(buddyLabel(tr("Access &token:"), m_token->lineEdit(), page), m_token);
 
     m_bypass = named(new QCheckBox(tr("&Skip TLS certificate verification for this host"), page),
-        u"sslBypass"_s, tr("Skip TLS certificate verification for this host"));
+        u"sslBypass"_s, tr("Skip TLS certificate verification for this host"),
+        tr("Turns off certificate checks for this host only; insecure, see the warning below"));
     m_bypassWarning = SettingsStyle::statusLabel(u"sslBypassWarning"_s, page);
-    m_bypass->setAccessibleDescription(tr("Insecure: see the warning below"));
     // An empty label rather than none: QFormLayout sizes label-less rows by their size hint, not
     // by their height for the width they get, which leaves a gap under a wrapped status line.
     form->addRow(new QLabel(page), SettingsStyle::withStatus(m_bypass, m_bypassWarning));
 
     m_caFile = named(new QLineEdit(page), u"caFile"_s, tr("CA certificate file"),
+        tr("Sets an extra CA certificate file to trust besides the system's certificates"),
         tr("An extra PEM CA bundle trusted besides the system's, the safe fix for a company TLS "
            "proxy. Also set by CODY_CA_FILE."));
     m_caFile->setPlaceholderText(tr("none: the system's certificates only"));
     m_browse = named(new QPushButton(tr("&Browse…"), page), u"browseCaFile"_s,
-        tr("Browse for a CA certificate file"));
+        tr("Browse for a CA certificate file"),
+        tr("Opens a file dialog to choose the CA certificate file"));
     m_browse->setAutoDefault(false);
     m_caMessage = SettingsStyle::statusLabel(u"caFileMessage"_s, page);
     auto *caRow = new QHBoxLayout;

@@ -81,6 +81,9 @@ QLabel *SettingsStyle::statusLabel(const QString &objectName, QWidget *parent)
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // Messages are worth copying into a bug report or a search.
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // The text is the label's accessible name, so only the description is set.
+    label->setAccessibleDescription(QCoreApplication::translate(
+        "cody::SettingsStyle", "A status message; its text can be selected and copied"));
     label->setVisible(false);
     return label;
 }
@@ -133,7 +136,9 @@ void SettingsStyle::markFromEnvironment(QWidget *field, QLabel *note, const QStr
     const QString text = environmentNote(variable);
     const QString help = field->toolTip();
     field->setToolTip(help.isEmpty() ? text : text + u'\n' + help);
-    field->setAccessibleDescription(text);
+    // Added to what the field does, which still holds.
+    const QString description = field->accessibleDescription();
+    field->setAccessibleDescription(description.isEmpty() ? text : description + u". "_s + text);
     if (note)
         showStatus(note, text, Tone::Note);
 }

@@ -70,6 +70,8 @@ SettingsTokenEditor::SettingsTokenEditor(SecretStore *secrets, QWidget *parent)
     m_edit->setObjectName(u"accessToken"_s);
     m_edit->setEchoMode(QLineEdit::Password);
     m_edit->setAccessibleName(tr("Access token"));
+    m_edit->setAccessibleDescription(
+        tr("Sets the Sourcegraph access token, kept in the system keychain; Ctrl+H shows it"));
     m_edit->setToolTip(tr("A Sourcegraph access token, created under User settings → Access tokens "
                           "on your Sourcegraph instance"));
 
@@ -248,8 +250,10 @@ void SettingsTokenEditor::updateState()
     // The field's action button is Qt's own; naming it keeps screen readers from saying "button".
     const auto buttons = m_edit->findChildren<QToolButton *>();
     for (QToolButton *button : buttons) {
-        if (button->defaultAction() == m_show)
+        if (button->defaultAction() == m_show) {
             button->setAccessibleName(m_show->text());
+            button->setAccessibleDescription(m_show->toolTip());
+        }
     }
 }
 
