@@ -162,16 +162,24 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>%1: %2.</source>
         <translation>%1: %2.</translation>
     </message>
+    <message>
+        <source>Lists short names for models, each with the cody/… model it stands for</source>
+        <translation>Listet Kurznamen für Modelle auf, jeweils mit dem cody/…-Modell, für das er steht</translation>
+    </message>
+    <message>
+        <source>Adds an empty row to the alias table and edits it</source>
+        <translation>Fügt der Alias-Tabelle eine leere Zeile hinzu und bearbeitet sie</translation>
+    </message>
+    <message>
+        <source>Removes the selected row from the alias table</source>
+        <translation>Entfernt die ausgewählte Zeile aus der Alias-Tabelle</translation>
+    </message>
 </context>
 <context>
     <name>cody::ChatView</name>
     <message>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
-    </message>
-    <message>
-        <source>The messages of the open conversation</source>
-        <translation>Die Nachrichten der geöffneten Unterhaltung</translation>
     </message>
     <message>
         <source>You</source>
@@ -216,6 +224,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Message copied as Markdown</source>
         <translation>Nachricht als Markdown kopiert</translation>
+    </message>
+    <message>
+        <source>Shows the messages of the open conversation; Tab moves between its links</source>
+        <translation>Zeigt die Nachrichten der geöffneten Unterhaltung; die Tabulatortaste wechselt zwischen ihren Links</translation>
     </message>
 </context>
 <context>
@@ -303,6 +315,26 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Default (%1)</source>
         <translation>Standard (%1)</translation>
     </message>
+    <message>
+        <source>Opens the model list to choose another model</source>
+        <translation>Öffnet die Modellliste, um ein anderes Modell zu wählen</translation>
+    </message>
+    <message>
+        <source>The model that answers in this conversation</source>
+        <translation>Das Modell, das in dieser Unterhaltung antwortet</translation>
+    </message>
+    <message>
+        <source>Sets instructions the model follows in this conversation</source>
+        <translation>Legt Anweisungen fest, denen das Modell in dieser Unterhaltung folgt</translation>
+    </message>
+    <message>
+        <source>Sets how varied the replies are, from 0 (most predictable) to 2</source>
+        <translation>Legt fest, wie abwechslungsreich die Antworten sind, von 0 (am vorhersehbarsten) bis 2</translation>
+    </message>
+    <message>
+        <source>Limits the length of each reply in tokens</source>
+        <translation>Begrenzt die Länge jeder Antwort in Tokens</translation>
+    </message>
 </context>
 <context>
     <name>cody::ConversationSidebar</name>
@@ -339,8 +371,8 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <source>Recorded conversations, newest first; Enter opens one</source>
-        <translation>Aufgezeichnete Unterhaltungen, neueste zuerst; die Eingabetaste öffnet eine</translation>
+        <source>Lists the recorded conversations, newest first; Enter opens one, F2 renames it and Delete deletes it</source>
+        <translation>Listet die aufgezeichneten Unterhaltungen auf, neueste zuerst; die Eingabetaste öffnet eine, F2 benennt sie um und Entf löscht sie</translation>
     </message>
 </context>
 <context>
@@ -517,6 +549,62 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Cody Chat — %1</source>
         <translation>Cody Chat — %1</translation>
     </message>
+    <message>
+        <source>Says that the answers come from a fake server</source>
+        <translation>Weist darauf hin, dass die Antworten von einem simulierten Server kommen</translation>
+    </message>
+    <message>
+        <source>Warns that the server&apos;s certificate is not checked, so the token can be read</source>
+        <translation>Warnt, dass das Zertifikat des Servers nicht geprüft wird und das Token daher mitgelesen werden kann</translation>
+    </message>
+    <message>
+        <source>Sends the message in the message box</source>
+        <translation>Sendet die Nachricht im Nachrichtenfeld</translation>
+    </message>
+    <message>
+        <source>The Sourcegraph instance and account in use</source>
+        <translation>Die verwendete Sourcegraph-Instanz und das Konto</translation>
+    </message>
+    <message>
+        <source>The model that answers and its context size</source>
+        <translation>Das Modell, das antwortet, und seine Kontextgröße</translation>
+    </message>
+    <message>
+        <source>Details of the last reply</source>
+        <translation>Details zur letzten Antwort</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Starts a new conversation (Ctrl+N)</source>
+        <translation>Beginnt eine neue Unterhaltung (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Einstellungen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Shows or hides the model, system prompt, temperature and max tokens of this conversation (Ctrl+Shift+,)</source>
+        <translation>Zeigt oder verbirgt Modell, Systemanweisung, Temperatur und maximale Tokens dieser Unterhaltung (Strg+Umschalt+,)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Opens the settings: Sourcegraph URL, token, proxy and chat defaults (Ctrl+,)</source>
+        <translation>Öffnet die Einstellungen: Sourcegraph-URL, Token, Proxy und Chat-Standardwerte (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Stops the reply being written (Esc)</source>
+        <translation>Hält die Antwort an, die gerade geschrieben wird (Esc)</translation>
+    </message>
+    <message>
+        <source>Restores the conversation just deleted</source>
+        <translation>Stellt die gerade gelöschte Unterhaltung wieder her</translation>
+    </message>
 </context>
 <context>
     <name>cody::MessageEditBar</name>
@@ -544,6 +632,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Editing your last message. Sending it asks again.</source>
         <translation>Sie bearbeiten Ihre letzte Nachricht. Beim Senden wird erneut gefragt.</translation>
     </message>
+    <message>
+        <source>Stops editing the earlier message and empties the message box</source>
+        <translation>Beendet das Bearbeiten der früheren Nachricht und leert das Nachrichtenfeld</translation>
+    </message>
 </context>
 <context>
     <name>cody::ModelListModel</name>
@@ -559,10 +651,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <translation>Modell</translation>
     </message>
     <message>
-        <source>The model that answers; pick one or type a cody/… name</source>
-        <translation>Das Modell, das antwortet; wählen Sie eines aus oder geben Sie einen cody/…-Namen ein</translation>
-    </message>
-    <message>
         <source>Model (Ctrl+M): pick one, or type cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;</source>
         <translation>Modell (Strg+M): Wählen Sie eines aus oder geben Sie cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt; ein</translation>
     </message>
@@ -573,6 +661,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>%1 is not offered by this Sourcegraph instance</source>
         <translation>%1 wird von dieser Sourcegraph-Instanz nicht angeboten</translation>
+    </message>
+    <message>
+        <source>Chooses the model that answers; pick one or type a cody/… name</source>
+        <translation>Wählt das Modell, das antwortet; wählen Sie eines aus oder geben Sie einen cody/…-Namen ein</translation>
     </message>
 </context>
 <context>
@@ -616,6 +708,22 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>An HTTP proxy as host:port, for example proxy.example.com:3128</source>
         <translation>Ein HTTP-Proxy als host:port, zum Beispiel proxy.example.com:3128</translation>
+    </message>
+    <message>
+        <source>Connects through the proxies the environment names</source>
+        <translation>Verbindet über die Proxys, die die Umgebung angibt</translation>
+    </message>
+    <message>
+        <source>Connects directly, without a proxy</source>
+        <translation>Verbindet direkt, ohne Proxy</translation>
+    </message>
+    <message>
+        <source>Connects through the HTTP proxy entered beside it</source>
+        <translation>Verbindet über den daneben eingegebenen HTTP-Proxy</translation>
+    </message>
+    <message>
+        <source>Sets the HTTP proxy used in Manual mode, as host:port</source>
+        <translation>Legt den im manuellen Modus verwendeten HTTP-Proxy fest, als host:port</translation>
     </message>
 </context>
 <context>
@@ -676,6 +784,22 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Model al&amp;iases:</source>
         <translation>Modell-Al&amp;iasse:</translation>
     </message>
+    <message>
+        <source>Sets the client name sent to the server with each request</source>
+        <translation>Legt den Clientnamen fest, der mit jeder Anfrage an den Server gesendet wird</translation>
+    </message>
+    <message>
+        <source>Sets how many output tokens a reply may have unless a conversation sets its own</source>
+        <translation>Legt fest, wie viele Ausgabe-Tokens eine Antwort haben darf, sofern eine Unterhaltung keinen eigenen Wert festlegt</translation>
+    </message>
+    <message>
+        <source>Asks the model to go on when a reply is cut off and joins the pieces</source>
+        <translation>Bittet das Modell weiterzuschreiben, wenn eine Antwort abgeschnitten wird, und fügt die Teile zusammen</translation>
+    </message>
+    <message>
+        <source>Limits how many times one reply is continued; 0 means no limit</source>
+        <translation>Begrenzt, wie oft eine Antwort fortgesetzt wird; 0 bedeutet unbegrenzt</translation>
+    </message>
 </context>
 <context>
     <name>cody::SettingsConnectionTest</name>
@@ -698,6 +822,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>%1, without checking the certificate (verification is skipped for this host).</source>
         <translation>%1, ohne das Zertifikat zu prüfen (die Prüfung wird für diesen Host übersprungen).</translation>
+    </message>
+    <message>
+        <source>Signs in with the values above, without saving them, and shows the result below</source>
+        <translation>Meldet sich mit den obigen Werten an, ohne sie zu speichern, und zeigt das Ergebnis darunter an</translation>
     </message>
 </context>
 <context>
@@ -749,10 +877,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Skip TLS certificate verification for this host</source>
         <translation>TLS-Zertifikatsprüfung für diesen Host überspringen</translation>
-    </message>
-    <message>
-        <source>Insecure: see the warning below</source>
-        <translation>Unsicher: Beachten Sie die Warnung unten</translation>
     </message>
     <message>
         <source>CA certificate file</source>
@@ -824,6 +948,41 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>The manual proxy is not usable; see above.</source>
         <translation>Der manuelle Proxy ist nicht verwendbar; siehe oben.</translation>
     </message>
+    <message>
+        <source>Switches between the Connection and Chat settings</source>
+        <translation>Wechselt zwischen den Verbindungs- und Chat-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Saves the settings, stores the token in the keychain and closes the dialog</source>
+        <translation>Speichert die Einstellungen, legt das Token im Schlüsselbund ab und schließt den Dialog</translation>
+    </message>
+    <message>
+        <source>Closes the dialog and forgets the changes</source>
+        <translation>Schließt den Dialog und verwirft die Änderungen</translation>
+    </message>
+    <message>
+        <source>Sets the address of the Sourcegraph instance to chat with</source>
+        <translation>Legt die Adresse der Sourcegraph-Instanz fest, mit der gechattet wird</translation>
+    </message>
+    <message>
+        <source>Turns off certificate checks for this host only; insecure, see the warning below</source>
+        <translation>Schaltet die Zertifikatsprüfung nur für diesen Host aus; unsicher, beachten Sie die Warnung unten</translation>
+    </message>
+    <message>
+        <source>Sets an extra CA certificate file to trust besides the system&apos;s certificates</source>
+        <translation>Legt eine zusätzliche CA-Zertifikatsdatei fest, der neben den Zertifikaten des Systems vertraut wird</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog to choose the CA certificate file</source>
+        <translation>Öffnet einen Dateidialog, um die CA-Zertifikatsdatei auszuwählen</translation>
+    </message>
+</context>
+<context>
+    <name>cody::SettingsStyle</name>
+    <message>
+        <source>A status message; its text can be selected and copied</source>
+        <translation>Eine Statusmeldung; ihr Text kann markiert und kopiert werden</translation>
+    </message>
 </context>
 <context>
     <name>cody::SettingsTokenEditor</name>
@@ -886,6 +1045,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sets the Sourcegraph access token, kept in the system keychain; Ctrl+H shows it</source>
+        <translation>Legt das Sourcegraph-Zugangstoken fest, das im Schlüsselbund des Systems aufbewahrt wird; Strg+H zeigt es an</translation>
     </message>
 </context>
 <context>
