@@ -50,7 +50,7 @@ QStringList visibleTexts(QWidget *root)
     QList<QWidget *> widgets = root->findChildren<QWidget *>();
     widgets.prepend(root);
     for (QWidget *widget : widgets) {
-        texts << widget->toolTip() << widget->accessibleName();
+        texts << widget->toolTip() << widget->accessibleName() << widget->accessibleDescription();
         if (auto *button = qobject_cast<QAbstractButton *>(widget))
             texts << button->text();
         if (auto *label = qobject_cast<QLabel *>(widget))
