@@ -25,6 +25,8 @@ version=$(sed -n 's/^project(CodyChat VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt
 [ "$(run cody-chat-cli --version)" = "cody-chat-cli $version" ]
 run cody-chat --version | grep -qx "Cody Chat $version\|cody-chat $version"
 run cody-chat-cli resolve cody-sonnet | grep -qx 'cody/anthropic::2023-06-01::claude-3.5-sonnet'
+# The installed translation is found beside the installed program.
+run env LANG=de_DE.UTF-8 cody-chat --help | grep -q 'Chatten Sie mit Sourcegraph Cody'
 # The window opens and paints (FirstPaintProbe quits after the first paint).
 run env CODY_STARTUP_PROBE=1 timeout 30 cody-chat 2>&1 | grep -q '^first-paint-ms [0-9]'
 echo "deb-smoke: $deb installs, and both programs run from /usr/bin"
