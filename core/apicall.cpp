@@ -45,7 +45,7 @@ void ApiCall::cancel()
         m_reply->disconnect(this);
         m_reply->abort();
     }
-    m_error = {ErrorKind::Cancelled, u"cancelled"_s};
+    m_error = {ErrorKind::Cancelled, tr("cancelled")};
     QTimer::singleShot(0, this, [this] { Q_EMIT finished(); });
 }
 
@@ -61,7 +61,8 @@ void ApiCall::onFinished()
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_body.size() > MaxBodyBytes) {
         finish({ErrorKind::Protocol,
-            u"the answer from %1 is larger than %2 MiB; refusing it"_s.arg(m_reply->url().host())
+            tr("the answer from %1 is larger than %2 MiB; refusing it")
+                .arg(m_reply->url().host())
                 .arg(MaxBodyBytes / (1024 * 1024))});
         return;
     }
@@ -85,10 +86,10 @@ QJsonObject ApiCall::jsonObject(Error *error) const
     const auto document = QJsonDocument::fromJson(m_body, &parseError);
     if (!document.isObject()) {
         *error = {ErrorKind::Protocol,
-            u"the server's answer is not the expected JSON (%1): %2"_s.arg(
-                parseError.error == QJsonParseError::NoError ? u"not an object"_s
-                                                             : parseError.errorString(),
-                bodySnippet(m_body))};
+            tr("the server's answer is not the expected JSON (%1): %2")
+                .arg(parseError.error == QJsonParseError::NoError ? tr("not an object")
+                                                                  : parseError.errorString(),
+                    bodySnippet(m_body))};
         return {};
     }
     return document.object();

@@ -59,7 +59,8 @@ private:
         if (db.connectOptions().isEmpty())
             db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s);
         if (!db.open())
-            *error = u"Cannot search the conversation database: %1"_s.arg(db.lastError().text());
+            *error = BackgroundSearch::tr("Cannot search the conversation database: %1")
+                         .arg(db.lastError().text());
         return db;
     }
 

@@ -50,9 +50,9 @@ bool ChatController::send(const QString &prompt, QString *error)
 {
     QString reason;
     if (prompt.trimmed().isEmpty())
-        reason = u"the message is empty"_s;
+        reason = tr("the message is empty");
     else if (isBusy())
-        reason = u"a reply is still streaming; stop it first"_s;
+        reason = tr("a reply is still streaming; stop it first");
     else
         reason = unableToReply();
     if (refused(reason, error))
@@ -86,7 +86,7 @@ void ChatController::recordPrompt(int row)
 
 QString ChatController::unableToRedo() const
 {
-    return isBusy() ? u"a reply is still streaming; stop it first"_s : unableToReply();
+    return isBusy() ? tr("a reply is still streaming; stop it first") : unableToReply();
 }
 
 bool ChatController::regenerate(QString *error)
@@ -95,7 +95,7 @@ bool ChatController::regenerate(QString *error)
     QString reason = unableToRedo();
     if (reason.isEmpty()
         && (last < 0 || m_messages->message(last).speaker != ChatMessage::Speaker::Assistant))
-        reason = u"there is no reply to regenerate"_s;
+        reason = tr("there is no reply to regenerate");
     if (refused(reason, error))
         return false;
     m_messages->removeFrom(last);
@@ -110,14 +110,14 @@ bool ChatController::retry(QString *error)
     const int last = m_messages->rowCount() - 1;
     if (isBusy() || last < 0) {
         if (error)
-            *error = u"there is no reply to retry"_s;
+            *error = tr("there is no reply to retry");
         return false;
     }
     const auto &message = m_messages->message(last);
     QString reason = unableToReply();
     if (message.speaker != ChatMessage::Speaker::Assistant
         || message.state == MessageModel::State::Complete)
-        reason = u"the last reply did not fail"_s;
+        reason = tr("the last reply did not fail");
     if (refused(reason, error))
         return false;
     m_messages->removeFrom(last);
@@ -132,9 +132,9 @@ bool ChatController::editAndResend(int row, const QString &text, QString *error)
     QString reason;
     if (row < 0 || row >= m_messages->rowCount()
         || m_messages->message(row).speaker != ChatMessage::Speaker::Human)
-        reason = u"there is no such message to edit"_s;
+        reason = tr("there is no such message to edit");
     else if (text.trimmed().isEmpty())
-        reason = u"the message is empty"_s;
+        reason = tr("the message is empty");
     else
         reason = unableToRedo();
     if (refused(reason, error))
@@ -158,7 +158,7 @@ bool ChatController::continueReply(QString *error)
 {
     QString reason = unableToRedo();
     if (reason.isEmpty() && !canContinue())
-        reason = u"the last reply was not cut short"_s;
+        reason = tr("the last reply was not cut short");
     if (refused(reason, error))
         return false;
     m_replyRow = m_messages->rowCount() - 1;
@@ -185,9 +185,10 @@ bool ChatController::continueReply(QString *error)
 QString ChatController::unableToReply() const
 {
     if (!m_client)
-        return u"Cody Chat is not connected: set the Sourcegraph URL and access token in Settings"_s;
+        return tr(
+            "Cody Chat is not connected: set the Sourcegraph URL and access token in Settings");
     if (!m_model.isValid())
-        return u"no model is selected"_s;
+        return tr("no model is selected");
     return {};
 }
 
@@ -361,7 +362,7 @@ bool ChatController::openConversation(qint64 id, QString *error)
     if (!conversation || !recorder->begin(id, {}, {}, &problem)) {
         delete recorder;
         if (error)
-            *error = problem.isEmpty() ? u"there is no conversation %1"_s.arg(id) : problem;
+            *error = problem.isEmpty() ? tr("there is no conversation %1").arg(id) : problem;
         return false;
     }
     close();
@@ -417,14 +418,14 @@ QString ChatController::detailsFor(const CompletionResult &result, qsizetype pro
         ? m_catalog->estimateCost(result.model, result.usage, promptChars, result.text.size())
         : ModelCatalog().estimateCost(result.model, result.usage, promptChars, result.text.size());
     const qint64 tokens = cost.inputTokens + cost.outputTokens;
-    parts.append(
-        cost.tokensEstimated ? u"≈%1 tokens (estimate)"_s.arg(tokens) : u"%1 tokens"_s.arg(tokens));
+    parts.append(cost.tokensEstimated ? tr("≈%1 tokens (estimate)").arg(tokens)
+                                      : tr("%1 tokens").arg(tokens));
     if (cost.priceKnown)
         parts.append(u"≈$%1"_s.arg(cost.usd, 0, 'f', cost.usd < 0.01 ? 4 : 2));
     if (result.segments > 1)
-        parts.append(u"continued %1×"_s.arg(result.segments - 1));
+        parts.append(tr("continued %1×").arg(result.segments - 1));
     if (result.truncated)
-        parts.append(u"cut off at the output limit"_s);
+        parts.append(tr("cut off at the output limit"));
     return parts.join(u" · "_s);
 }
 

@@ -3,6 +3,7 @@
 
 #include "sseparser.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -36,9 +37,11 @@ CompletionEvent malformed(QByteArrayView type, QByteArrayView data, const QStrin
 {
     CompletionEvent result;
     result.kind = CompletionEvent::Kind::Malformed;
-    result.errorMessage = u"malformed %1 event: %2"_s.arg(QString::fromUtf8(type), why);
-    if (!data.isEmpty())
-        result.errorMessage += u" in `"_s + excerpt(data) + u'`';
+    result.errorMessage = data.isEmpty()
+        ? QCoreApplication::translate("cody::CompletionEvent", "malformed %1 event: %2")
+              .arg(QString::fromUtf8(type), why)
+        : QCoreApplication::translate("cody::CompletionEvent", "malformed %1 event: %2 in `%3`")
+              .arg(QString::fromUtf8(type), why, excerpt(data));
     return result;
 }
 
@@ -91,7 +94,8 @@ QString serverErrorMessage(const QJsonObject &object)
     if (error.isObject())
         message = error.toObject().value("message"_L1).toString();
     if (message.isEmpty())
-        return u"the server reported an error without a message"_s;
+        return QCoreApplication::translate(
+            "cody::CompletionEvent", "the server reported an error without a message");
     return message;
 }
 
@@ -238,11 +242,14 @@ CompletionEvent CompletionEvent::decode(QByteArrayView type, QByteArrayView data
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return malformed(
-            type, data, u"%1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset));
+        return malformed(type, data,
+            QCoreApplication::translate("cody::CompletionEvent", "%1 at offset %2")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
     }
     if (!document.isObject())
-        return malformed(type, data, u"the data is not a JSON object"_s);
+        return malformed(type, data,
+            QCoreApplication::translate("cody::CompletionEvent", "the data is not a JSON object"));
     const QJsonObject object = document.object();
 
     if (!isCompletion) {

@@ -51,7 +51,7 @@ CompletionStream::~CompletionStream()
 void CompletionStream::cancel()
 {
     if (!m_done && !m_abortReason)
-        abortWith({ErrorKind::Cancelled, u"cancelled"_s});
+        abortWith({ErrorKind::Cancelled, tr("cancelled")});
 }
 
 void CompletionStream::onMetaData()
@@ -186,28 +186,30 @@ void CompletionStream::onFinished()
             const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
             const bool html = type.contains("html"_L1, Qt::CaseInsensitive);
             error = {ErrorKind::Protocol,
-                html ? u"an HTML page answered instead of Sourcegraph's API (%1): a proxy or "
-                       "single sign-on page is probably in the way"_s.arg(bodySnippet(facts.body))
-                     : u"the server answered with \"%1\" instead of an event stream: %2"_s.arg(
-                         type, bodySnippet(facts.body)),
+                html ? tr("an HTML page answered instead of Sourcegraph's API (%1): a proxy or "
+                          "single sign-on page is probably in the way")
+                           .arg(bodySnippet(facts.body))
+                     : tr("the server answered with \"%1\" instead of an event stream: %2")
+                           .arg(type, bodySnippet(facts.body)),
                 200};
         } else {
             error = classifyReply(facts);
         }
     } else if (!m_serverError.isEmpty()) {
         error = {ErrorKind::Stream,
-            u"the server reported an error: %1"_s.arg(m_serverError.simplified()), 200};
+            tr("the server reported an error: %1").arg(m_serverError.simplified()), 200};
     } else if (m_reply->error() != QNetworkReply::NoError || !m_sawDone) {
         const QString how = m_reply->error() != QNetworkReply::NoError
             ? m_reply->errorString().simplified()
-            : u"the stream ended before the server said it was done"_s;
-        error = !m_sawEvent
-            ? Error {ErrorKind::Dropped,
-                u"the connection closed without any event (%1); this may be an outage of the "
-                "upstream LLM provider"_s.arg(how)}
-            : Error {ErrorKind::Dropped,
-                u"the connection dropped after %1 characters of the reply (%2)"_s.arg(chars).arg(
-                    how)};
+            : tr("the stream ended before the server said it was done");
+        error = !m_sawEvent ? Error {ErrorKind::Dropped,
+                    tr("the connection closed without any event (%1); this may be an outage of the "
+                       "upstream LLM provider")
+                        .arg(how)}
+                            : Error {ErrorKind::Dropped,
+                                tr("the connection dropped after %1 characters of the reply (%2)")
+                                    .arg(chars)
+                                    .arg(how)};
     }
     finish();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -77,7 +78,8 @@ bool applyValue(
             *target = *value;
             return true;
         }
-        *why = u"must be %1, got \"%2\""_s.arg(expected, raw);
+        *why = QCoreApplication::translate("cody::Config", "must be %1, got \"%2\"")
+                   .arg(expected, raw);
         return false;
     };
     switch (key) {
@@ -100,7 +102,8 @@ bool applyValue(
         config->clientName = raw.trimmed();
         return true;
     case Key::DefaultMaxTokens:
-        return setInt(&config->defaultMaxTokens, 1, u"a whole number greater than 0"_s);
+        return setInt(&config->defaultMaxTokens, 1,
+            QCoreApplication::translate("cody::Config", "a whole number greater than 0"));
     case Key::Model:
         config->model = raw.trimmed();
         return true;
@@ -108,13 +111,15 @@ bool applyValue(
         config->caFile = raw;
         return true;
     case Key::IdleTimeout:
-        return setInt(
-            &config->idleTimeoutSeconds, 1, u"a whole number of seconds greater than 0"_s);
+        return setInt(&config->idleTimeoutSeconds, 1,
+            QCoreApplication::translate(
+                "cody::Config", "a whole number of seconds greater than 0"));
     case Key::AutoContinue:
         config->autoContinue = parseFlag(raw);
         return true;
     case Key::MaxContinuations:
-        return setInt(&config->maxContinuations, 0, u"a whole number (0 = unlimited)"_s);
+        return setInt(&config->maxContinuations, 0,
+            QCoreApplication::translate("cody::Config", "a whole number (0 = unlimited)"));
     case Key::ProxyMode:
         // A proxy variable means "the environment's proxies", which is what System is.
         if (source == Config::Source::Environment) {
@@ -125,7 +130,9 @@ bool applyValue(
             config->proxyMode = *mode;
             return true;
         }
-        *why = u"must be system, none or manual, got \"%1\""_s.arg(raw);
+        *why = QCoreApplication::translate(
+            "cody::Config", "must be system, none or manual, got \"%1\"")
+                   .arg(raw);
         return false;
     case Key::ProxyHost:
         // The environment's value is a proxy URL as curl reads it, not our host:port.
@@ -153,7 +160,7 @@ QString Config::settingsKey(Key key)
 
 QString Config::origin(Key key) const
 {
-    return m_origins.value(key, u"default"_s);
+    return m_origins.value(key, QCoreApplication::translate("cody::Config", "default"));
 }
 
 QUrl Config::parseBaseUrl(const QString &text, QString *error)
@@ -162,13 +169,15 @@ QUrl Config::parseBaseUrl(const QString &text, QString *error)
     QUrl url(trimmed, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != "http"_L1 && scheme != "https"_L1) || url.host().isEmpty()) {
-        *error = u"\"%1\" is not an http(s) URL such as https://sourcegraph.example.com"_s.arg(
-            trimmed);
+        *error = QCoreApplication::translate(
+            "cody::Config", "\"%1\" is not an http(s) URL such as https://sourcegraph.example.com")
+                     .arg(trimmed);
         return {};
     }
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
-        *error = u"\"%1\" must not carry a query, fragment or user info"_s.arg(
-            url.toDisplayString(QUrl::RemoveUserInfo));
+        *error = QCoreApplication::translate(
+            "cody::Config", "\"%1\" must not carry a query, fragment or user info")
+                     .arg(url.toDisplayString(QUrl::RemoveUserInfo));
         return {};
     }
     // A path prefix (https://host/sourcegraph/) is kept; the trailing slash is not, so that
@@ -199,7 +208,8 @@ Config Config::load(
         if (source == Source::Default && settings && !info.settingsKey.isEmpty()
             && settings->contains(info.settingsKey)) {
             raw = settings->value(info.settingsKey).toString();
-            origin = u"setting %1"_s.arg(info.settingsKey);
+            origin
+                = QCoreApplication::translate("cody::Config", "setting %1").arg(info.settingsKey);
             source = Source::Settings;
         }
         if (source == Source::Default)
@@ -244,8 +254,9 @@ void Config::resolveProxy(Config *config, const QProcessEnvironment &environment
     if (config->proxyMode == Mode::Manual && config->proxyHost.isEmpty()) {
         // An unusable saved host has been reported already; a missing one has not.
         if (!settings || !settings->contains(hostKey)) {
-            errors->append(u"setting %1: manual proxy mode needs %2 (host:port)"_s.arg(
-                settingsKey(Key::ProxyMode), hostKey));
+            errors->append(QCoreApplication::translate(
+                "cody::Config", "setting %1: manual proxy mode needs %2 (host:port)")
+                               .arg(settingsKey(Key::ProxyMode), hostKey));
         }
         config->proxyMode = Mode::System;
         config->m_sources.remove(Key::ProxyMode);
@@ -263,7 +274,8 @@ bool Config::save(QSettings &settings, Key key, const QVariant &value, QString *
     };
     const QString name = settingsKey(key);
     if (name.isEmpty())
-        return fail(u"this value is never saved in settings"_s);
+        return fail(
+            QCoreApplication::translate("cody::Config", "this value is never saved in settings"));
 
     QString raw;
     if (value.metaType() == QMetaType::fromType<ProxySettings::Mode>())

@@ -43,8 +43,8 @@ QString ConnectionCheck::summary() const
         ? m_username
         : u"%1 (%2)"_s.arg(m_displayName, m_username);
     return m_productVersion.isEmpty()
-        ? u"Signed in as %1"_s.arg(who)
-        : u"Signed in as %1 on Sourcegraph %2"_s.arg(who, m_productVersion);
+        ? tr("Signed in as %1").arg(who)
+        : tr("Signed in as %1 on Sourcegraph %2").arg(who, m_productVersion);
 }
 
 void ConnectionCheck::onUser()
@@ -58,12 +58,12 @@ void ConnectionCheck::onUser()
             = root.value("data"_L1).toObject().value("currentUser"_L1).toObject();
         if (!error.isError() && !errors.isEmpty()) {
             error = {ErrorKind::Http,
-                u"the server answered with an error: %1"_s.arg(
-                    errors.first().toObject().value("message"_L1).toString().simplified())};
+                tr("the server answered with an error: %1")
+                    .arg(errors.first().toObject().value("message"_L1).toString().simplified())};
         } else if (!error.isError() && user.isEmpty()) {
             // A public instance answers an anonymous request with currentUser: null.
             error = {ErrorKind::Auth,
-                u"the server does not know this access token (no signed-in user)"_s};
+                tr("the server does not know this access token (no signed-in user)")};
         }
         m_username = user.value("username"_L1).toString();
         m_displayName = user.value("displayName"_L1).toString();

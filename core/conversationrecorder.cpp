@@ -35,7 +35,7 @@ qint64 ConversationRecorder::begin(qint64 conversationId, const QString &firstPr
 {
     if (conversationId != 0) {
         if (!m_store->conversation(conversationId)) {
-            *error = u"there is no conversation %1 in the history"_s.arg(conversationId);
+            *error = tr("there is no conversation %1 in the history").arg(conversationId);
             return 0;
         }
         m_conversationId = conversationId;
@@ -88,7 +88,7 @@ bool ConversationRecorder::saveSettings(
 {
     auto conversation = m_store->conversation(m_conversationId);
     if (!conversation) {
-        *error = u"there is no conversation %1 in the history"_s.arg(m_conversationId);
+        *error = tr("there is no conversation %1 in the history").arg(m_conversationId);
         return false;
     }
     conversation->model = model;

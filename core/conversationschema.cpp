@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "conversationschema.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -87,8 +88,10 @@ bool execute(QSqlDatabase &db, const QString &statement, const QString &what, QS
 
 bool runStep(QSqlDatabase &db, int from, QString *error)
 {
-    const QString what
-        = u"migrating the conversation database from version %1 to %2"_s.arg(from).arg(from + 1);
+    const QString what = QCoreApplication::translate(
+        "cody::conversationschema", "migrating the conversation database from version %1 to %2")
+                             .arg(from)
+                             .arg(from + 1);
     // IMMEDIATE: take the write lock up front, so a second process opening the same file waits
     // (busy_timeout) instead of migrating concurrently.
     if (!execute(db, u"BEGIN IMMEDIATE"_s, what, error))
@@ -122,7 +125,9 @@ std::optional<int> userVersion(QSqlDatabase &db, QString *error)
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
         if (error)
-            *error = describe(u"reading the conversation database's version"_s, query.lastError());
+            *error = describe(QCoreApplication::translate("cody::conversationschema",
+                                  "reading the conversation database's version"),
+                query.lastError());
         return std::nullopt;
     }
     return query.value(0).toInt();
@@ -140,7 +145,9 @@ bool migrate(QSqlDatabase &db, QString *error)
     }
     if (*version < 0) {
         if (error)
-            *error = u"The conversation database has an invalid schema version %1"_s.arg(*version);
+            *error = QCoreApplication::translate("cody::conversationschema",
+                "The conversation database has an invalid schema version %1")
+                         .arg(*version);
         return false;
     }
     for (int from = *version; from < currentVersion(); ++from) {
@@ -239,10 +246,12 @@ qint64 insertMessage(QSqlDatabase &db, const StoredMessage &m, const QString &wh
 
 QString newerVersionError(const QString &path, int version)
 {
-    return u"The conversation database %1 has schema version %2, newer than this Cody Chat "
-           u"understands (%3); it was left untouched. Use a newer Cody Chat."_s.arg(path)
-               .arg(version)
-               .arg(currentVersion());
+    return QCoreApplication::translate("cody::conversationschema",
+        "The conversation database %1 has schema version %2, newer than this Cody Chat "
+        "understands (%3); it was left untouched. Use a newer Cody Chat.")
+        .arg(path)
+        .arg(version)
+        .arg(currentVersion());
 }
 
 QString describe(const QString &what, const QSqlError &sqlError)
@@ -250,7 +259,7 @@ QString describe(const QString &what, const QSqlError &sqlError)
     QString text = sqlError.text().trimmed();
     text.replace(u'\n', u' ');
     if (text.isEmpty())
-        text = u"unknown database error"_s;
+        text = QCoreApplication::translate("cody::conversationschema", "unknown database error");
     return what + u": "_s + text;
 }
 

@@ -4,6 +4,7 @@
 #include "conversationschema.h"
 #include "searchsnippet.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -56,7 +57,9 @@ bool isPlainToken(const QString &word)
 
 QString describe(const QSqlQuery &q)
 {
-    return conversationschema::describe(u"Searching the conversations"_s, q.lastError());
+    return conversationschema::describe(
+        QCoreApplication::translate("cody::conversationsearch", "Searching the conversations"),
+        q.lastError());
 }
 
 // FTS5 (SQLite 3.40) builds the whole merged list of every term a prefix query matches before it

@@ -8,6 +8,7 @@
 #include "sqlitefile.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -31,7 +32,8 @@ namespace {
 
 QString notOpen()
 {
-    return u"The conversation database is not open"_s;
+    return QCoreApplication::translate(
+        "cody::ConversationStore", "The conversation database is not open");
 }
 
 // Up to this size the whole file is checked at every open (tens of milliseconds).
@@ -97,13 +99,15 @@ bool ConversationStore::Private::connect(const QString &file, QString *error)
     db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     sqlitefile::setFile(db, file);
     if (!db.open()) {
-        const QString message
-            = schema::describe(u"Cannot open the conversation database "_s + file, db.lastError());
+        const QString message = schema::describe(
+            ConversationStore::tr("Cannot open the conversation database %1").arg(file),
+            db.lastError());
         disconnect();
         return fail(error, message);
     }
     // Set before anything reads the file: a CLI and the GUI may hold the same database.
-    return execSql(u"PRAGMA busy_timeout = 5000"_s, u"Configuring "_s + file, error);
+    return execSql(
+        u"PRAGMA busy_timeout = 5000"_s, ConversationStore::tr("Configuring %1").arg(file), error);
 }
 
 void ConversationStore::Private::disconnect()
@@ -123,7 +127,7 @@ bool ConversationStore::Private::touch(qint64 conversationId, QString *error)
     q.prepare(u"UPDATE conversations SET updated = ? WHERE id = ?"_s);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(conversationId);
-    return exec(q, u"Updating the conversation's time"_s, error);
+    return exec(q, ConversationStore::tr("Updating the conversation's time"), error);
 }
 
 bool ConversationStore::Private::touchForMessage(
@@ -182,7 +186,7 @@ bool ConversationStore::open(const QString &path, QString *error)
     // SQLite reports a full disk met while opening (the WAL index cannot grow) as an I/O error.
     const QStorageInfo volume(QFileInfo(path).absolutePath());
     if (volume.isValid() && volume.bytesAvailable() < MinFreeBytes)
-        problem += u" — the disk holding it is full"_s;
+        problem = tr("%1 — the disk holding it is full").arg(problem);
     return fail(error, problem);
 }
 
@@ -202,7 +206,7 @@ bool ConversationStore::openOnce(const QString &path, QString *error)
     const QStringList stale = OpenMarker::stale(path);
     const bool fullCheck = !stale.isEmpty() || QFileInfo(path).size() <= FullCheckMaxBytes;
     QSqlQuery check(d->db);
-    const QString checking = u"Checking the conversation database "_s + path;
+    const QString checking = tr("Checking the conversation database %1").arg(path);
     if (!fullCheck) {
         if (sqlitefile::isTruncated(path) && !d->startOver(error))
             return false;
@@ -281,7 +285,7 @@ qint64 ConversationStore::createConversation(const StoredConversation &c, QStrin
     q.addBindValue(created);
     q.addBindValue(c.updated.isValid() ? c.updated.toMSecsSinceEpoch() : created);
     q.addBindValue(c.pinned);
-    if (!d->exec(q, u"Creating a conversation"_s, error))
+    if (!d->exec(q, tr("Creating a conversation"), error))
         return 0;
     return q.lastInsertId().toLongLong();
 }
@@ -298,10 +302,10 @@ bool ConversationStore::updateConversation(const StoredConversation &c, QString 
     q.addBindValue(c.pinned);
     q.addBindValue(c.updated.isValid() ? QVariant(c.updated.toMSecsSinceEpoch()) : QVariant());
     q.addBindValue(c.id);
-    if (!d->exec(q, u"Saving conversation %1"_s.arg(c.id), error))
+    if (!d->exec(q, tr("Saving conversation %1").arg(c.id), error))
         return false;
     if (q.numRowsAffected() < 1)
-        return fail(error, u"Saving conversation %1: no such conversation"_s.arg(c.id));
+        return fail(error, tr("Saving conversation %1: no such conversation").arg(c.id));
     return true;
 }
 
@@ -313,10 +317,10 @@ bool ConversationStore::deleteConversation(qint64 id, QString *error)
     QSqlQuery q(d->db);
     q.prepare(u"DELETE FROM conversations WHERE id = ?"_s);
     q.addBindValue(id);
-    if (!d->exec(q, u"Deleting conversation %1"_s.arg(id), error))
+    if (!d->exec(q, tr("Deleting conversation %1").arg(id), error))
         return false;
     if (q.numRowsAffected() < 1)
-        return fail(error, u"Deleting conversation %1: no such conversation"_s.arg(id));
+        return fail(error, tr("Deleting conversation %1: no such conversation").arg(id));
     return true;
 }
 
@@ -376,7 +380,7 @@ qint64 ConversationStore::appendMessage(const StoredMessage &m, QString *error)
 {
     if (!isOpen())
         return fail(error, notOpen());
-    const QString what = u"Saving a message in conversation %1"_s.arg(m.conversationId);
+    const QString what = tr("Saving a message in conversation %1").arg(m.conversationId);
     sqlitefile::Transaction transaction(d->db, what, error);
     if (!transaction.active())
         return 0;
@@ -392,7 +396,7 @@ bool ConversationStore::updateMessage(const StoredMessage &m, QString *error)
 {
     if (!isOpen())
         return fail(error, notOpen());
-    const QString what = u"Saving message %1"_s.arg(m.id);
+    const QString what = tr("Saving message %1").arg(m.id);
     sqlitefile::Transaction transaction(d->db, what, error);
     if (!transaction.active())
         return false;
@@ -412,7 +416,7 @@ bool ConversationStore::updateMessage(const StoredMessage &m, QString *error)
     if (!d->exec(q, what, error))
         return false;
     if (q.numRowsAffected() < 1)
-        return fail(error, what + u": no such message"_s);
+        return fail(error, tr("%1: no such message").arg(what));
     return d->touchForMessage(m.id, what, error) && transaction.commit(error);
 }
 
@@ -420,7 +424,7 @@ bool ConversationStore::appendToMessage(qint64 messageId, const QString &more, Q
 {
     if (!isOpen())
         return fail(error, notOpen());
-    const QString what = u"Saving streamed text of message %1"_s.arg(messageId);
+    const QString what = tr("Saving streamed text of message %1").arg(messageId);
     sqlitefile::Transaction transaction(d->db, what, error);
     if (!transaction.active())
         return false;
@@ -431,7 +435,7 @@ bool ConversationStore::appendToMessage(qint64 messageId, const QString &more, Q
     if (!d->exec(q, what, error))
         return false;
     if (q.numRowsAffected() < 1)
-        return fail(error, what + u": no such message"_s);
+        return fail(error, tr("%1: no such message").arg(what));
     return d->touchForMessage(messageId, what, error) && transaction.commit(error);
 }
 
@@ -442,7 +446,7 @@ bool ConversationStore::markInterrupted(qint64 messageId, QString *error)
     QSqlQuery q(d->db);
     q.prepare(u"UPDATE messages SET state = 'partial' WHERE id = ? AND state = 'streaming'"_s);
     q.addBindValue(messageId);
-    return d->exec(q, u"Saving message %1"_s.arg(messageId), error);
+    return d->exec(q, tr("Saving message %1").arg(messageId), error);
 }
 
 bool ConversationStore::deleteMessagesFrom(
@@ -450,8 +454,9 @@ bool ConversationStore::deleteMessagesFrom(
 {
     if (!isOpen())
         return fail(error, notOpen());
-    const QString what
-        = u"Deleting messages from %1 in conversation %2"_s.arg(firstMessageId).arg(conversationId);
+    const QString what = tr("Deleting messages from %1 in conversation %2")
+                             .arg(firstMessageId)
+                             .arg(conversationId);
     sqlitefile::Transaction transaction(d->db, what, error);
     if (!transaction.active())
         return false;
@@ -462,7 +467,7 @@ bool ConversationStore::deleteMessagesFrom(
     if (!d->exec(q, what, error))
         return false;
     if (q.numRowsAffected() < 1)
-        return fail(error, what + u": no such message"_s);
+        return fail(error, tr("%1: no such message").arg(what));
     return d->touch(conversationId, error) && transaction.commit(error);
 }
 
@@ -534,7 +539,7 @@ bool ConversationStore::importJson(const QByteArray &json, QList<qint64> *import
         return false;
     // All or nothing: one transaction around every conversation (createConversation() and
     // insertMessage() open none of their own).
-    const QString what = u"Importing conversations"_s;
+    const QString what = tr("Importing conversations");
     sqlitefile::Transaction transaction(d->db, what, error);
     if (!transaction.active())
         return false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "keychainsecretstore.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -27,7 +28,9 @@ QString seconds(Milliseconds timeout)
 
 QString noKeychain(const QString &why)
 {
-    return u"no keychain available (%1); set LLM_API_KEY instead"_s.arg(why);
+    return QCoreApplication::translate(
+        "cody::KeychainSecretStore", "no keychain available (%1); set LLM_API_KEY instead")
+        .arg(why);
 }
 
 // libsecret reports a missing session bus ("Cannot autolaunch D-Bus without X11 $DISPLAY"), a
@@ -61,10 +64,15 @@ SecretResult failure(const QKeychain::Job *job, const QString &key)
 {
     const QString message = job->errorString().simplified();
     if (job->error() == QKeychain::EntryNotFound)
-        return {Status::NotFound, {}, u"nothing is stored in the keychain for %1"_s.arg(key)};
+        return {Status::NotFound, {},
+            QCoreApplication::translate(
+                "cody::KeychainSecretStore", "nothing is stored in the keychain for %1")
+                .arg(key)};
     if (meansNoKeychain(job->error(), message))
         return {Status::Unavailable, {}, noKeychain(message)};
-    return {Status::Failed, {}, u"the keychain failed: %1"_s.arg(message)};
+    return {Status::Failed, {},
+        QCoreApplication::translate("cody::KeychainSecretStore", "the keychain failed: %1")
+            .arg(message)};
 }
 
 // Calls `done` later in `context`'s thread, unless `context` is gone by then.
@@ -99,8 +107,10 @@ void run(QKeychain::Job *job, const QString &key, Milliseconds timeout, QObject 
             return;
         deliver(guard, done,
             {Status::Unavailable, {},
-                noKeychain(u"the keychain did not answer within %1 s: is a Secret Service such as "
-                           "gnome-keyring running and unlocked?"_s.arg(seconds(timeout)))});
+                noKeychain(QCoreApplication::translate("cody::KeychainSecretStore",
+                    "the keychain did not answer within %1 s: is a Secret Service such as "
+                    "gnome-keyring running and unlocked?")
+                               .arg(seconds(timeout)))});
     });
     QObject::connect(job, &QKeychain::Job::finished, job, [=](QKeychain::Job *finished) {
         timer->stop();

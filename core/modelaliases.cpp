@@ -3,6 +3,7 @@
 
 #include "namecharacters.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -80,7 +81,8 @@ QString quoted(QStringView text)
 // The same character checks ModelRef::parse makes, for names that are looked up as aliases.
 QString characterProblem(QStringView name)
 {
-    return name.isEmpty() ? u"the name is empty"_s : controlOrWhitespaceProblem(name);
+    return name.isEmpty() ? QCoreApplication::translate("cody::ModelAliases", "the name is empty")
+                          : controlOrWhitespaceProblem(name);
 }
 
 bool isAliasNameChar(char32_t c)
@@ -92,12 +94,13 @@ bool isAliasNameChar(char32_t c)
 QString aliasNameProblem(QStringView name)
 {
     if (name.isEmpty())
-        return u"the alias name is empty"_s;
+        return QCoreApplication::translate("cody::ModelAliases", "the alias name is empty");
     for (const uint c : name.toUcs4()) {
         if (!isAliasNameChar(c)) {
             const char32_t ch = c;
-            return u"the alias name contains "_s + quoted(QString::fromUcs4(&ch, 1))
-                + u", which is not allowed (use letters, digits and - _ .)"_s;
+            return QCoreApplication::translate("cody::ModelAliases",
+                "the alias name contains %1, which is not allowed (use letters, digits and - _ .)")
+                .arg(quoted(QString::fromUcs4(&ch, 1)));
         }
     }
     return {};
@@ -133,20 +136,24 @@ bool ModelAliases::addUserAlias(const QString &name, const QString &target, QStr
         return fail(problem);
     for (const Alias &alias : builtIns()) {
         if (alias.name.compare(name, Qt::CaseInsensitive) == 0)
-            return fail(u"it would shadow the built-in alias "_s + quoted(alias.name));
+            return fail(QCoreApplication::translate(
+                "cody::ModelAliases", "it would shadow the built-in alias %1")
+                            .arg(quoted(alias.name)));
     }
     if (!looksLikeRef(target)) {
         for (const Alias &alias : std::as_const(m_aliases)) {
             if (alias.name.compare(target, Qt::CaseInsensitive) == 0) {
-                return fail(u"its target "_s + quoted(target)
-                    + u" is itself an alias, and aliases cannot point at other aliases"_s);
+                return fail(QCoreApplication::translate("cody::ModelAliases",
+                    "its target %1 is itself an alias, and aliases cannot point at other aliases")
+                                .arg(quoted(target)));
             }
         }
     }
     QString reason;
     const std::optional<ModelRef> ref = ModelRef::parse(target, &reason);
     if (!ref)
-        return fail(u"invalid target "_s + quoted(target) + u": "_s + reason);
+        return fail(QCoreApplication::translate("cody::ModelAliases", "invalid target %1: %2")
+                        .arg(quoted(target), reason));
 
     for (Alias &alias : m_aliases) {
         if (!alias.builtIn && alias.name == name) {
@@ -165,8 +172,9 @@ QStringList ModelAliases::loadUserAliases(QSettings &settings)
     const QStringList keys = settings.childKeys();
     // A key such as "a/b" turns into a subgroup; it can never be a valid alias name.
     for (const QString &group : settings.childGroups()) {
-        warnings.append(u"ignoring user aliases under "_s + quoted(QString(group + u'/'))
-            + u": alias names cannot contain '/'"_s);
+        warnings.append(QCoreApplication::translate(
+            "cody::ModelAliases", "ignoring user aliases under %1: alias names cannot contain '/'")
+                            .arg(quoted(QString(group + u'/'))));
     }
     for (const QString &key : keys) {
         const QVariant value = settings.value(key);
@@ -179,12 +187,15 @@ QStringList ModelAliases::loadUserAliases(QSettings &settings)
         // Another key of the same group may be added after this one, so addUserAlias() alone
         // cannot see every chain.
         if (!looksLikeRef(target) && keys.contains(target, Qt::CaseInsensitive)) {
-            reason = u"its target "_s + quoted(target)
-                + u" is itself an alias, and aliases cannot point at other aliases"_s;
+            reason = QCoreApplication::translate("cody::ModelAliases",
+                "its target %1 is itself an alias, and aliases cannot point at other aliases")
+                         .arg(quoted(target));
         } else if (addUserAlias(key, target, &reason)) {
             continue;
         }
-        warnings.append(u"ignoring user alias "_s + quoted(key) + u": "_s + reason);
+        warnings.append(
+            QCoreApplication::translate("cody::ModelAliases", "ignoring user alias %1: %2")
+                .arg(quoted(key), reason));
     }
     settings.endGroup();
     return warnings;
@@ -208,7 +219,6 @@ std::optional<ModelRef> ModelAliases::resolve(QStringView name, QString *error) 
     } else if (const Alias *alias = find(name)) {
         return alias->target;
     } else if (reason = characterProblem(name); reason.isEmpty()) {
-        reason = u"unknown model alias "_s + quoted(name);
         const Alias *similar = nullptr;
         for (const Alias &alias : m_aliases) {
             if (alias.name.compare(name, Qt::CaseInsensitive) == 0) {
@@ -216,18 +226,29 @@ std::optional<ModelRef> ModelAliases::resolve(QStringView name, QString *error) 
                 break;
             }
         }
-        if (similar)
-            reason += u"; did you mean "_s + quoted(similar->name) + u'?';
-        else if (name.contains(u':'))
-            reason += u" (the parts of a model reference are separated by '::')"_s;
+        if (similar) {
+            reason = QCoreApplication::translate(
+                "cody::ModelAliases", "unknown model alias %1; did you mean %2?")
+                         .arg(quoted(name), quoted(similar->name));
+        } else if (name.contains(u':')) {
+            reason = QCoreApplication::translate("cody::ModelAliases",
+                "unknown model alias %1 (the parts of a model reference are separated by '::')")
+                         .arg(quoted(name));
+        } else {
+            reason = QCoreApplication::translate("cody::ModelAliases", "unknown model alias %1")
+                         .arg(quoted(name));
+        }
     }
     if (error) {
         // A reason ending in a question already closes its sentence.
-        const QString stop = reason.endsWith(u'?') ? u" "_s : u". "_s;
-        *error = u"invalid model name "_s + quoted(name) + u": "_s + reason + stop
-            + u"Use cody/<provider>::<apiVersion>::<model>, <provider>::<apiVersion>::<model>, "
-              u"or an alias: "_s
-            + aliasNames();
+        *error = (reason.endsWith(u'?')
+                ? QCoreApplication::translate("cody::ModelAliases",
+                    "invalid model name %1: %2 Use cody/<provider>::<apiVersion>::<model>, "
+                    "<provider>::<apiVersion>::<model>, or an alias: %3")
+                : QCoreApplication::translate("cody::ModelAliases",
+                    "invalid model name %1: %2. Use cody/<provider>::<apiVersion>::<model>, "
+                    "<provider>::<apiVersion>::<model>, or an alias: %3"))
+                     .arg(quoted(name), reason, aliasNames());
     }
     return std::nullopt;
 }

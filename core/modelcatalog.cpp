@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modelcatalog.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,7 +15,8 @@ namespace cody {
 
 namespace {
 
-const auto ErrorPrefix = u"supported models: "_s;
+// Starts the load warnings, which are kept for diagnostics only and so stay English.
+const auto WarningPrefix = u"supported models: "_s;
 
 std::optional<double> number(const QJsonObject &object, QStringView key)
 {
@@ -89,21 +91,26 @@ bool ModelCatalog::loadSupportedModels(const QByteArray &json, QString *error)
 {
     const auto fail = [error](const QString &reason) {
         if (error)
-            *error = ErrorPrefix + reason;
+            *error = QCoreApplication::translate("cody::ModelCatalog", "supported models: %1")
+                         .arg(reason);
         return false;
     };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(u"not valid JSON (%1 at offset %2)"_s.arg(parseError.errorString())
-                        .arg(parseError.offset));
+        return fail(
+            QCoreApplication::translate("cody::ModelCatalog", "not valid JSON (%1 at offset %2)")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
     }
     if (!document.isObject())
-        return fail(u"the document is not a JSON object"_s);
+        return fail(
+            QCoreApplication::translate("cody::ModelCatalog", "the document is not a JSON object"));
     const QJsonObject root = document.object();
     const QJsonValue modelsValue = root.value(u"models");
     if (!modelsValue.isArray())
-        return fail(u"the document has no \"models\" array"_s);
+        return fail(QCoreApplication::translate(
+            "cody::ModelCatalog", "the document has no \"models\" array"));
 
     QHash<QString, QString> providerNames;
     for (const QJsonValue &provider : root.value(u"providers").toArray()) {
@@ -120,7 +127,7 @@ bool ModelCatalog::loadSupportedModels(const QByteArray &json, QString *error)
     QStringList warnings;
     const QJsonArray entries = modelsValue.toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QString where = ErrorPrefix + u"skipped models["_s + QString::number(i) + u']';
+        const QString where = WarningPrefix + u"skipped models["_s + QString::number(i) + u']';
         if (!entries.at(i).isObject()) {
             warnings.append(where + u": not a JSON object"_s);
             continue;

@@ -3,6 +3,7 @@
 
 #include "namecharacters.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -53,24 +54,28 @@ bool isAllowed(Part part, char32_t c)
 
 QString allowedText(Part part)
 {
-    return part == Part::Model ? u"letters, digits and . _ - / @ :"_s
-                               : u"letters, digits and . _ -"_s;
+    return part == Part::Model
+        ? QCoreApplication::translate("cody::ModelRef", "letters, digits and . _ - / @ :")
+        : QCoreApplication::translate("cody::ModelRef", "letters, digits and . _ -");
 }
 
 // Returns an empty string when the part is acceptable.
 QString checkPart(Part part, QStringView text)
 {
     if (text.isEmpty())
-        return u"the "_s + partName(part) + u" part is empty"_s;
+        return QCoreApplication::translate("cody::ModelRef", "the %1 part is empty")
+            .arg(partName(part));
     const QList<uint> codePoints = text.toUcs4();
     if (part == Part::Provider && !isAsciiAlnum(codePoints.first())) {
-        return u"the provider part must start with a letter or digit, not "_s
-            + describe(codePoints.first());
+        return QCoreApplication::translate(
+            "cody::ModelRef", "the provider part must start with a letter or digit, not %1")
+            .arg(describe(codePoints.first()));
     }
     for (const uint c : codePoints) {
         if (!isAllowed(part, c)) {
-            return u"the "_s + partName(part) + u" part contains "_s + describe(c)
-                + u", which is not allowed (use "_s + allowedText(part) + u')';
+            return QCoreApplication::translate(
+                "cody::ModelRef", "the %1 part contains %2, which is not allowed (use %3)")
+                .arg(partName(part), describe(c), allowedText(part));
         }
     }
     return {};
@@ -79,7 +84,7 @@ QString checkPart(Part part, QStringView text)
 QString reasonFor(QStringView text)
 {
     if (text.isEmpty())
-        return u"the name is empty"_s;
+        return QCoreApplication::translate("cody::ModelRef", "the name is empty");
     if (QString reason = controlOrWhitespaceProblem(text); !reason.isEmpty())
         return reason;
 
@@ -87,23 +92,29 @@ QString reasonFor(QStringView text)
     if (ref.startsWith(CodyPrefix)) {
         ref = ref.mid(CodyPrefix.size());
         if (ref.isEmpty())
-            return u"nothing follows the \"cody/\" prefix"_s;
+            return QCoreApplication::translate(
+                "cody::ModelRef", "nothing follows the \"cody/\" prefix");
     } else if (ref.startsWith(CodyPrefix, Qt::CaseInsensitive)) {
-        return u"the prefix must be \"cody/\" in lower case"_s;
+        return QCoreApplication::translate(
+            "cody::ModelRef", "the prefix must be \"cody/\" in lower case");
     }
 
     const QList<QStringView> parts = ref.split(Separator);
     if (parts.size() != 3) {
-        return u"expected 3 parts separated by '::', found "_s + QString::number(parts.size());
+        return QCoreApplication::translate(
+            "cody::ModelRef", "expected 3 parts separated by '::', found %1")
+            .arg(parts.size());
     }
     const Part order[] = {Part::Provider, Part::ApiVersion, Part::Model};
     for (int i = 0; i < 3; ++i) {
         if (parts.at(i).isEmpty())
-            return u"the "_s + partName(order[i]) + u" part is empty"_s;
+            return QCoreApplication::translate("cody::ModelRef", "the %1 part is empty")
+                .arg(partName(order[i]));
     }
     // "a::b:::c" splits into three parts but could mean "b:" or ":c"; refuse to guess.
     if (ref.contains(u":::"))
-        return u"contains ':::'; the parts are separated by exactly '::'"_s;
+        return QCoreApplication::translate(
+            "cody::ModelRef", "contains ':::'; the parts are separated by exactly '::'");
     for (int i = 0; i < 3; ++i) {
         if (QString reason = checkPart(order[i], parts.at(i)); !reason.isEmpty())
             return reason;

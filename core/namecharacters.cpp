@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "namecharacters.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 using namespace Qt::StringLiterals;
@@ -17,13 +18,17 @@ QString controlOrWhitespaceProblem(QStringView text)
     const QList<uint> codePoints = text.toUcs4();
     for (const uint c : codePoints) {
         if (QChar::category(c) == QChar::Other_Control)
-            return u"contains a control character ("_s + codePointName(c) + u')';
+            return QCoreApplication::translate(
+                "cody::namecharacters", "contains a control character (%1)")
+                .arg(codePointName(c));
     }
     if (QChar::isSpace(codePoints.first()) || QChar::isSpace(codePoints.last()))
-        return u"has leading or trailing whitespace"_s;
+        return QCoreApplication::translate(
+            "cody::namecharacters", "has leading or trailing whitespace");
     for (const uint c : codePoints) {
         if (QChar::isSpace(c))
-            return u"contains whitespace ("_s + codePointName(c) + u')';
+            return QCoreApplication::translate("cody::namecharacters", "contains whitespace (%1)")
+                .arg(codePointName(c));
     }
     return {};
 }

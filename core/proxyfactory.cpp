@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "proxyfactory.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -36,17 +37,23 @@ ProxySettings ProxySettings::forMode(
 QString ProxySettings::hostPortProblem(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    const QString example = u"write it as host:port, for example proxy.example.com:3128"_s;
+    const QString example = QCoreApplication::translate(
+        "cody::ProxySettings", "write it as host:port, for example proxy.example.com:3128");
     if (trimmed.isEmpty())
-        return u"The proxy is missing: "_s + example;
+        return QCoreApplication::translate("cody::ProxySettings", "The proxy is missing: %1")
+            .arg(example);
     if (trimmed.contains("://"_L1))
-        return u"\"%1\" has a scheme; %2"_s.arg(trimmed, example);
+        return QCoreApplication::translate("cody::ProxySettings", "\"%1\" has a scheme; %2")
+            .arg(trimmed, example);
     const QUrl url(u"http://"_s + trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || !url.path().isEmpty()
         || url.hasQuery() || url.hasFragment())
-        return u"\"%1\" is not a host and port; %2"_s.arg(trimmed, example);
+        return QCoreApplication::translate(
+            "cody::ProxySettings", "\"%1\" is not a host and port; %2")
+            .arg(trimmed, example);
     if (url.port() < 1)
-        return u"\"%1\" has no port; %2"_s.arg(trimmed, example);
+        return QCoreApplication::translate("cody::ProxySettings", "\"%1\" has no port; %2")
+            .arg(trimmed, example);
     return {};
 }
 

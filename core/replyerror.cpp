@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "replyerror.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace cody {
@@ -42,33 +44,47 @@ Error transportError(const ReplyFacts &facts)
     const QString where = hostAndPort(facts.url);
     switch (facts.networkError) {
     case QNetworkReply::ConnectionRefusedError:
-        return {ErrorKind::Network, u"cannot connect to %1: connection refused"_s.arg(where)};
+        return {ErrorKind::Network,
+            QCoreApplication::translate(
+                "cody::ReplyError", "cannot connect to %1: connection refused")
+                .arg(where)};
     case QNetworkReply::HostNotFoundError:
         return {ErrorKind::Network,
-            u"cannot resolve the host name \"%1\": check LLM_BASE_URL and your network"_s.arg(
-                facts.url.host())};
+            QCoreApplication::translate("cody::ReplyError",
+                "cannot resolve the host name \"%1\": check LLM_BASE_URL and your network")
+                .arg(facts.url.host())};
     case QNetworkReply::RemoteHostClosedError:
-        return {ErrorKind::Network, u"%1 closed the connection before answering"_s.arg(where)};
+        return {ErrorKind::Network,
+            QCoreApplication::translate(
+                "cody::ReplyError", "%1 closed the connection before answering")
+                .arg(where)};
     case QNetworkReply::TimeoutError:
-        return {ErrorKind::Timeout, u"connecting to %1 timed out"_s.arg(where)};
+        return {ErrorKind::Timeout,
+            QCoreApplication::translate("cody::ReplyError", "connecting to %1 timed out")
+                .arg(where)};
     case QNetworkReply::SslHandshakeFailedError:
         return {ErrorKind::Tls,
-            facts.tlsProblem.isEmpty()
-                ? u"TLS handshake with %1 failed: %2"_s.arg(where, facts.networkErrorString)
-                : facts.tlsProblem};
+            facts.tlsProblem.isEmpty() ? QCoreApplication::translate(
+                "cody::ReplyError", "TLS handshake with %1 failed: %2")
+                                             .arg(where, facts.networkErrorString)
+                                       : facts.tlsProblem};
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
         return {ErrorKind::Network,
-            u"the proxy failed: %1 (check https_proxy / no_proxy)"_s.arg(facts.networkErrorString)};
+            QCoreApplication::translate(
+                "cody::ReplyError", "the proxy failed: %1 (check https_proxy / no_proxy)")
+                .arg(facts.networkErrorString)};
     default:
         break;
     }
     if (!facts.tlsProblem.isEmpty())
         return {ErrorKind::Tls, facts.tlsProblem};
-    return {ErrorKind::Network, u"request to %1 failed: %2"_s.arg(where, facts.networkErrorString)};
+    return {ErrorKind::Network,
+        QCoreApplication::translate("cody::ReplyError", "request to %1 failed: %2")
+            .arg(where, facts.networkErrorString)};
 }
 
 } // namespace
@@ -88,33 +104,44 @@ Error classifyReply(const ReplyFacts &facts)
     if (status >= 300 && status < 400) {
         // Following would hand the token to wherever the redirect points; say where instead.
         return {ErrorKind::Network,
-            u"the server answered %1 with a redirect to %2; Cody Chat does not follow redirects "
-            "with your token. If that is the right address, set LLM_BASE_URL to it"_s.arg(
-                statusText,
-                facts.redirectTarget.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)),
+            QCoreApplication::translate("cody::ReplyError",
+                "the server answered %1 with a redirect to %2; Cody Chat does not follow redirects "
+                "with your token. If that is the right address, set LLM_BASE_URL to it")
+                .arg(statusText,
+                    facts.redirectTarget.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)),
             status};
     }
     if (status == 401 || status == 403) {
-        return {ErrorKind::Auth, u"the Sourcegraph access token was rejected (%1)"_s.arg(detail),
+        return {ErrorKind::Auth,
+            QCoreApplication::translate(
+                "cody::ReplyError", "the Sourcegraph access token was rejected (%1)")
+                .arg(detail),
             status};
     }
     if (status == 404) {
         return {ErrorKind::Http,
-            u"%1 from %2 — is LLM_BASE_URL the address of a Sourcegraph instance?"_s.arg(
-                detail, facts.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)),
+            QCoreApplication::translate("cody::ReplyError",
+                "%1 from %2 — is LLM_BASE_URL the address of a Sourcegraph instance?")
+                .arg(detail, facts.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)),
             status};
     }
     if (status == 406 && facts.body.contains("ClientCodyIgnoreCompatibilityError")) {
         return {ErrorKind::Http,
-            u"the server does not accept this client's name or version (%1); CODY_CLIENT_NAME sets "
-            u"the "
-            "name sent"_s.arg(detail),
+            QCoreApplication::translate("cody::ReplyError",
+                "the server does not accept this client's name or version (%1); "
+                "CODY_CLIENT_NAME sets the name sent")
+                .arg(detail),
             status};
     }
     if (status >= 500)
-        return {ErrorKind::Server, u"the server failed (%1)"_s.arg(detail), status};
+        return {ErrorKind::Server,
+            QCoreApplication::translate("cody::ReplyError", "the server failed (%1)").arg(detail),
+            status};
     if (status >= 400)
-        return {ErrorKind::Http, u"the server refused the request (%1)"_s.arg(detail), status};
+        return {ErrorKind::Http,
+            QCoreApplication::translate("cody::ReplyError", "the server refused the request (%1)")
+                .arg(detail),
+            status};
     return transportError(facts);
 }
 

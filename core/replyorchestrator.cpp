@@ -70,7 +70,7 @@ void ReplyOrchestrator::start()
         m_stream = nullptr;
         m_retryTimer.stop();
         delete m_preparation;
-        complete({ErrorKind::Network, u"the connection was closed (its settings changed)"_s});
+        complete({ErrorKind::Network, tr("the connection was closed (its settings changed)")});
     });
     m_preparation = new ReplyPreparation(m_client, m_catalog, this);
     connect(m_preparation, &ReplyPreparation::finished, this, &ReplyOrchestrator::onPrepared);
@@ -95,7 +95,7 @@ void ReplyOrchestrator::cancel()
         this,
         [this] {
             m_done = false;
-            complete({ErrorKind::Cancelled, u"cancelled"_s});
+            complete({ErrorKind::Cancelled, tr("cancelled")});
         },
         Qt::QueuedConnection);
 }
@@ -128,7 +128,7 @@ QList<ChatMessage> ReplyOrchestrator::transcript() const
 void ReplyOrchestrator::startAttempt()
 {
     if (!m_client) {
-        complete({ErrorKind::Network, u"the connection was closed (its settings changed)"_s});
+        complete({ErrorKind::Network, tr("the connection was closed (its settings changed)")});
         return;
     }
     ++m_attempt;
@@ -167,7 +167,7 @@ void ReplyOrchestrator::onStreamFinished()
             return;
         Error error = outcome.error;
         if (m_segment > 1 && error.kind != ErrorKind::Cancelled)
-            error.message = u"continuation %1 failed: %2"_s.arg(m_segment - 1).arg(error.message);
+            error.message = tr("continuation %1 failed: %2").arg(m_segment - 1).arg(error.message);
         m_result.stopReason = outcome.stopReason;
         complete(error);
         return;
@@ -241,9 +241,8 @@ void ReplyOrchestrator::finishSegment()
     if (!truncated || !allowed) {
         m_result.truncated = truncated;
         if (truncated && m_request.autoContinue) {
-            m_result.note
-                = u"auto-continuation stopped after %1 continuation(s), the limit set"_s.arg(
-                    continuations);
+            m_result.note = tr("auto-continuation stopped after %1 continuation(s), the limit set")
+                                .arg(continuations);
         }
         complete({});
         return;
@@ -253,7 +252,8 @@ void ReplyOrchestrator::finishSegment()
         Q_EMIT textReceived(shown);
     if (!m_stitcher.lastSegmentMadeProgress()) {
         m_result.truncated = true;
-        m_result.note = u"auto-continuation stopped: segment %1 added no new text"_s.arg(m_segment);
+        m_result.note
+            = tr("auto-continuation stopped: segment %1 added no new text").arg(m_segment);
         complete({});
         return;
     }

@@ -31,7 +31,7 @@ QString ReplyWatchdog::message() const
 {
     const auto seconds
         = std::chrono::duration_cast<std::chrono::seconds>(m_timer.intervalAsDuration()).count();
-    return u"no data from %1 for %2 s (idle timeout)"_s.arg(m_host).arg(seconds);
+    return tr("no data from %1 for %2 s (idle timeout)").arg(m_host).arg(seconds);
 }
 
 } // namespace cody

@@ -3,6 +3,7 @@
 
 #include "conversationschema.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -18,18 +19,25 @@ namespace cody::sqlitefile {
 QString pathProblem(const QString &path)
 {
     if (path.isEmpty())
-        return u"No conversation database path given"_s;
+        return QCoreApplication::translate(
+            "cody::sqlitefile", "No conversation database path given");
     const QFileInfo info(path);
     if (info.isDir())
-        return u"Cannot open the conversation database %1: it is a directory"_s.arg(path);
+        return QCoreApplication::translate(
+            "cody::sqlitefile", "Cannot open the conversation database %1: it is a directory")
+            .arg(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return u"Cannot create the folder %1 for the conversation database"_s.arg(
-            info.absolutePath());
+        return QCoreApplication::translate(
+            "cody::sqlitefile", "Cannot create the folder %1 for the conversation database")
+            .arg(info.absolutePath());
     if (info.exists() && !info.isReadable())
-        return u"Cannot open the conversation database %1: the file is not readable"_s.arg(path);
+        return QCoreApplication::translate("cody::sqlitefile",
+            "Cannot open the conversation database %1: the file is not readable")
+            .arg(path);
     if (!info.exists() && !QFileInfo(info.absolutePath()).isWritable())
-        return u"Cannot create the conversation database %1: the folder is not writable"_s.arg(
-            path);
+        return QCoreApplication::translate("cody::sqlitefile",
+            "Cannot create the conversation database %1: the folder is not writable")
+            .arg(path);
     return {};
 }
 
@@ -60,7 +68,8 @@ bool moveAside(const QString &path, QString *movedTo, QString *error)
         target = path + u".corrupt-"_s + stamp + u'-' + QString::number(n);
     if (!QFile::rename(path, target)) {
         if (error)
-            *error = u"The conversation database %1 is damaged and could not be moved aside to %2"_s
+            *error = QCoreApplication::translate("cody::sqlitefile",
+                "The conversation database %1 is damaged and could not be moved aside to %2")
                          .arg(path, target);
         return false;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sseparser.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -23,15 +25,17 @@ QString formatLimit(qsizetype bytes)
     constexpr qsizetype KiB = 1024;
     constexpr qsizetype MiB = 1024 * KiB;
     if (bytes >= MiB && bytes % MiB == 0)
-        return u"%1 MiB"_s.arg(bytes / MiB);
+        return QCoreApplication::translate("cody::SseParser", "%1 MiB").arg(bytes / MiB);
     if (bytes >= KiB && bytes % KiB == 0)
-        return u"%1 KiB"_s.arg(bytes / KiB);
-    return u"%1 bytes"_s.arg(bytes);
+        return QCoreApplication::translate("cody::SseParser", "%1 KiB").arg(bytes / KiB);
+    return QCoreApplication::translate("cody::SseParser", "%1 bytes").arg(bytes);
 }
 
 QString tooLargeMessage(qsizetype limit)
 {
-    return u"server-sent event larger than %1; refusing it"_s.arg(formatLimit(limit));
+    return QCoreApplication::translate(
+        "cody::SseParser", "server-sent event larger than %1; refusing it")
+        .arg(formatLimit(limit));
 }
 
 const char *findByte(const char *from, const char *end, char byte)

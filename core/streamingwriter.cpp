@@ -50,7 +50,7 @@ bool StreamingWriter::finish(const StoredMessage &final, QString *error)
     m_pendingBytes = 0;
     if (!m_store) {
         if (error)
-            *error = u"Cannot save the reply: the conversation database is closed"_s;
+            *error = tr("Cannot save the reply: the conversation database is closed");
         return false;
     }
     StoredMessage message = final;
@@ -65,7 +65,7 @@ void StreamingWriter::flush()
         return;
     QString error;
     if (!m_store) {
-        error = u"Cannot save the reply: the conversation database is closed"_s;
+        error = tr("Cannot save the reply: the conversation database is closed");
     } else if (m_store->appendToMessage(m_messageId, m_pending, &error)) {
         m_pending.clear();
         m_pendingBytes = 0;

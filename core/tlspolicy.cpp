@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tlspolicy.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
 
@@ -20,12 +21,15 @@ bool TlsPolicy::configure(const QUrl &baseUrl, bool bypass, const QString &caFil
         return true;
     QFile file(caFile);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read the CA file %1: %2"_s.arg(caFile, file.errorString());
+        *error = QCoreApplication::translate("cody::TlsPolicy", "cannot read the CA file %1: %2")
+                     .arg(caFile, file.errorString());
         return false;
     }
     const auto certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty()) {
-        *error = u"the CA file %1 holds no PEM certificate"_s.arg(caFile);
+        *error = QCoreApplication::translate(
+            "cody::TlsPolicy", "the CA file %1 holds no PEM certificate")
+                     .arg(caFile);
         return false;
     }
     // Adding to the default configuration would switch off Qt's on-demand loading of the system
@@ -46,9 +50,10 @@ QString TlsPolicy::describe(const QUrl &url, const QList<QSslError> &errors)
         if (!reasons.contains(error.errorString()))
             reasons.append(error.errorString());
     }
-    return u"TLS certificate of %1 was not accepted (%2). Set CODY_CA_FILE to your CA bundle, or "
-           "CODY_SSL_BYPASS=true to skip verification for this host (insecure)"_s.arg(
-               url.host(), reasons.join("; "_L1));
+    return QCoreApplication::translate("cody::TlsPolicy",
+        "TLS certificate of %1 was not accepted (%2). Set CODY_CA_FILE to your CA bundle, or "
+        "CODY_SSL_BYPASS=true to skip verification for this host (insecure)")
+        .arg(url.host(), reasons.join("; "_L1));
 }
 
 } // namespace cody

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ContextWindow</name>
+    <message>
+        <source>1 earlier message not sent (context limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 earlier messages not sent (context limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTransfer</name>
     <message>
         <source>Markdown (*.md)</source>
@@ -176,6 +187,91 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::ApiCall</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer from %1 is larger than %2 MiB; refusing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not the expected JSON (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::BackgroundSearch</name>
+    <message>
+        <source>Cannot search the conversation database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::ChatController</name>
+    <message>
+        <source>the message is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reply is still streaming; stop it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no reply to regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no reply to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last reply did not fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such message to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last reply was not cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cody Chat is not connected: set the Sourcegraph URL and access token in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut off at the output limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no conversation %1</source>
+        <translation type="unfinished">es gibt keine Unterhaltung %1</translation>
+    </message>
+    <message>
+        <source>≈%1 tokens (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continued %1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cody::ChatView</name>
     <message>
         <source>Conversation</source>
@@ -231,6 +327,60 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::CompletionEvent</name>
+    <message>
+        <source>malformed %1 event: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed %1 event: %2 in `%3`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server reported an error without a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::CompletionStream</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an HTML page answered instead of Sourcegraph&apos;s API (%1): a proxy or single sign-on page is probably in the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered with &quot;%1&quot; instead of an event stream: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream ended before the server said it was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection closed without any event (%1); this may be an outage of the upstream LLM provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection dropped after %1 characters of the reply (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cody::Composer</name>
     <message>
         <source>Message</source>
@@ -243,6 +393,79 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Ask Cody… (Enter to send, Shift+Enter for a new line)</source>
         <translation>Fragen Sie Cody… (Eingabetaste zum Senden, Umschalt+Eingabetaste für eine neue Zeile)</translation>
+    </message>
+</context>
+<context>
+    <name>cody::Config</name>
+    <message>
+        <source>must be %1, got &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of seconds greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number (0 = unlimited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be system, none or manual, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) URL such as https://sourcegraph.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must not carry a query, fragment or user info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting %1: manual proxy mode needs %2 (host:port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this value is never saved in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::ConnectionCheck</name>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on Sourcegraph %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered with an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not know this access token (no signed-in user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::ConversationRecorder</name>
+    <message>
+        <source>there is no conversation %1 in the history</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -373,6 +596,96 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Lists the recorded conversations, newest first; Enter opens one, F2 renames it and Delete deletes it</source>
         <translation>Listet die aufgezeichneten Unterhaltungen auf, neueste zuerst; die Eingabetaste öffnet eine, F2 benennt sie um und Entf löscht sie</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ConversationStore</name>
+    <message>
+        <source>The conversation database is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the conversation database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuring %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the conversation&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — the disk holding it is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the conversation database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving conversation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving conversation %1: no such conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting conversation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting conversation %1: no such conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving a message in conversation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving streamed text of message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting messages from %1 in conversation %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::KeychainSecretStore</name>
+    <message>
+        <source>no keychain available (%1); set LLM_API_KEY instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing is stored in the keychain for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within %1 s: is a Secret Service such as gnome-keyring running and unlocked?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -638,6 +951,80 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::ModelAliases</name>
+    <message>
+        <source>the name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the alias name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the alias name contains %1, which is not allowed (use letters, digits and - _ .)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it would shadow the built-in alias %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its target %1 is itself an alias, and aliases cannot point at other aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid target %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignoring user aliases under %1: alias names cannot contain &apos;/&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignoring user alias %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model alias %1; did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model alias %1 (the parts of a model reference are separated by &apos;::&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model alias %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid model name %1: %2 Use cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, &lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, or an alias: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid model name %1: %2. Use cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, &lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, or an alias: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::ModelCatalog</name>
+    <message>
+        <source>supported models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at offset %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document has no &quot;models&quot; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cody::ModelListModel</name>
     <message>
         <source>  (unavailable on this server)</source>
@@ -665,6 +1052,49 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Chooses the model that answers; pick one or type a cody/… name</source>
         <translation>Wählt das Modell, das antwortet; wählen Sie eines aus oder geben Sie einen cody/…-Namen ein</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ModelRef</name>
+    <message>
+        <source>letters, digits and . _ - / @ :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letters, digits and . _ -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 part is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider part must start with a letter or digit, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 part contains %2, which is not allowed (use %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing follows the &quot;cody/&quot; prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prefix must be &quot;cody/&quot; in lower case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 3 parts separated by &apos;::&apos;, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains &apos;:::&apos;; the parts are separated by exactly &apos;::&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -724,6 +1154,133 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Sets the HTTP proxy used in Manual mode, as host:port</source>
         <translation>Legt den im manuellen Modus verwendeten HTTP-Proxy fest, als host:port</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ProxySettings</name>
+    <message>
+        <source>write it as host:port, for example proxy.example.com:3128</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy is missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a scheme; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host and port; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no port; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::ReplyError</name>
+    <message>
+        <source>cannot connect to %1: connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot resolve the host name &quot;%1&quot;: check LLM_BASE_URL and your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting to %1 timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy failed: %1 (check https_proxy / no_proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1 with a redirect to %2; Cody Chat does not follow redirects with your token. If that is the right address, set LLM_BASE_URL to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Sourcegraph access token was rejected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2 — is LLM_BASE_URL the address of a Sourcegraph instance?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not accept this client&apos;s name or version (%1); CODY_CLIENT_NAME sets the name sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::ReplyOrchestrator</name>
+    <message>
+        <source>the connection was closed (its settings changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continuation %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-continuation stopped after %1 continuation(s), the limit set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-continuation stopped: segment %1 added no new text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::ReplyWatchdog</name>
+    <message>
+        <source>no data from %1 for %2 s (idle timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::Session</name>
+    <message>
+        <source>No Sourcegraph URL is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token is stored for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1606,119 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Sets the Sourcegraph access token, kept in the system keychain; Ctrl+H shows it</source>
         <translation>Legt das Sourcegraph-Zugangstoken fest, das im Schlüsselbund des Systems aufbewahrt wird; Strg+H zeigt es an</translation>
+    </message>
+</context>
+<context>
+    <name>cody::SseParser</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server-sent event larger than %1; refusing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::StreamingWriter</name>
+    <message>
+        <source>Cannot save the reply: the conversation database is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::TlsPolicy</name>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA file %1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate of %1 was not accepted (%2). Set CODY_CA_FILE to your CA bundle, or CODY_SSL_BYPASS=true to skip verification for this host (insecure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::conversationschema</name>
+    <message>
+        <source>migrating the conversation database from version %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the conversation database&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation database has an invalid schema version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation database %1 has schema version %2, newer than this Cody Chat understands (%3); it was left untouched. Use a newer Cody Chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::conversationsearch</name>
+    <message>
+        <source>Searching the conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::namecharacters</name>
+    <message>
+        <source>contains a control character (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has leading or trailing whitespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains whitespace (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cody::sqlitefile</name>
+    <message>
+        <source>No conversation database path given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the conversation database %1: it is a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the conversation database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the conversation database %1: the file is not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the conversation database %1: the folder is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation database %1 is damaged and could not be moved aside to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
