@@ -5,11 +5,11 @@
     <name>ContextWindow</name>
     <message>
         <source>1 earlier message not sent (context limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 frühere Nachricht nicht gesendet (Kontextlimit)</translation>
     </message>
     <message>
         <source>%1 earlier messages not sent (context limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 frühere Nachrichten nicht gesendet (Kontextlimit)</translation>
     </message>
 </context>
 <context>
@@ -190,85 +190,85 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::ApiCall</name>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>the answer from %1 is larger than %2 MiB; refusing it</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort von %1 ist größer als %2 MiB; sie wird abgelehnt</translation>
     </message>
     <message>
         <source>the server&apos;s answer is not the expected JSON (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort des Servers ist nicht das erwartete JSON (%1): %2</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Objekt</translation>
     </message>
 </context>
 <context>
     <name>cody::BackgroundSearch</name>
     <message>
         <source>Cannot search the conversation database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank kann nicht durchsucht werden: %1</translation>
     </message>
 </context>
 <context>
     <name>cody::ChatController</name>
     <message>
         <source>the message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht ist leer</translation>
     </message>
     <message>
         <source>a reply is still streaming; stop it first</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Antwort wird noch übertragen; halten Sie sie zuerst an</translation>
     </message>
     <message>
         <source>there is no reply to regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Antwort, die neu generiert werden könnte</translation>
     </message>
     <message>
         <source>there is no reply to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Antwort, die erneut versucht werden könnte</translation>
     </message>
     <message>
         <source>the last reply did not fail</source>
-        <translation type="unfinished"></translation>
+        <translation>die letzte Antwort ist nicht fehlgeschlagen</translation>
     </message>
     <message>
         <source>there is no such message to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>die zu bearbeitende Nachricht gibt es nicht</translation>
     </message>
     <message>
         <source>the last reply was not cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>die letzte Antwort wurde nicht abgeschnitten</translation>
     </message>
     <message>
         <source>Cody Chat is not connected: set the Sourcegraph URL and access token in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cody Chat ist nicht verbunden: Legen Sie die Sourcegraph-URL und das Zugangstoken in den Einstellungen fest</translation>
     </message>
     <message>
         <source>no model is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist kein Modell ausgewählt</translation>
     </message>
     <message>
         <source>cut off at the output limit</source>
-        <translation type="unfinished"></translation>
+        <translation>am Ausgabelimit abgeschnitten</translation>
     </message>
     <message>
         <source>there is no conversation %1</source>
-        <translation type="unfinished">es gibt keine Unterhaltung %1</translation>
+        <translation>es gibt keine Unterhaltung %1</translation>
     </message>
     <message>
         <source>≈%1 tokens (estimate)</source>
-        <translation type="unfinished"></translation>
+        <translation>≈%1 Tokens (geschätzt)</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens</translation>
     </message>
     <message>
         <source>continued %1×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× fortgesetzt</translation>
     </message>
 </context>
 <context>
@@ -330,54 +330,54 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::CompletionEvent</name>
     <message>
         <source>malformed %1 event: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes %1-Ereignis: %2</translation>
     </message>
     <message>
         <source>malformed %1 event: %2 in `%3`</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes %1-Ereignis: %2 in `%3`</translation>
     </message>
     <message>
         <source>the server reported an error without a message</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat einen Fehler ohne Meldung gemeldet</translation>
     </message>
     <message>
         <source>%1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an Position %2</translation>
     </message>
     <message>
         <source>the data is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die Daten sind kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
     <name>cody::CompletionStream</name>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>an HTML page answered instead of Sourcegraph&apos;s API (%1): a proxy or single sign-on page is probably in the way</source>
-        <translation type="unfinished"></translation>
+        <translation>statt der API von Sourcegraph hat eine HTML-Seite geantwortet (%1): Vermutlich ist ein Proxy oder eine Single-Sign-on-Seite im Weg</translation>
     </message>
     <message>
         <source>the server answered with &quot;%1&quot; instead of an event stream: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat mit „%1“ statt mit einem Ereignisstrom geantwortet: %2</translation>
     </message>
     <message>
         <source>the server reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat einen Fehler gemeldet: %1</translation>
     </message>
     <message>
         <source>the stream ended before the server said it was done</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenstrom endete, bevor der Server ihn als abgeschlossen gemeldet hat</translation>
     </message>
     <message>
         <source>the connection closed without any event (%1); this may be an outage of the upstream LLM provider</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde ohne ein einziges Ereignis geschlossen (%1); möglicherweise ist der vorgelagerte LLM-Anbieter ausgefallen</translation>
     </message>
     <message>
         <source>the connection dropped after %1 characters of the reply (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung ist nach %1 Zeichen der Antwort abgebrochen (%2)</translation>
     </message>
 </context>
 <context>
@@ -399,73 +399,73 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::Config</name>
     <message>
         <source>must be %1, got &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss %1 sein, erhalten: „%2“</translation>
     </message>
     <message>
         <source>a whole number greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl größer als 0</translation>
     </message>
     <message>
         <source>a whole number of seconds greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl von Sekunden größer als 0</translation>
     </message>
     <message>
         <source>a whole number (0 = unlimited)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl (0 = unbegrenzt)</translation>
     </message>
     <message>
         <source>must be system, none or manual, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss system, none oder manual sein, erhalten: „%1“</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an http(s) URL such as https://sourcegraph.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine http(s)-URL wie https://sourcegraph.example.com</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must not carry a query, fragment or user info</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ darf keine Abfrage, kein Fragment und keine Benutzerangaben enthalten</translation>
     </message>
     <message>
         <source>setting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung %1</translation>
     </message>
     <message>
         <source>setting %1: manual proxy mode needs %2 (host:port)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung %1: Der manuelle Proxy-Modus benötigt %2 (host:port)</translation>
     </message>
     <message>
         <source>this value is never saved in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Wert wird nie in den Einstellungen gespeichert</translation>
     </message>
 </context>
 <context>
     <name>cody::ConnectionCheck</name>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1</translation>
     </message>
     <message>
         <source>Signed in as %1 on Sourcegraph %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1 bei Sourcegraph %2</translation>
     </message>
     <message>
         <source>the server answered with an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat mit einem Fehler geantwortet: %1</translation>
     </message>
     <message>
         <source>the server does not know this access token (no signed-in user)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server kennt dieses Zugangstoken nicht (kein angemeldeter Benutzer)</translation>
     </message>
 </context>
 <context>
     <name>cody::ConversationRecorder</name>
     <message>
         <source>there is no conversation %1 in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Unterhaltung %1 im Verlauf</translation>
     </message>
 </context>
 <context>
@@ -602,90 +602,90 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::ConversationStore</name>
     <message>
         <source>The conversation database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank ist nicht geöffnet</translation>
     </message>
     <message>
         <source>Cannot open the conversation database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Configuring %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurieren von %1</translation>
     </message>
     <message>
         <source>Updating the conversation&apos;s time</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren des Zeitstempels der Unterhaltung</translation>
     </message>
     <message>
         <source>%1 — the disk holding it is full</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — das Laufwerk, auf dem sie liegt, ist voll</translation>
     </message>
     <message>
         <source>Checking the conversation database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen der Unterhaltungsdatenbank %1</translation>
     </message>
     <message>
         <source>Creating a conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen einer Unterhaltung</translation>
     </message>
     <message>
         <source>Saving conversation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Unterhaltung %1</translation>
     </message>
     <message>
         <source>Saving conversation %1: no such conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Unterhaltung %1: Diese Unterhaltung gibt es nicht</translation>
     </message>
     <message>
         <source>Deleting conversation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen der Unterhaltung %1</translation>
     </message>
     <message>
         <source>Deleting conversation %1: no such conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen der Unterhaltung %1: Diese Unterhaltung gibt es nicht</translation>
     </message>
     <message>
         <source>Saving a message in conversation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern einer Nachricht in Unterhaltung %1</translation>
     </message>
     <message>
         <source>Saving message %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Nachricht %1</translation>
     </message>
     <message>
         <source>%1: no such message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Diese Nachricht gibt es nicht</translation>
     </message>
     <message>
         <source>Saving streamed text of message %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des gestreamten Texts der Nachricht %1</translation>
     </message>
     <message>
         <source>Deleting messages from %1 in conversation %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen der Nachrichten ab %1 in Unterhaltung %2</translation>
     </message>
     <message>
         <source>Importing conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren von Unterhaltungen</translation>
     </message>
 </context>
 <context>
     <name>cody::KeychainSecretStore</name>
     <message>
         <source>no keychain available (%1); set LLM_API_KEY instead</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüsselbund verfügbar (%1); setzen Sie stattdessen LLM_API_KEY</translation>
     </message>
     <message>
         <source>nothing is stored in the keychain for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schlüsselbund ist für %1 nichts gespeichert</translation>
     </message>
     <message>
         <source>the keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund meldet einen Fehler: %1</translation>
     </message>
     <message>
         <source>the keychain did not answer within %1 s: is a Secret Service such as gnome-keyring running and unlocked?</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet: Läuft ein Secret Service wie gnome-keyring, und ist er entsperrt?</translation>
     </message>
 </context>
 <context>
@@ -954,74 +954,74 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::ModelAliases</name>
     <message>
         <source>the name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name ist leer</translation>
     </message>
     <message>
         <source>the alias name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Aliasname ist leer</translation>
     </message>
     <message>
         <source>the alias name contains %1, which is not allowed (use letters, digits and - _ .)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Aliasname enthält %1, was nicht zulässig ist (verwenden Sie Buchstaben, Ziffern und - _ .)</translation>
     </message>
     <message>
         <source>it would shadow the built-in alias %1</source>
-        <translation type="unfinished"></translation>
+        <translation>er würde den eingebauten Alias %1 verdecken</translation>
     </message>
     <message>
         <source>its target %1 is itself an alias, and aliases cannot point at other aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Ziel %1 ist selbst ein Alias, und Aliasse können nicht auf andere Aliasse verweisen</translation>
     </message>
     <message>
         <source>invalid target %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Ziel %1: %2</translation>
     </message>
     <message>
         <source>ignoring user aliases under %1: alias names cannot contain &apos;/&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Benutzer-Aliasse unter %1 werden ignoriert: Aliasnamen dürfen kein &apos;/&apos; enthalten</translation>
     </message>
     <message>
         <source>ignoring user alias %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Benutzer-Alias %1 wird ignoriert: %2</translation>
     </message>
     <message>
         <source>unknown model alias %1; did you mean %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Modell-Alias %1; meinten Sie %2?</translation>
     </message>
     <message>
         <source>unknown model alias %1 (the parts of a model reference are separated by &apos;::&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Modell-Alias %1 (die Teile einer Modellangabe werden durch &apos;::&apos; getrennt)</translation>
     </message>
     <message>
         <source>unknown model alias %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Modell-Alias %1</translation>
     </message>
     <message>
         <source>invalid model name %1: %2 Use cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, &lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, or an alias: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Modellname %1: %2 Verwenden Sie cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, &lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt; oder einen Alias: %3</translation>
     </message>
     <message>
         <source>invalid model name %1: %2. Use cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, &lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, or an alias: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Modellname %1: %2. Verwenden Sie cody/&lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt;, &lt;provider&gt;::&lt;apiVersion&gt;::&lt;model&gt; oder einen Alias: %3</translation>
     </message>
 </context>
 <context>
     <name>cody::ModelCatalog</name>
     <message>
         <source>supported models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unterstützte Modelle: %1</translation>
     </message>
     <message>
         <source>not valid JSON (%1 at offset %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON (%1 an Position %2)</translation>
     </message>
     <message>
         <source>the document is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument ist kein JSON-Objekt</translation>
     </message>
     <message>
         <source>the document has no &quot;models&quot; array</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument enthält kein &quot;models&quot;-Array</translation>
     </message>
 </context>
 <context>
@@ -1058,43 +1058,43 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::ModelRef</name>
     <message>
         <source>letters, digits and . _ - / @ :</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben, Ziffern und . _ - / @ :</translation>
     </message>
     <message>
         <source>letters, digits and . _ -</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben, Ziffern und . _ -</translation>
     </message>
     <message>
         <source>the %1 part is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Teil %1 ist leer</translation>
     </message>
     <message>
         <source>the provider part must start with a letter or digit, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Teil provider muss mit einem Buchstaben oder einer Ziffer beginnen, nicht mit %1</translation>
     </message>
     <message>
         <source>the %1 part contains %2, which is not allowed (use %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Teil %1 enthält %2, was nicht zulässig ist (verwenden Sie %3)</translation>
     </message>
     <message>
         <source>the name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name ist leer</translation>
     </message>
     <message>
         <source>nothing follows the &quot;cody/&quot; prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>auf das Präfix &quot;cody/&quot; folgt nichts</translation>
     </message>
     <message>
         <source>the prefix must be &quot;cody/&quot; in lower case</source>
-        <translation type="unfinished"></translation>
+        <translation>das Präfix muss &quot;cody/&quot; in Kleinbuchstaben lauten</translation>
     </message>
     <message>
         <source>expected 3 parts separated by &apos;::&apos;, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurden 3 durch &apos;::&apos; getrennte Teile, gefunden: %1</translation>
     </message>
     <message>
         <source>contains &apos;:::&apos;; the parts are separated by exactly &apos;::&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält &apos;:::&apos;; die Teile werden durch genau &apos;::&apos; getrennt</translation>
     </message>
 </context>
 <context>
@@ -1160,127 +1160,127 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::ProxySettings</name>
     <message>
         <source>write it as host:port, for example proxy.example.com:3128</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie ihn als host:port an, zum Beispiel proxy.example.com:3128</translation>
     </message>
     <message>
         <source>The proxy is missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy fehlt: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has a scheme; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält ein Schema; %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host and port; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Angabe aus Host und Port; %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no port; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keinen Port; %2</translation>
     </message>
 </context>
 <context>
     <name>cody::ReplyError</name>
     <message>
         <source>cannot connect to %1: connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung zu %1 möglich: Verbindung abgelehnt</translation>
     </message>
     <message>
         <source>cannot resolve the host name &quot;%1&quot;: check LLM_BASE_URL and your network</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hostname „%1“ kann nicht aufgelöst werden: Prüfen Sie LLM_BASE_URL und Ihr Netzwerk</translation>
     </message>
     <message>
         <source>%1 closed the connection before answering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung geschlossen, bevor eine Antwort kam</translation>
     </message>
     <message>
         <source>connecting to %1 timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Verbinden mit %1 wurde das Zeitlimit überschritten</translation>
     </message>
     <message>
         <source>TLS handshake with %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake mit %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>the proxy failed: %1 (check https_proxy / no_proxy)</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Proxy ist ein Fehler aufgetreten: %1 (prüfen Sie https_proxy / no_proxy)</translation>
     </message>
     <message>
         <source>request to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage an %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>the server answered %1 with a redirect to %2; Cody Chat does not follow redirects with your token. If that is the right address, set LLM_BASE_URL to it</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat mit %1 und einer Weiterleitung zu %2 geantwortet; Cody Chat folgt Weiterleitungen mit Ihrem Token nicht. Wenn das die richtige Adresse ist, setzen Sie LLM_BASE_URL auf diese Adresse</translation>
     </message>
     <message>
         <source>the Sourcegraph access token was rejected (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Sourcegraph-Zugangstoken wurde abgelehnt (%1)</translation>
     </message>
     <message>
         <source>%1 from %2 — is LLM_BASE_URL the address of a Sourcegraph instance?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 — ist LLM_BASE_URL die Adresse einer Sourcegraph-Instanz?</translation>
     </message>
     <message>
         <source>the server does not accept this client&apos;s name or version (%1); CODY_CLIENT_NAME sets the name sent</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server akzeptiert den Namen oder die Version dieses Clients nicht (%1); CODY_CLIENT_NAME legt den gesendeten Namen fest</translation>
     </message>
     <message>
         <source>the server failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Server ist ein Fehler aufgetreten (%1)</translation>
     </message>
     <message>
         <source>the server refused the request (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat die Anfrage abgelehnt (%1)</translation>
     </message>
 </context>
 <context>
     <name>cody::ReplyOrchestrator</name>
     <message>
         <source>the connection was closed (its settings changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde geschlossen (ihre Einstellungen haben sich geändert)</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>continuation %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Fortsetzung %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>auto-continuation stopped after %1 continuation(s), the limit set</source>
-        <translation type="unfinished"></translation>
+        <translation>das automatische Fortsetzen wurde nach %1 Fortsetzung(en) beendet, dem festgelegten Limit</translation>
     </message>
     <message>
         <source>auto-continuation stopped: segment %1 added no new text</source>
-        <translation type="unfinished"></translation>
+        <translation>das automatische Fortsetzen wurde beendet: Abschnitt %1 hat keinen neuen Text hinzugefügt</translation>
     </message>
 </context>
 <context>
     <name>cody::ReplyWatchdog</name>
     <message>
         <source>no data from %1 for %2 s (idle timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %2 s keine Daten von %1 (Leerlauf-Zeitlimit)</translation>
     </message>
 </context>
 <context>
     <name>cody::Session</name>
     <message>
         <source>No Sourcegraph URL is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Sourcegraph-URL festgelegt.</translation>
     </message>
     <message>
         <source>keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund</translation>
     </message>
     <message>
         <source>No access token is stored for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein Zugangstoken gespeichert.</translation>
     </message>
     <message>
         <source>The keychain could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1612,113 +1612,113 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <name>cody::SseParser</name>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes</translation>
     </message>
     <message>
         <source>server-sent event larger than %1; refusing it</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Server gesendetes Ereignis größer als %1; es wird abgelehnt</translation>
     </message>
 </context>
 <context>
     <name>cody::StreamingWriter</name>
     <message>
         <source>Cannot save the reply: the conversation database is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort kann nicht gespeichert werden: Die Unterhaltungsdatenbank ist geschlossen</translation>
     </message>
 </context>
 <context>
     <name>cody::TlsPolicy</name>
     <message>
         <source>cannot read the CA file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die CA-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the CA file %1 holds no PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>die CA-Datei %1 enthält kein PEM-Zertifikat</translation>
     </message>
     <message>
         <source>TLS certificate of %1 was not accepted (%2). Set CODY_CA_FILE to your CA bundle, or CODY_SSL_BYPASS=true to skip verification for this host (insecure)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TLS-Zertifikat von %1 wurde nicht akzeptiert (%2). Setzen Sie CODY_CA_FILE auf Ihr CA-Bündel oder CODY_SSL_BYPASS=true, um die Prüfung für diesen Host zu überspringen (unsicher)</translation>
     </message>
 </context>
 <context>
     <name>cody::conversationschema</name>
     <message>
         <source>migrating the conversation database from version %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Unterhaltungsdatenbank wird von Version %1 auf %2 migriert</translation>
     </message>
     <message>
         <source>reading the conversation database&apos;s version</source>
-        <translation type="unfinished"></translation>
+        <translation>die Version der Unterhaltungsdatenbank wird gelesen</translation>
     </message>
     <message>
         <source>The conversation database has an invalid schema version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank hat eine ungültige Schemaversion %1</translation>
     </message>
     <message>
         <source>The conversation database %1 has schema version %2, newer than this Cody Chat understands (%3); it was left untouched. Use a newer Cody Chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank %1 hat die Schemaversion %2, die neuer ist, als diese Version von Cody Chat versteht (%3); sie wurde nicht verändert. Verwenden Sie eine neuere Version von Cody Chat.</translation>
     </message>
     <message>
         <source>unknown database error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Datenbankfehler</translation>
     </message>
 </context>
 <context>
     <name>cody::conversationsearch</name>
     <message>
         <source>Searching the conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen der Unterhaltungen</translation>
     </message>
 </context>
 <context>
     <name>cody::namecharacters</name>
     <message>
         <source>contains a control character (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält ein Steuerzeichen (%1)</translation>
     </message>
     <message>
         <source>has leading or trailing whitespace</source>
-        <translation type="unfinished"></translation>
+        <translation>hat Leerraum am Anfang oder Ende</translation>
     </message>
     <message>
         <source>contains whitespace (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält Leerraum (%1)</translation>
     </message>
 </context>
 <context>
     <name>cody::sqlitefile</name>
     <message>
         <source>No conversation database path given</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Pfad für die Unterhaltungsdatenbank angegeben</translation>
     </message>
     <message>
         <source>Cannot open the conversation database %1: it is a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank %1 kann nicht geöffnet werden: Der Pfad ist ein Verzeichnis</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the conversation database</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 für die Unterhaltungsdatenbank kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot open the conversation database %1: the file is not readable</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank %1 kann nicht geöffnet werden: Die Datei ist nicht lesbar</translation>
     </message>
     <message>
         <source>Cannot create the conversation database %1: the folder is not writable</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank %1 kann nicht angelegt werden: Der Ordner ist nicht beschreibbar</translation>
     </message>
     <message>
         <source>The conversation database %1 is damaged and could not be moved aside to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltungsdatenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden</translation>
     </message>
 </context>
 <context>
