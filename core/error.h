@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace cody {
 
 /// What kind of thing went wrong; callers map kinds to exit codes and UI treatment.
@@ -26,6 +28,9 @@ struct Error
     ErrorKind kind = ErrorKind::None;
     QString message; ///< one readable line, never containing the token
     int httpStatus = 0;
+    /// How long the server asked to wait before trying again (Retry-After), when it did: what a
+    /// gateway passes on to its own clients.
+    std::optional<qint64> retryAfterSeconds = std::nullopt;
 
     bool isError() const { return kind != ErrorKind::None; }
     static Error none() { return {}; }

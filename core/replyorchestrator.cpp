@@ -166,6 +166,8 @@ void ReplyOrchestrator::onStreamFinished()
         if (!outcome.receivedText && handleFailure(outcome))
             return;
         Error error = outcome.error;
+        if (outcome.retryAfter) // rounded up: waiting less than asked would be refused again
+            error.retryAfterSeconds = (outcome.retryAfter->count() + 999) / 1000;
         if (m_segment > 1 && error.kind != ErrorKind::Cancelled)
             error.message = tr("continuation %1 failed: %2").arg(m_segment - 1).arg(error.message);
         m_result.stopReason = outcome.stopReason;
