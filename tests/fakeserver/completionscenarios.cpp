@@ -81,6 +81,7 @@ const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handler
         {u"forbidden"_s, &CompletionScenarios::forbidden},
         {u"rate-limited"_s, &CompletionScenarios::rateLimited},
         {u"rate-limited-date"_s, &CompletionScenarios::rateLimitedDate},
+        {u"rate-limited-long"_s, &CompletionScenarios::rateLimitedLong},
         {u"server-error"_s, &CompletionScenarios::serverError},
         {u"server-error-forever"_s, &CompletionScenarios::serverErrorForever},
         {u"unknown-model"_s, &CompletionScenarios::unknownModel},
@@ -315,6 +316,11 @@ HttpResponse CompletionScenarios::rateLimitedDate(const Request &request)
 {
     return tooManyRequests(
         request, HttpResponse::httpDate(QDateTime::currentDateTimeUtc().addSecs(2)));
+}
+
+HttpResponse CompletionScenarios::rateLimitedLong(const Request &)
+{
+    return HttpResponse::text(429, "rate limit exceeded\n").withHeader("Retry-After", "300");
 }
 
 HttpResponse CompletionScenarios::serverError(const Request &request)

@@ -59,6 +59,8 @@ private:
     HttpResponse forbidden(const Request &request);
     HttpResponse rateLimited(const Request &request);
     HttpResponse rateLimitedDate(const Request &request);
+    /// Always 429 with a Retry-After of 300 s: longer than any client waits, so it is passed on.
+    HttpResponse rateLimitedLong(const Request &request);
     HttpResponse serverError(const Request &request);
     HttpResponse serverErrorForever(const Request &request);
     HttpResponse unknownModel(const Request &request);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // fake-sourcegraph: the test server as a program, for scripts and manual runs.
 #include "fakesourcegraph.h"
+#include "truncatedreply.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <cstdio>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -71,10 +73,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption prefix(u"prefix"_s, u"Path prefix of every endpoint."_s, u"path"_s);
     const QCommandLineOption recordings(
         u"recordings"_s, u"Directory of recordings for replay-NN."_s, u"dir"_s);
+    // Clients in other languages (tests/cli/gateway) compare a continued reply with this.
+    const QCommandLineOption printTruncated(u"print-truncated-text"_s,
+        u"Print the whole reply the truncated scenarios deliver in pieces, and exit."_s);
     parser.addOptions({host, port, tls, token, scenario, maxApiVersion, advertisedApiVersion,
-        prefix, recordings});
+        prefix, recordings, printTruncated});
     parser.addPositionalArgument(u"key"_s, u"With --tls: the PEM private key."_s, u"[KEY]"_s);
     parser.process(app);
+    if (parser.isSet(printTruncated)) {
+        std::fputs(cody::test::TruncatedReply::text().toUtf8().constData(), stdout);
+        return 0;
+    }
 
     FakeSourcegraph::Options options;
     if (parser.isSet(token))
