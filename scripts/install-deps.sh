@@ -14,6 +14,7 @@ packages=(
     clang libclang-rt-14-dev
     go-md2man lintian desktop-file-utils appstream
     qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
+    qt6-httpserver-dev qt6-websockets-dev
 )
 
 as_root=()

@@ -7,6 +7,7 @@
 #include "historycommand.h"
 #include "modelscommand.h"
 #include "resolvecommand.h"
+#include "servecommand.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ const QString Usage
       "                   keep the access token in the OS keychain (login reads it from stdin)\n"
       "  history list|show|search|export|delete\n"
       "                   the recorded conversations (chat records unless --no-history)\n"
+      "  serve [--host ADDRESS] [--port N] [--api-key KEY]\n"
+      "                   an OpenAI-compatible API on this machine that answers through Cody\n"
       "\n"
       "Run 'cody-chat-cli COMMAND --help' for a command's options.\n"
       "Configuration comes from LLM_BASE_URL, LLM_API_KEY, CODY_MODEL, … (see README);\n"
@@ -81,6 +84,8 @@ int main(int argc, char *argv[])
         return runResolveCommand(context, arguments);
     if (command == "history"_L1)
         return runHistoryCommand(context, arguments);
+    if (command == "serve"_L1)
+        return runAsync<ServeCommand>(app, context, arguments);
     if (command == "auth"_L1)
         return runAsync<AuthCommand>(app, context, arguments);
 

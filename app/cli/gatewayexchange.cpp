@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gatewayexchange.h"
+
+#include "replyorchestrator.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::cli {
+
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+
+} // namespace
+
+GatewayExchange::GatewayExchange(QHttpServerResponder &&responder, const openai::ChatRequest &chat,
+    const CompletionRequest &request, SourcegraphClient *client, ModelCatalog *catalog,
+    QObject *parent)
+    : QObject(parent)
+    , m_responder(std::move(responder))
+    , m_socket(m_responder.socket())
+    , m_chat(chat)
+    , m_request(request)
+    , m_id(u"chatcmpl-"_s + QUuid::createUuid().toString(QUuid::Id128))
+    , m_created(QDateTime::currentSecsSinceEpoch())
+{
+    m_reply = new ReplyOrchestrator(client, m_request, this);
+    m_reply->setModelCatalog(catalog);
+    connect(m_reply, &ReplyOrchestrator::textReceived, this, &GatewayExchange::onText);
+    connect(m_reply, &ReplyOrchestrator::finished, this, &GatewayExchange::onFinished);
+    // A client that hangs up does not want the rest: stop asking Sourcegraph for it.
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        if (!m_done)
+            m_reply->cancel();
+    });
+}
+
+GatewayExchange::~GatewayExchange() = default;
+
+void GatewayExchange::start()
+{
+    m_reply->start();
+}
+
+void GatewayExchange::reject(QHttpServerResponder &responder, const openai::HttpError &error)
+{
+    const QByteArray body = QJsonDocument(error.body()).toJson(QJsonDocument::Compact);
+    const auto status = static_cast<Status>(error.status);
+    if (error.retryAfter.isEmpty())
+        responder.write(body, {{"Content-Type", "application/json"}}, status);
+    else
+        responder.write(body,
+            {{"Content-Type", "application/json"}, {"Retry-After", error.retryAfter}}, status);
+}
+
+void GatewayExchange::onText(const QString &text)
+{
+    if (!m_chat.stream || text.isEmpty())
+        return; // the whole reply is sent at the end
+    if (!m_streaming)
+        beginStream();
+    writeEvent(openai::sseEvent(
+        openai::chunk(m_id, m_created, m_request.model.fullName(), {{u"content"_s, text}})));
+}
+
+void GatewayExchange::beginStream()
+{
+    m_streaming = true;
+    // No Content-Length: the stream ends when the connection closes (HTTP/1.1 allows this with
+    // Connection: close, and every SSE client reads it so).
+    m_responder.writeStatusLine(Status::Ok);
+    m_responder.writeHeaders({{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"},
+        {"Connection", "close"}, {"X-Accel-Buffering", "no"}});
+    // writeBody() ends the header block; later events go straight to the socket, since each
+    // writeBody() would start another.
+    m_responder.writeBody(openai::sseEvent(openai::chunk(m_id, m_created,
+        m_request.model.fullName(), {{u"role"_s, u"assistant"_s}, {u"content"_s, u""_s}})));
+}
+
+void GatewayExchange::writeEvent(const QByteArray &event)
+{
+    if (m_socket)
+        m_socket->write(event);
+}
+
+void GatewayExchange::onFinished(const CompletionResult &result)
+{
+    m_done = true;
+    deleteLater();
+    if (!m_socket || result.error.kind == ErrorKind::Cancelled)
+        return; // nobody is listening any more
+    const QString model = m_request.model.fullName();
+    if (result.error.isError()) {
+        const openai::HttpError error = openai::errorFor(result.error);
+        if (!m_streaming) {
+            reject(m_responder, error);
+            return;
+        }
+        // Too late for a status code: the stream says it instead, as OpenAI's does.
+        writeEvent(openai::sseEvent(error.body()));
+        endStream();
+        return;
+    }
+    if (!m_chat.stream) {
+        m_responder.write(QJsonDocument(openai::completion(m_id, m_created, model, result))
+                              .toJson(QJsonDocument::Compact),
+            "application/json");
+        return;
+    }
+    if (!m_streaming)
+        beginStream(); // an empty reply still gets its stream
+    writeEvent(
+        openai::sseEvent(openai::chunk(m_id, m_created, model, {}, openai::finishReason(result))));
+    if (m_chat.includeUsage) {
+        QJsonObject last = openai::chunk(m_id, m_created, model, {}, {}, openai::usage(result));
+        last.insert(u"choices"_s, QJsonArray());
+        writeEvent(openai::sseEvent(last));
+    }
+    writeEvent("data: [DONE]\n\n");
+    endStream();
+}
+
+void GatewayExchange::endStream()
+{
+    if (m_socket)
+        m_socket->disconnectFromHost(); // flushes what is written, then closes
+}
+
+} // namespace cody::cli

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "completionrequest.h"
+#include "openaiprotocol.h"
+
+#include <QHttpServerResponder>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace cody {
+class ModelCatalog;
+class ReplyOrchestrator;
+class SourcegraphClient;
+} // namespace cody
+
+namespace cody::cli {
+
+/**
+ * @brief One `POST /v1/chat/completions` in flight: runs the reply through ReplyOrchestrator
+ * (retries, automatic continuation) and answers in OpenAI's shape, whole or as a stream.
+ *
+ * A stream's status line waits for the first text, so that a reply refused before it starts
+ * (token rejected, rate limit) still gets its HTTP status; a failure after that ends the stream
+ * with an error event. The client hanging up cancels the reply. Deletes itself when done.
+ */
+class GatewayExchange final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GatewayExchange)
+
+public:
+    GatewayExchange(QHttpServerResponder &&responder, const openai::ChatRequest &chat,
+        const CompletionRequest &request, SourcegraphClient *client, ModelCatalog *catalog,
+        QObject *parent = nullptr);
+    ~GatewayExchange() override;
+
+    void start();
+
+    /// Answers a request the gateway refuses before any reply starts.
+    static void reject(QHttpServerResponder &responder, const openai::HttpError &error);
+
+private:
+    void onText(const QString &text);
+    void onFinished(const CompletionResult &result);
+    void beginStream();
+    void writeEvent(const QByteArray &event);
+    void endStream();
+
+    QHttpServerResponder m_responder;
+    QPointer<QTcpSocket> m_socket;
+    openai::ChatRequest m_chat;
+    CompletionRequest m_request;
+    ReplyOrchestrator *m_reply = nullptr;
+    QString m_id;
+    qint64 m_created = 0;
+    bool m_streaming = false; ///< the stream's status line and headers are out
+    bool m_done = false;
+};
+
+} // namespace cody::cli

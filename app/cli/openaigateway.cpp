@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "openaigateway.h"
+
+#include "gatewayexchange.h"
+#include "modelcatalog.h"
+#include "openaiprotocol.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace cody::cli {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+
+} // namespace
+
+OpenAiGateway::OpenAiGateway(
+    SourcegraphClient *client, ModelCatalog *catalog, Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_catalog(catalog)
+    , m_settings(std::move(settings))
+{
+    m_server.route(u"/v1/models"_s, Method::Get,
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            listModels(request, std::move(responder));
+        });
+    m_server.route(u"/v1/chat/completions"_s, Method::Post,
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            chatCompletions(request, std::move(responder));
+        });
+}
+
+OpenAiGateway::~OpenAiGateway() = default;
+
+quint16 OpenAiGateway::listen(const QHostAddress &address, quint16 port)
+{
+    return m_server.listen(address, port);
+}
+
+bool OpenAiGateway::authorized(const QHttpServerRequest &request) const
+{
+    if (m_settings.apiKey.isEmpty())
+        return true;
+    // Hashes compared, so the time taken says nothing about how much of the key was right.
+    const auto digest = [](const QByteArray &value) {
+        return QCryptographicHash::hash(value, QCryptographicHash::Sha256);
+    };
+    return digest(request.value("Authorization")) == digest("Bearer " + m_settings.apiKey.toUtf8());
+}
+
+void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (!authorized(request)) {
+        GatewayExchange::reject(responder,
+            {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
+                u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
+        return;
+    }
+    QList<std::pair<QString, QString>> models;
+    for (const auto &alias : m_catalog->aliases().aliases())
+        models.append({alias.name, alias.target.provider()});
+    for (const ModelInfo &model : m_catalog->chatModels())
+        models.append({model.ref.fullName(), model.ref.provider()});
+    responder.write(QJsonDocument(openai::modelList(models)).toJson(QJsonDocument::Compact),
+        "application/json");
+}
+
+void OpenAiGateway::chatCompletions(
+    const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (!authorized(request)) {
+        GatewayExchange::reject(responder,
+            {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
+                u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
+        return;
+    }
+    openai::HttpError error;
+    const std::optional<openai::ChatRequest> chat
+        = openai::parseChatRequest(request.body(), &error);
+    if (!chat) {
+        GatewayExchange::reject(responder, error);
+        return;
+    }
+    QString resolveError;
+    const std::optional<ModelRef> model = m_catalog->resolve(chat->model, &resolveError);
+    if (!model) {
+        GatewayExchange::reject(
+            responder, {404, resolveError, u"invalid_request_error"_s, u"model_not_found"_s, {}});
+        return;
+    }
+    CompletionRequest completion;
+    completion.model = *model;
+    completion.messages = chat->messages;
+    completion.maxTokens = chat->maxTokens.value_or(m_settings.defaultMaxTokens);
+    completion.temperature = chat->temperature;
+    completion.topP = chat->topP;
+    completion.stopSequences = chat->stop;
+    completion.autoContinue = m_settings.autoContinue && chat->autoContinue;
+    completion.maxContinuations = m_settings.maxContinuations;
+    auto *exchange
+        = new GatewayExchange(std::move(responder), *chat, completion, m_client, m_catalog, this);
+    exchange->start();
+}
+
+} // namespace cody::cli

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+
+namespace cody {
+class ModelCatalog;
+class SourcegraphClient;
+} // namespace cody
+
+namespace cody::cli {
+
+/**
+ * @brief The OpenAI-compatible HTTP API of `cody-chat-cli serve`: `GET /v1/models` and
+ * `POST /v1/chat/completions` (whole or streamed), answered through the core with the configured
+ * Sourcegraph instance, its token and TLS settings, the aliases and automatic continuation.
+ *
+ * The Sourcegraph token never leaves the process except towards Sourcegraph. With an API key
+ * set, every request must carry `Authorization: Bearer <key>`.
+ */
+class OpenAiGateway final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OpenAiGateway)
+
+public:
+    struct Settings
+    {
+        QString apiKey; ///< empty: no key asked for (loopback use)
+        int defaultMaxTokens = 0;
+        bool autoContinue = true;
+        int maxContinuations = 0;
+    };
+
+    OpenAiGateway(SourcegraphClient *client, ModelCatalog *catalog, Settings settings,
+        QObject *parent = nullptr);
+    ~OpenAiGateway() override;
+
+    /// The port listened on (the one given, or the system's choice for 0); 0 on failure.
+    quint16 listen(const QHostAddress &address, quint16 port);
+
+private:
+    bool authorized(const QHttpServerRequest &request) const;
+    void listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void chatCompletions(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    SourcegraphClient *m_client;
+    ModelCatalog *m_catalog;
+    Settings m_settings;
+    QHttpServer m_server;
+};
+
+} // namespace cody::cli
