@@ -143,6 +143,12 @@ void CliContext::writeWarning(const QString &line)
     std::fflush(stderr);
 }
 
+void CliContext::writeInfo(const QString &line)
+{
+    std::fprintf(stderr, "cody-chat-cli: %s\n", line.toUtf8().constData());
+    std::fflush(stderr);
+}
+
 CliContext::~CliContext() = default;
 
 ConversationStore *CliContext::historyStore()

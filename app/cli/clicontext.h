@@ -66,6 +66,8 @@ public:
     static void writeOut(QStringView text);
     static void writeError(const QString &line);
     static void writeWarning(const QString &line);
+    /// A line of progress on stderr, for long-running commands (serve).
+    static void writeInfo(const QString &line);
 
 private:
     /// Runs one secret-store operation to its end with a local event loop (the CLI may block).

@@ -44,6 +44,7 @@ GatewayExchange::~GatewayExchange() = default;
 
 void GatewayExchange::start()
 {
+    m_elapsed.start();
     m_reply->start();
 }
 
@@ -92,20 +93,29 @@ void GatewayExchange::onFinished(const CompletionResult &result)
 {
     m_done = true;
     deleteLater();
-    if (!m_socket || result.error.kind == ErrorKind::Cancelled)
+    const QString took = u"%1 ms"_s.arg(m_elapsed.elapsed());
+    if (!m_socket || result.error.kind == ErrorKind::Cancelled) {
+        Q_EMIT answered(0, u"the client hung up after %1"_s.arg(took));
         return; // nobody is listening any more
+    }
     const QString model = m_request.model.fullName();
     if (result.error.isError()) {
         const openai::HttpError error = openai::errorFor(result.error);
         if (!m_streaming) {
             reject(m_responder, error);
+            Q_EMIT answered(error.status, u"%1, %2"_s.arg(error.message, took));
             return;
         }
+        Q_EMIT answered(200, u"the stream failed: %1, %2"_s.arg(error.message, took));
         // Too late for a status code: the stream says it instead, as OpenAI's does.
         writeEvent(openai::sseEvent(error.body()));
         endStream();
         return;
     }
+    Q_EMIT answered(200,
+        u"%1 characters, %2 segment(s)%3, %4"_s.arg(result.text.size())
+            .arg(result.segments)
+            .arg(result.truncated ? u", cut off"_s : QString(), took));
     if (!m_chat.stream) {
         m_responder.write(QJsonDocument(openai::completion(m_id, m_created, model, result))
                               .toJson(QJsonDocument::Compact),

@@ -4,6 +4,7 @@
 #include "completionrequest.h"
 #include "openaiprotocol.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,10 @@ public:
     /// Answers a request the gateway refuses before any reply starts.
     static void reject(QHttpServerResponder &responder, const openai::HttpError &error);
 
+Q_SIGNALS:
+    /// The exchange is over: the status sent (0 when the client hung up) and what happened.
+    void answered(int status, const QString &detail);
+
 private:
     void onText(const QString &text);
     void onFinished(const CompletionResult &result);
@@ -55,6 +60,7 @@ private:
     ReplyOrchestrator *m_reply = nullptr;
     QString m_id;
     qint64 m_created = 0;
+    QElapsedTimer m_elapsed;
     bool m_streaming = false; ///< the stream's status line and headers are out
     bool m_done = false;
 };

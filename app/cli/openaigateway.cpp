@@ -53,10 +53,18 @@ bool OpenAiGateway::authorized(const QHttpServerRequest &request) const
     return digest(request.value("Authorization")) == digest("Bearer " + m_settings.apiKey.toUtf8());
 }
 
+void OpenAiGateway::refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
+    const openai::HttpError &error)
+{
+    GatewayExchange::reject(responder, error);
+    Q_EMIT requestHandled(
+        u"%1 → %2: %3"_s.arg(request.url().path(), QString::number(error.status), error.message));
+}
+
 void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     if (!authorized(request)) {
-        GatewayExchange::reject(responder,
+        refuse(request, responder,
             {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
                 u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
         return;
@@ -68,13 +76,14 @@ void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerRes
         models.append({model.ref.fullName(), model.ref.provider()});
     responder.write(QJsonDocument(openai::modelList(models)).toJson(QJsonDocument::Compact),
         "application/json");
+    Q_EMIT requestHandled(u"/v1/models → 200, %1 models"_s.arg(models.size()));
 }
 
 void OpenAiGateway::chatCompletions(
     const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     if (!authorized(request)) {
-        GatewayExchange::reject(responder,
+        refuse(request, responder,
             {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
                 u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
         return;
@@ -83,14 +92,14 @@ void OpenAiGateway::chatCompletions(
     const std::optional<openai::ChatRequest> chat
         = openai::parseChatRequest(request.body(), &error);
     if (!chat) {
-        GatewayExchange::reject(responder, error);
+        refuse(request, responder, error);
         return;
     }
     QString resolveError;
     const std::optional<ModelRef> model = m_catalog->resolve(chat->model, &resolveError);
     if (!model) {
-        GatewayExchange::reject(
-            responder, {404, resolveError, u"invalid_request_error"_s, u"model_not_found"_s, {}});
+        refuse(request, responder,
+            {404, resolveError, u"invalid_request_error"_s, u"model_not_found"_s, {}});
         return;
     }
     CompletionRequest completion;
@@ -104,6 +113,14 @@ void OpenAiGateway::chatCompletions(
     completion.maxContinuations = m_settings.maxContinuations;
     auto *exchange
         = new GatewayExchange(std::move(responder), *chat, completion, m_client, m_catalog, this);
+    const QString what = u"/v1/chat/completions %1%2"_s.arg(
+        model->fullName(), chat->stream ? u" (stream)"_s : QString());
+    connect(exchange, &GatewayExchange::answered, this,
+        [this, what](int status, const QString &detail) {
+            Q_EMIT requestHandled(status == 0
+                    ? u"%1 → %2"_s.arg(what, detail)
+                    : u"%1 → %2, %3"_s.arg(what, QString::number(status), detail));
+        });
     exchange->start();
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "openaiprotocol.h"
+
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
@@ -41,8 +43,14 @@ public:
     /// The port listened on (the one given, or the system's choice for 0); 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
 
+Q_SIGNALS:
+    /// One line per request answered, for a log: never a token or a message's text.
+    void requestHandled(const QString &line);
+
 private:
     bool authorized(const QHttpServerRequest &request) const;
+    void refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
+        const openai::HttpError &error);
     void listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void chatCompletions(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 

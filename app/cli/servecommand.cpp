@@ -69,6 +69,8 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
     settings.autoContinue = config.autoContinue;
     settings.maxContinuations = config.maxContinuations;
     m_gateway = std::make_unique<OpenAiGateway>(m_client.get(), &m_context.catalog(), settings);
+    connect(m_gateway.get(), &OpenAiGateway::requestHandled, this,
+        [](const QString &line) { CliContext::writeInfo(line); });
     const quint16 listening = m_gateway->listen(address, quint16(portNumber));
     if (listening == 0) {
         CliContext::writeError(u"cannot listen on %1 port %2 (in use, or not an address of this "

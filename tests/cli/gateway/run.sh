@@ -57,6 +57,19 @@ GATEWAY_URL=$GATEWAY_URL GATEWAY_KEYED_URL=$GATEWAY_KEYED_URL GATEWAY_KEY=$key \
     SOURCEGRAPH_TOKEN=$token TRUNCATED_TEXT=$("$fake" --print-truncated-text) \
     node --test "$here/gateway.test.mjs" && status=0 || status=$?
 
+# One log line per request, on stderr: status and size, never a prompt or the token.
+for expected in '/v1/models → 200' \
+    '/v1/chat/completions cody/anthropic::2023-06-01::claude-3.5-sonnet → 200' \
+    '/v1/chat/completions cody/fake::v1::truncated (stream) → 200' \
+    '/v1/chat/completions cody/fake::v1::unauthorized → 401' \
+    '/v1/chat/completions cody/fake::v1::rate-limited-long → 429'; do
+    grep -qF -- "$expected" "$work/open.err" \
+        || { echo "run.sh: no log line '$expected' in:" >&2; cat "$work/open.err" >&2; exit 1; }
+done
+if grep -q 'hello otters' "$work"/*.err; then
+    echo "run.sh: a prompt appeared in the gateway's log" >&2
+    exit 1
+fi
 # Neither the gateway's output nor its errors ever contain the Sourcegraph token.
 if grep -q "$token" "$work"/*.out "$work"/*.err; then
     echo "run.sh: the Sourcegraph token appeared in the gateway's output" >&2
