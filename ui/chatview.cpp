@@ -88,6 +88,8 @@ void ChatView::rebuild()
 {
     m_pending.clear();
     m_frames.clear();
+    m_group = nullptr;
+    m_groupSize = 0;
     m_codeBlocks.clear();
     document()->clear();
     if (!m_model || m_model->rowCount() == 0) {
@@ -111,8 +113,10 @@ void ChatView::onRowsInserted(int first, int last)
     batch.beginEditBlock();
     // Rows are only ever appended (a removal rebuilds), so the frames go at the end.
     for (int row = first; row <= last; ++row) {
-        QTextCursor cursor(document());
-        cursor.movePosition(QTextCursor::End);
+        if (!m_group || m_groupSize == MessagesPerGroup)
+            startGroup();
+        QTextCursor cursor = m_group->lastCursorPosition();
+        ++m_groupSize;
         QTextFrameFormat format;
         format.setTopMargin(4);
         format.setBottomMargin(4);
@@ -126,6 +130,26 @@ void ChatView::onRowsInserted(int first, int last)
         renderRow(row);
     }
     batch.endEditBlock();
+}
+
+void ChatView::startGroup()
+{
+    // A frame keeps an empty block before and after its children: both would add a line
+    // between two groups, where two messages have one (the root frame's block between them).
+    QTextBlockFormat flat;
+    flat.setLineHeight(0, QTextBlockFormat::FixedHeight);
+    if (m_group) // full: nothing more goes in after its last message
+        QTextCursor(m_group->lastCursorPosition()).setBlockFormat(flat);
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    QTextFrameFormat invisible;
+    invisible.setMargin(0);
+    invisible.setPadding(0);
+    invisible.setBorder(0);
+    m_group = cursor.insertFrame(invisible);
+    m_groupSize = 0;
+    // Messages go in at the end, so this block stays first.
+    QTextCursor(m_group->firstCursorPosition()).setBlockFormat(flat);
 }
 
 void ChatView::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)

@@ -2,11 +2,13 @@
 #include "chatview.h"
 #include "messagemodel.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextFrame>
 
 using namespace Qt::StringLiterals;
 using namespace cody;
@@ -108,6 +110,38 @@ private Q_SLOTS:
         QVERIFY(view.toHtml().contains(u"cody-retry:"_s));
         Q_EMIT view.anchorClicked(QUrl(u"cody-retry:"_s));
         QCOMPARE(retry.count(), 1);
+    }
+
+    // Messages sit in groups of frames (so that a streamed update does not walk every message);
+    // the groups must not show: the gap between two messages is the same across a boundary.
+    void messagesAreEvenlySpacedAcrossGroups()
+    {
+        MessageModel model;
+        for (int i = 0; i < 200; ++i)
+            model.append(reply(u"answer %1"_s.arg(i)));
+        ChatView view;
+        view.resize(500, 300);
+        view.setModel(&model);
+        view.show();
+        QList<QTextFrame *> messages;
+        const QList<QTextFrame *> groups = view.document()->rootFrame()->childFrames();
+        QCOMPARE(groups.size(), (200 + 63) / 64);
+        for (QTextFrame *group : groups)
+            messages += group->childFrames();
+        QCOMPARE(messages.size(), 200);
+        QAbstractTextDocumentLayout *layout = view.document()->documentLayout();
+        const auto gap = [&](int i) {
+            return layout->frameBoundingRect(messages.at(i)).top()
+                - layout->frameBoundingRect(messages.at(i - 1)).bottom();
+        };
+        for (int i = 2; i < messages.size(); ++i)
+            QVERIFY2(qAbs(gap(i) - gap(1)) < 1.0,
+                qPrintable(u"gap before message %1: %2, not %3"_s.arg(i).arg(gap(i)).arg(gap(1))));
+        // A new message goes into the last group, and on into a new one when that is full.
+        for (int i = 200; i < 260; ++i)
+            model.append(reply(u"answer %1"_s.arg(i)));
+        QCOMPARE(view.document()->rootFrame()->childFrames().size(), (260 + 63) / 64 + 0);
+        QVERIFY(view.toPlainText().contains(u"answer 259"_s));
     }
 
     void promptsAreShownAsTextNotHtml()
