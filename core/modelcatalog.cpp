@@ -70,11 +70,6 @@ ModelInfo modelInfo(
     return info;
 }
 
-qint64 estimatedTokens(qsizetype chars)
-{
-    return (std::max<qint64>(0, chars) + 3) / 4;
-}
-
 } // namespace
 
 bool ModelInfo::isUsableForChat() const

@@ -197,8 +197,8 @@ QJsonObject usage(const CompletionResult &result)
         prompt = result.usage->promptTokens;
         completion = result.usage->completionTokens;
     } else {
-        prompt = (result.promptCharacters + 3) / 4;
-        completion = (result.text.size() + 3) / 4;
+        prompt = estimatedTokens(result.promptCharacters);
+        completion = estimatedTokens(result.text.size());
     }
     return {{u"prompt_tokens"_s, prompt}, {u"completion_tokens"_s, completion},
         {u"total_tokens"_s, prompt + completion}};

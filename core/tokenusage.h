@@ -5,6 +5,13 @@
 
 namespace cody {
 
+/// Tokens in `chars` characters of text, for when the server reports no usage: about four
+/// characters a token, rounded up.
+inline qint64 estimatedTokens(qsizetype chars)
+{
+    return (qMax<qint64>(0, chars) + 3) / 4;
+}
+
 /// Token counts as the server reports them in a completion event's `usage`.
 struct TokenUsage
 {
