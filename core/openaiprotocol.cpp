@@ -11,12 +11,8 @@ namespace cody::openai {
 
 namespace {
 
-// Messages go to API clients, not to a person reading the GUI: English, like the API itself.
-QString english(const char *message)
-{
-    return QString::fromUtf8(message);
-}
-
+// The messages go to API clients, not to a person reading the GUI: English, like the API, and
+// so not through tr().
 HttpError invalid(const QString &message, const QString &code = {})
 {
     return {400, message, u"invalid_request_error"_s, code, {}};
@@ -32,16 +28,16 @@ std::optional<QString> contentText(const QJsonValue &content, int index, HttpErr
         return QString();
     if (!content.isArray()) {
         *error = invalid(
-            english("messages[%1].content must be a string or an array of text parts").arg(index));
+            u"messages[%1].content must be a string or an array of text parts"_s.arg(index));
         return std::nullopt;
     }
     QString text;
     for (const QJsonValue &part : content.toArray()) {
         const QJsonObject object = part.toObject();
         if (object.value(u"type"_s).toString() != u"text") {
-            *error = invalid(english("messages[%1]: only text content is supported, not \"%2\"")
-                                 .arg(index)
-                                 .arg(object.value(u"type"_s).toString()));
+            *error = invalid(
+                u"messages[%1]: only text content is supported, not \"%2\""_s.arg(index).arg(
+                    object.value(u"type"_s).toString()));
             return std::nullopt;
         }
         text += object.value(u"text"_s).toString();
@@ -64,7 +60,7 @@ bool parseMessages(const QJsonValue &value, ChatRequest *request, HttpError *err
 {
     const QJsonArray messages = value.toArray();
     if (!value.isArray() || messages.isEmpty()) {
-        *error = invalid(english("messages must be a non-empty array"));
+        *error = invalid(u"messages must be a non-empty array"_s);
         return false;
     }
     for (int i = 0; i < messages.size(); ++i) {
@@ -72,16 +68,13 @@ bool parseMessages(const QJsonValue &value, ChatRequest *request, HttpError *err
         const QString role = message.value(u"role"_s).toString();
         const std::optional<ChatMessage::Speaker> speaker = speakerFor(role);
         if (!speaker) {
-            *error
-                = invalid(english("messages[%1].role \"%2\" is not supported (system, developer, "
-                                  "user or assistant)")
-                              .arg(i)
-                              .arg(role));
+            *error = invalid(u"messages[%1].role \"%2\" is not supported (system, developer, "
+                             "user or assistant)"_s.arg(i)
+                                 .arg(role));
             return false;
         }
         if (message.contains(u"tool_calls"_s) || message.contains(u"function_call"_s)) {
-            *error = invalid(
-                english("messages[%1]: tool and function calls are not supported").arg(i));
+            *error = invalid(u"messages[%1]: tool and function calls are not supported"_s.arg(i));
             return false;
         }
         const std::optional<QString> text = contentText(message.value(u"content"_s), i, error);
@@ -110,7 +103,7 @@ bool optionalNumber(
     if (value.isUndefined() || value.isNull())
         return true;
     if (!value.isDouble()) {
-        *error = invalid(english("%1 must be a number").arg(key));
+        *error = invalid(u"%1 must be a number"_s.arg(key));
         return false;
     }
     *out = T(value.toDouble());
@@ -132,25 +125,25 @@ std::optional<ChatRequest> parseChatRequest(const QByteArray &body, HttpError *e
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (!document.isObject()) {
         *error = invalid(parseError.error != QJsonParseError::NoError
-                ? english("the body is not JSON: %1").arg(parseError.errorString())
-                : english("the body must be a JSON object"));
+                ? u"the body is not JSON: %1"_s.arg(parseError.errorString())
+                : u"the body must be a JSON object"_s);
         return std::nullopt;
     }
     const QJsonObject object = document.object();
     ChatRequest request;
     request.model = object.value(u"model"_s).toString();
     if (request.model.isEmpty()) {
-        *error = invalid(english("model is required"));
+        *error = invalid(u"model is required"_s);
         return std::nullopt;
     }
     if (!parseMessages(object.value(u"messages"_s), &request, error))
         return std::nullopt;
     if (object.value(u"n"_s).toInt(1) != 1) {
-        *error = invalid(english("n must be 1: one choice per request is supported"));
+        *error = invalid(u"n must be 1: one choice per request is supported"_s);
         return std::nullopt;
     }
     if (object.contains(u"tools"_s) || object.contains(u"functions"_s)) {
-        *error = invalid(english("tools and functions are not supported"));
+        *error = invalid(u"tools and functions are not supported"_s);
         return std::nullopt;
     }
     std::optional<double> maxTokens;
@@ -162,7 +155,7 @@ std::optional<ChatRequest> parseChatRequest(const QByteArray &body, HttpError *e
         return std::nullopt;
     if (maxTokens) {
         if (*maxTokens < 1) {
-            *error = invalid(english("%1 must be at least 1").arg(maxKey));
+            *error = invalid(u"%1 must be at least 1"_s.arg(maxKey));
             return std::nullopt;
         }
         request.maxTokens = int(qMin(*maxTokens, 1e9));
@@ -174,7 +167,7 @@ std::optional<ChatRequest> parseChatRequest(const QByteArray &body, HttpError *e
         for (const QJsonValue &sequence : stop.toArray())
             request.stop.append(sequence.toString());
     } else if (!stop.isUndefined() && !stop.isNull()) {
-        *error = invalid(english("stop must be a string or an array of strings"));
+        *error = invalid(u"stop must be a string or an array of strings"_s);
         return std::nullopt;
     }
     request.stream = object.value(u"stream"_s).toBool(false);
