@@ -24,12 +24,13 @@ GatewayExchange::GatewayExchange(QHttpServerResponder &&responder, const openai:
     : QObject(parent)
     , m_responder(std::move(responder))
     , m_socket(m_responder.socket())
-    , m_chat(chat)
-    , m_request(request)
+    , m_model(request.model.fullName())
+    , m_stream(chat.stream)
+    , m_includeUsage(chat.includeUsage)
     , m_id(u"chatcmpl-"_s + QUuid::createUuid().toString(QUuid::Id128))
     , m_created(QDateTime::currentSecsSinceEpoch())
 {
-    m_reply = new ReplyOrchestrator(client, m_request, this);
+    m_reply = new ReplyOrchestrator(client, request, this);
     m_reply->setModelCatalog(catalog);
     connect(m_reply, &ReplyOrchestrator::textReceived, this, &GatewayExchange::onText);
     connect(m_reply, &ReplyOrchestrator::finished, this, &GatewayExchange::onFinished);
@@ -61,12 +62,11 @@ void GatewayExchange::reject(QHttpServerResponder &responder, const openai::Http
 
 void GatewayExchange::onText(const QString &text)
 {
-    if (!m_chat.stream || text.isEmpty())
+    if (!m_stream || text.isEmpty())
         return; // the whole reply is sent at the end
     if (!m_streaming)
         beginStream();
-    writeEvent(openai::sseEvent(
-        openai::chunk(m_id, m_created, m_request.model.fullName(), {{u"content"_s, text}})));
+    writeEvent(openai::sseEvent(openai::chunk(m_id, m_created, m_model, {{u"content"_s, text}})));
 }
 
 void GatewayExchange::beginStream()
@@ -79,8 +79,8 @@ void GatewayExchange::beginStream()
         {"Connection", "close"}, {"X-Accel-Buffering", "no"}});
     // writeBody() ends the header block; later events go straight to the socket, since each
     // writeBody() would start another.
-    m_responder.writeBody(openai::sseEvent(openai::chunk(m_id, m_created,
-        m_request.model.fullName(), {{u"role"_s, u"assistant"_s}, {u"content"_s, u""_s}})));
+    m_responder.writeBody(openai::sseEvent(openai::chunk(
+        m_id, m_created, m_model, {{u"role"_s, u"assistant"_s}, {u"content"_s, u""_s}})));
 }
 
 void GatewayExchange::writeEvent(const QByteArray &event)
@@ -98,7 +98,6 @@ void GatewayExchange::onFinished(const CompletionResult &result)
         Q_EMIT answered(0, u"the client hung up after %1"_s.arg(took));
         return; // nobody is listening any more
     }
-    const QString model = m_request.model.fullName();
     if (result.error.isError()) {
         const openai::HttpError error = openai::errorFor(result.error);
         if (!m_streaming) {
@@ -116,18 +115,18 @@ void GatewayExchange::onFinished(const CompletionResult &result)
         u"%1 characters, %2 segment(s)%3, %4"_s.arg(result.text.size())
             .arg(result.segments)
             .arg(result.truncated ? u", cut off"_s : QString(), took));
-    if (!m_chat.stream) {
-        m_responder.write(QJsonDocument(openai::completion(m_id, m_created, model, result))
+    if (!m_stream) {
+        m_responder.write(QJsonDocument(openai::completion(m_id, m_created, m_model, result))
                               .toJson(QJsonDocument::Compact),
             "application/json");
         return;
     }
     if (!m_streaming)
         beginStream(); // an empty reply still gets its stream
-    writeEvent(
-        openai::sseEvent(openai::chunk(m_id, m_created, model, {}, openai::finishReason(result))));
-    if (m_chat.includeUsage) {
-        QJsonObject last = openai::chunk(m_id, m_created, model, {}, {}, openai::usage(result));
+    writeEvent(openai::sseEvent(
+        openai::chunk(m_id, m_created, m_model, {}, openai::finishReason(result))));
+    if (m_includeUsage) {
+        QJsonObject last = openai::chunk(m_id, m_created, m_model, {}, {}, openai::usage(result));
         last.insert(u"choices"_s, QJsonArray());
         writeEvent(openai::sseEvent(last));
     }

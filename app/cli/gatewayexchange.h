@@ -55,8 +55,10 @@ private:
 
     QHttpServerResponder m_responder;
     QPointer<QTcpSocket> m_socket;
-    openai::ChatRequest m_chat;
-    CompletionRequest m_request;
+    // What the answer needs of the request; the conversation itself is the orchestrator's.
+    const QString m_model; ///< the full cody/… name, as responses report it
+    const bool m_stream;
+    const bool m_includeUsage;
     ReplyOrchestrator *m_reply = nullptr;
     QString m_id;
     qint64 m_created = 0;

@@ -42,7 +42,7 @@ quint16 OpenAiGateway::listen(const QHostAddress &address, quint16 port)
     return m_server.listen(address, port);
 }
 
-bool OpenAiGateway::authorized(const QHttpServerRequest &request) const
+bool OpenAiGateway::admit(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
     if (m_settings.apiKey.isEmpty())
         return true;
@@ -50,7 +50,12 @@ bool OpenAiGateway::authorized(const QHttpServerRequest &request) const
     const auto digest = [](const QByteArray &value) {
         return QCryptographicHash::hash(value, QCryptographicHash::Sha256);
     };
-    return digest(request.value("Authorization")) == digest("Bearer " + m_settings.apiKey.toUtf8());
+    if (digest(request.value("Authorization")) == digest("Bearer " + m_settings.apiKey.toUtf8()))
+        return true;
+    refuse(request, responder,
+        {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
+            u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
+    return false;
 }
 
 void OpenAiGateway::refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
@@ -63,12 +68,8 @@ void OpenAiGateway::refuse(const QHttpServerRequest &request, QHttpServerRespond
 
 void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    if (!authorized(request)) {
-        refuse(request, responder,
-            {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
-                u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
+    if (!admit(request, responder))
         return;
-    }
     QList<std::pair<QString, QString>> models;
     for (const auto &alias : m_catalog->aliases().aliases())
         models.append({alias.name, alias.target.provider()});
@@ -82,12 +83,8 @@ void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerRes
 void OpenAiGateway::chatCompletions(
     const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    if (!authorized(request)) {
-        refuse(request, responder,
-            {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
-                u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
+    if (!admit(request, responder))
         return;
-    }
     openai::HttpError error;
     const std::optional<openai::ChatRequest> chat
         = openai::parseChatRequest(request.body(), &error);

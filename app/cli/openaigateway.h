@@ -48,7 +48,8 @@ Q_SIGNALS:
     void requestHandled(const QString &line);
 
 private:
-    bool authorized(const QHttpServerRequest &request) const;
+    /// True when the request may proceed; otherwise it has been refused (401, no key).
+    bool admit(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
         const openai::HttpError &error);
     void listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder);
