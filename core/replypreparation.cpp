@@ -28,7 +28,7 @@ void ReplyPreparation::start()
     connect(m_probe, &ApiVersionProbe::finished, this, &ReplyPreparation::onProbeFinished);
     m_probe->start();
     if (m_catalog && !m_catalog->hasServerModels()) {
-        m_models = m_client->get(u"/.api/modelconfig/supported-models.json");
+        m_models = m_client->getSupportedModels();
         connect(m_models, &ApiCall::finished, this, &ReplyPreparation::onModelsFinished);
     }
 }

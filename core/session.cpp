@@ -102,7 +102,7 @@ void Session::onToken(const QString &token, const QString &source, const QString
 
 void Session::loadModels()
 {
-    m_modelsCall = m_client->get(u"/.api/modelconfig/supported-models.json");
+    m_modelsCall = m_client->getSupportedModels();
     connect(m_modelsCall, &ApiCall::finished, this, [this] {
         m_modelsCall->deleteLater();
         if (!m_modelsCall->error().isError() && m_catalog.loadSupportedModels(m_modelsCall->body()))

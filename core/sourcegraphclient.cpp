@@ -119,6 +119,11 @@ ApiCall *SourcegraphClient::get(QStringView apiPath)
     return new ApiCall(watch(reply), m_settings.idleTimeout, this);
 }
 
+ApiCall *SourcegraphClient::getSupportedModels()
+{
+    return get(u"/.api/modelconfig/supported-models.json");
+}
+
 ApiCall *SourcegraphClient::graphql(const QString &operationName, const QString &query)
 {
     // The "?Operation" suffix is only for the server's logs (cody-api.md §4).

@@ -65,6 +65,9 @@ public:
     QUrl endpoint(QStringView apiPath, const QUrlQuery &query = {}) const;
 
     ApiCall *get(QStringView apiPath);
+    /// `GET /.api/modelconfig/supported-models.json`: the models the instance offers, for
+    /// ModelCatalog::loadSupportedModels() (cody-api.md §3.1).
+    ApiCall *getSupportedModels();
     ApiCall *graphql(const QString &operationName, const QString &query);
     CompletionStream *openCompletionStream(const QByteArray &body, int apiVersion);
 

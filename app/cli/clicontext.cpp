@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clicontext.h"
 
+#include "apicall.h"
 #include "conversationstore.h"
 #include "exitcode.h"
 #include "keychainsecretstore.h"
@@ -147,6 +148,16 @@ void CliContext::writeInfo(const QString &line)
 {
     std::fprintf(stderr, "cody-chat-cli: %s\n", line.toUtf8().constData());
     std::fflush(stderr);
+}
+
+Error CliContext::loadServerModels(const ApiCall &call)
+{
+    if (call.error().isError())
+        return call.error();
+    QString parseError;
+    if (!m_catalog.loadSupportedModels(call.body(), &parseError))
+        return {ErrorKind::Protocol, u"the model list is malformed: %1"_s.arg(parseError)};
+    return {};
 }
 
 CliContext::~CliContext() = default;

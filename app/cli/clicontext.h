@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config.h"
+#include "error.h"
 #include "modelcatalog.h"
 #include "secretstore.h"
 
@@ -15,6 +16,7 @@
 class QCommandLineParser;
 
 namespace cody {
+class ApiCall;
 class ConversationStore;
 class SourcegraphClient;
 } // namespace cody
@@ -33,6 +35,9 @@ public:
     /// Invalid environment or settings values, one line each.
     const QStringList &configErrors() const { return m_configErrors; }
     ModelCatalog &catalog() { return m_catalog; }
+    /// Loads the answer of SourcegraphClient::getSupportedModels() into the catalog; the call's
+    /// error, or a protocol error for a malformed list.
+    Error loadServerModels(const ApiCall &call);
 
     /// Reports configuration errors and alias warnings on stderr; false if the configuration is
     /// unusable.

@@ -45,7 +45,7 @@ std::optional<int> ModelsCommand::start(const QStringList &arguments)
         // The aliases are known offline; the server part is what failed.
         return print({ErrorKind::Config, configured ? error : u"invalid configuration"_s});
     }
-    m_call = m_client->get(u"/.api/modelconfig/supported-models.json");
+    m_call = m_client->getSupportedModels();
     connect(m_call, &ApiCall::finished, this, &ModelsCommand::onLoaded);
     return std::nullopt;
 }
@@ -59,13 +59,7 @@ void ModelsCommand::cancel()
 void ModelsCommand::onLoaded()
 {
     m_call->deleteLater();
-    Error error = m_call->error();
-    if (!error.isError()) {
-        QString parseError;
-        if (!m_context.catalog().loadSupportedModels(m_call->body(), &parseError))
-            error = {ErrorKind::Protocol, u"the model list is malformed: %1"_s.arg(parseError)};
-    }
-    Q_EMIT done(print(error));
+    Q_EMIT done(print(m_context.loadServerModels(*m_call)));
 }
 
 int ModelsCommand::print(const Error &serverError)

@@ -89,7 +89,7 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
     CliContext::writeOut(u"serving %1 for %2\n"_s.arg(base, config.baseUrl.toString()));
 
     // The server's models, for /v1/models and the output-token limits; aliases work without.
-    m_models = m_client->get(u"/.api/modelconfig/supported-models.json");
+    m_models = m_client->getSupportedModels();
     connect(m_models, &ApiCall::finished, this, &ServeCommand::onModelsLoaded);
     return std::nullopt;
 }
@@ -97,12 +97,10 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
 void ServeCommand::onModelsLoaded()
 {
     m_models->deleteLater();
-    QString error = m_models->error().message;
-    if (error.isEmpty())
-        m_context.catalog().loadSupportedModels(m_models->body(), &error);
-    if (!error.isEmpty())
+    const Error error = m_context.loadServerModels(*m_models);
+    if (error.isError())
         CliContext::writeWarning(u"the server's model list is not available (%1); /v1/models "
-                                 "lists the aliases only"_s.arg(error));
+                                 "lists the aliases only"_s.arg(error.message));
 }
 
 void ServeCommand::cancel()
