@@ -116,13 +116,12 @@ Match buildMatch(QSqlDatabase &db, const QString &input, QString *error)
     QStringList words = searchableWords(input);
     if (words.isEmpty())
         return {};
-    const SearchSnippet snippet(words, lastWordIsPrefix(words));
-    if (!lastWordIsPrefix(words)) {
-        std::transform(words.begin(), words.end(), words.begin(), quoted);
-        return {words, snippet};
-    }
-    const QString last = words.takeLast();
+    const bool prefix = lastWordIsPrefix(words);
+    const SearchSnippet snippet(words, prefix);
+    const QString last = prefix ? words.takeLast() : QString();
     std::transform(words.begin(), words.end(), words.begin(), quoted);
+    if (!prefix)
+        return {words, snippet};
     // A star typed at the end asks for what search as you type does anyway.
     QString stem = last;
     while (stem.endsWith(u'*'))
