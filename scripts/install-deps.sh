@@ -10,6 +10,9 @@ packages=(
     openssl ca-certificates
     dbus-daemon gnome-keyring libsecret-tools
     xvfb xauth fonts-dejavu-core
+    # The fonts 'apt-get install imagemagick' brings (URW, Noto Mono, Ghostscript's): the GUI tests
+    # prove that code stays monospaced on a machine with many fonts, as users' machines are.
+    fonts-urw-base35 fonts-noto-mono fonts-droid-fallback gsfonts
     sqlite3 libsimdjson-dev time
     clang libclang-rt-14-dev
     go-md2man lintian desktop-file-utils appstream

@@ -4,9 +4,13 @@
 #include "codehighlighter.h"
 
 #include <QByteArray>
+#include <QFontDatabase>
+#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QUrl>
 
 #define CMARK_NO_SHORT_NAMES
+#include <algorithm>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <cstdint>
@@ -80,12 +84,45 @@ QString codeLabel(QStringView info)
     return CodeHighlighter::languageOf(info);
 }
 
+// True when every character takes the same width. Qt's fixedPitch() alone is not enough: it
+// reads fontconfig's "spacing", which some monospaced fonts do not declare (Noto Sans Mono, the
+// "monospace" of a machine with fonts-noto-mono).
+bool isMonospaced(const QFont &font)
+{
+    if (QFontInfo(font).fixedPitch())
+        return true;
+    const QFontMetricsF metrics(font);
+    const qreal width = metrics.horizontalAdvance(u'i');
+    return width > 0 && std::all_of(std::begin(u"Wm._0"), std::end(u"Wm._0") - 1, [&](char16_t c) {
+        return qFuzzyCompare(metrics.horizontalAdvance(QChar(c)), width);
+    });
+}
+
+// The CSS that sets code in the desktop's fixed-pitch font, named by the family it resolves to.
+// Left to Qt, <code> and <pre> get the generic "monospace", whatever fontconfig makes of it; a
+// font with proportional glyphs is replaced by the first family Qt knows to be fixed-pitch.
+QString codeFontCss()
+{
+    const QFont system = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QString family = QFontInfo(system).family();
+    if (!isMonospaced(system)) {
+        const QStringList families = QFontDatabase::families();
+        const auto fixed = std::find_if(families.cbegin(), families.cend(),
+            [](const QString &name) { return QFontDatabase::isFixedPitch(name); });
+        if (fixed != families.cend())
+            family = *fixed;
+    }
+    family.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
+    return u"font-family:'"_s % family.toHtmlEscaped() % u"';"_s;
+}
+
 class HtmlWriter
 {
 public:
-    HtmlWriter(
-        const Palette &palette, CodeHighlighter &highlighter, MarkdownRenderer::Rendered &out)
+    HtmlWriter(const Palette &palette, const QString &codeFont, CodeHighlighter &highlighter,
+        MarkdownRenderer::Rendered &out)
         : m_palette(palette)
+        , m_codeFont(codeFont)
         , m_highlighter(highlighter)
         , m_out(out)
         , m_html(out.html)
@@ -149,8 +186,8 @@ private:
             m_html += u"<br />"_s;
             break;
         case CMARK_NODE_CODE:
-            m_html
-                += u"<code style=\"background-color:"_s % m_palette.inlineCodeBackground % u"\">"_s;
+            m_html += u"<code style=\""_s % m_codeFont % u"background-color:"_s
+                % m_palette.inlineCodeBackground % u"\">"_s;
             text(literalOf(node));
             m_html += u"</code>"_s;
             break;
@@ -349,10 +386,9 @@ private:
             % u";font-size:small;text-decoration:none\">Copy</a></td></tr>"_s
             // pre-wrap: a QTextBrowser cannot scroll one block sideways, so a long line would
             // otherwise widen the whole conversation.
-            % u"<tr><td colspan=\"2\" style=\"padding:8px\">"_s
-            % u"<pre style=\"margin-top:0;margin-bottom:0;white-space:pre-wrap;color:"_s
-            % m_palette.codeText % u"\">"_s % m_highlighter.toHtml(code, info)
-            % u"</pre></td></tr></table>"_s;
+            % u"<tr><td colspan=\"2\" style=\"padding:8px\">"_s % u"<pre style=\""_s % m_codeFont
+            % u"margin-top:0;margin-bottom:0;white-space:pre-wrap;color:"_s % m_palette.codeText
+            % u"\">"_s % m_highlighter.toHtml(code, info) % u"</pre></td></tr></table>"_s;
     }
 
     void rawHtmlBlock(cmark_node *node)
@@ -378,6 +414,7 @@ private:
     }
 
     const Palette &m_palette;
+    const QString &m_codeFont;
     CodeHighlighter &m_highlighter;
     MarkdownRenderer::Rendered &m_out;
     QString &m_html;
@@ -396,6 +433,7 @@ private:
 
 MarkdownRenderer::MarkdownRenderer(bool darkPalette)
     : m_dark(darkPalette)
+    , m_codeFont(codeFontCss())
     , m_highlighter(std::make_unique<CodeHighlighter>(darkPalette))
 {
     // Registers table, strikethrough, autolink and tasklist with cmark's global registry; the
@@ -428,7 +466,7 @@ MarkdownRenderer::Rendered MarkdownRenderer::render(QStringView markdown) const
 
     rendered.html.reserve(utf8.size() + utf8.size() / 2);
     m_highlighter->beginPass();
-    HtmlWriter writer(m_dark ? darkColours : lightColours, *m_highlighter, rendered);
+    HtmlWriter writer(m_dark ? darkColours : lightColours, m_codeFont, *m_highlighter, rendered);
     writer.write(document.get());
     return rendered;
 }

@@ -15,6 +15,7 @@ class CodeHighlighter;
 
 // Turns a chat message's Markdown (GitHub flavour, parsed by cmark-gfm) into the HTML subset
 // QTextDocument renders. Pure: no widgets, no I/O besides source-highlight's language files.
+// Code is set in the system's fixed-pitch font (QFontDatabase::FixedFont), named explicitly.
 //
 // The text comes from a model, so nothing in it is trusted: raw HTML is shown as text, only
 // http, https and mailto links stay links, and images are never loaded (their alt text and URL
@@ -51,6 +52,7 @@ public:
 
 private:
     bool m_dark = false;
+    QString m_codeFont; ///< CSS naming the fixed-pitch font for code
     std::unique_ptr<CodeHighlighter> m_highlighter;
 };
 

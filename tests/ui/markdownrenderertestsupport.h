@@ -7,7 +7,9 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
+#include <QFontDatabase>
 #include <QFontInfo>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QSet>
@@ -101,11 +103,24 @@ inline QTextCharFormat formatOf(const QTextDocument &document, const QString &te
     return {};
 }
 
-// Qt 6.4 marks <pre> and <code> with the "monospace" family, not with fontFixedPitch(): ask
-// what font actually gets used.
+// Code is set in a family named explicitly (not the generic "monospace" Qt gives <code> and
+// <pre>, nor Qt's "Courier New"), the desktop's fixed-pitch font, and in it every character has
+// the same width. Qt's fixedPitch() alone would wrongly say no for Noto Sans Mono, which
+// fontconfig does not mark as monospaced.
 inline bool isMonospace(const QTextCharFormat &format)
 {
-    return QFontInfo(format.font()).fixedPitch();
+    const QStringList families = format.fontFamilies().toStringList();
+    if (families.isEmpty() || families.contains(u"monospace"_s, Qt::CaseInsensitive))
+        return false;
+    const QFont font = format.font();
+    const QString system = QFontInfo(QFontDatabase::systemFont(QFontDatabase::FixedFont)).family();
+    if (QFontInfo(font).family() != system && !QFontInfo(font).fixedPitch())
+        return false;
+    const QFontMetricsF metrics(font);
+    const qreal width = metrics.horizontalAdvance(u"iiiiiiii"_s);
+    return width > 0 && metrics.horizontalAdvance(u"WWWWWWWW"_s) == width
+        && metrics.horizontalAdvance(u"........"_s) == width
+        && metrics.horizontalAdvance(u"mmmmmmmm"_s) == width;
 }
 
 inline QTextBlock blockWithText(const QTextDocument &document, const QString &text)
