@@ -3,6 +3,7 @@
 #include "chatcontroller.h"
 #include "conversationstore.h"
 #include "firstpaintprobe.h"
+#include "guicommandline.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "messagemodel.h"
@@ -11,7 +12,6 @@
 #include "translationloader.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QSettings>
@@ -22,31 +22,18 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer started;
     started.start();
+    // Before the QApplication, which needs a display: --help and --version work over SSH.
+    if (const auto printed = cody::GuiCommandLine::answerWithoutDisplay(argc, argv))
+        return *printed;
     QApplication app(argc, argv);
-    QApplication::setApplicationName(u"cody-chat"_s);
+    cody::GuiCommandLine::describeApplication();
     QApplication::setApplicationDisplayName(u"Cody Chat"_s);
-    QApplication::setApplicationVersion(QStringLiteral(CODY_VERSION));
     // Wayland matches the window to packaging/org.codychat.CodyChat.desktop by this name.
     QApplication::setDesktopFileName(u"org.codychat.CodyChat"_s);
     cody::TranslationLoader::install(&app);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Chat with Sourcegraph Cody."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(u"demo"_s,
-        QCoreApplication::translate("main",
-            "Say clearly that the server is the bundled fake Sourcegraph (used by "
-            "scripts/demo.sh)."));
-    parser.addOption(demo);
-    const QCommandLineOption newChat(u"new-chat"_s,
-        QCoreApplication::translate(
-            "main", "Start a new chat with TEXT, in the running Cody Chat if there is one."),
-        QCoreApplication::translate("main", "TEXT"));
-    parser.addOption(newChat);
-    parser.process(app);
-    const QString prompt = parser.value(newChat);
+    const cody::GuiOptions options = cody::GuiCommandLine().process(app);
+    const QString &prompt = options.newChat;
 
     // One window per history: a second start hands over to the first before building anything.
     cody::SingleInstance instance(cody::ConversationStore::defaultPath());
@@ -61,7 +48,7 @@ int main(int argc, char *argv[])
     cody::ConversationStore history;
     QString historyError;
     const bool recording = history.open(cody::ConversationStore::defaultPath(), &historyError);
-    cody::MainWindow window({&session, &chat, &messages, &settings, &secrets, parser.isSet(demo),
+    cody::MainWindow window({&session, &chat, &messages, &settings, &secrets, options.demo,
         recording ? &history : nullptr});
 
     if (qEnvironmentVariableIsSet("CODY_STARTUP_PROBE")) // benchmarks/startup
