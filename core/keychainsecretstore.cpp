@@ -26,13 +26,6 @@ QString seconds(Milliseconds timeout)
     return ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(double(ms) / 1000.0);
 }
 
-QString noKeychain(const QString &why)
-{
-    return QCoreApplication::translate(
-        "cody::KeychainSecretStore", "no keychain available (%1); set LLM_API_KEY instead")
-        .arg(why);
-}
-
 // libsecret reports a missing session bus ("Cannot autolaunch D-Bus without X11 $DISPLAY"), a
 // dead bus socket, an absent Secret Service and a keyring that could not be created because
 // nobody could answer the prompt ("Object does not exist at path
@@ -69,7 +62,7 @@ SecretResult failure(const QKeychain::Job *job, const QString &key)
                 "cody::KeychainSecretStore", "nothing is stored in the keychain for %1")
                 .arg(key)};
     if (meansNoKeychain(job->error(), message))
-        return {Status::Unavailable, {}, noKeychain(message)};
+        return SecretResult::unavailable(message);
     return {Status::Failed, {},
         QCoreApplication::translate("cody::KeychainSecretStore", "the keychain failed: %1")
             .arg(message)};
@@ -106,11 +99,10 @@ void run(QKeychain::Job *job, const QString &key, Milliseconds timeout, QObject 
         if (std::exchange(*settled, true))
             return;
         deliver(guard, done,
-            {Status::Unavailable, {},
-                noKeychain(QCoreApplication::translate("cody::KeychainSecretStore",
-                    "the keychain did not answer within %1 s: is a Secret Service such as "
-                    "gnome-keyring running and unlocked?")
-                               .arg(seconds(timeout)))});
+            SecretResult::unavailable(QCoreApplication::translate("cody::KeychainSecretStore",
+                "the keychain did not answer within %1 s: is a Secret Service such as "
+                "gnome-keyring running and unlocked?")
+                                          .arg(seconds(timeout))));
     });
     QObject::connect(job, &QKeychain::Job::finished, job, [=](QKeychain::Job *finished) {
         timer->stop();
@@ -169,7 +161,7 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Callback 
     readEntry(key, timeout, context, [key, timeout, context, done](const SecretResult &found) {
         // This runs in `context`, so it is alive.
         if (!found.ok()) {
-            done({found.status, {}, found.error});
+            done({found.status, {}, found.error, found.detail});
             return;
         }
         run(new QKeychain::DeletePasswordJob(serviceName()), key, timeout, context, done,

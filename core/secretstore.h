@@ -20,8 +20,16 @@ struct SecretResult
     Status status = Status::Ok;
     QString secret; ///< read: the secret when status is Ok
     QString error; ///< one readable line when status is not Ok (never contains the secret)
+    /// The technical cause behind `error` (the keychain library's own words), for a details line
+    /// or a tooltip; may be empty.
+    QString detail = {};
 
     bool ok() const { return status == Status::Ok; }
+    /// `error`, followed by the detail in parentheses when there is one: for one-line output.
+    QString errorWithDetail() const;
+
+    /// "No keychain here", said once in plain words with what to do; `cause` becomes the detail.
+    static SecretResult unavailable(const QString &cause);
 };
 
 /**

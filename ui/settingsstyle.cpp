@@ -88,9 +88,13 @@ QLabel *SettingsStyle::statusLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
-void SettingsStyle::showStatus(QLabel *label, const QString &text, Tone tone)
+void SettingsStyle::showStatus(
+    QLabel *label, const QString &text, Tone tone, const QString &details)
 {
     label->setText(text);
+    label->setToolTip(details.isEmpty()
+            ? QString()
+            : QCoreApplication::translate("cody::SettingsStyle", "Details: %1").arg(details));
     setTone(label, tone);
     label->setVisible(!text.isEmpty());
 }

@@ -27,8 +27,10 @@ public:
 
     /// A word-wrapped, selectable status line under a field, hidden until it has something to say.
     static QLabel *statusLabel(const QString &objectName, QWidget *parent);
-    /// Sets a status line's text and tone and shows it; an empty text hides it.
-    static void showStatus(QLabel *label, const QString &text, Tone tone);
+    /// Sets a status line's text and tone and shows it; an empty text hides it. `details` (the
+    /// technical cause, if any) becomes its tooltip.
+    static void showStatus(
+        QLabel *label, const QString &text, Tone tone, const QString &details = {});
     /// A field (or a row of them) with its status line under it, as one widget for a form row.
     static QWidget *withStatus(QWidget *field, QLabel *status);
     static QWidget *withStatus(QLayout *field, QLabel *status, QWidget *parent);

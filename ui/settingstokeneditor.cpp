@@ -118,8 +118,7 @@ void SettingsTokenEditor::load(const QUrl &baseUrl)
         return;
     m_edit->clear();
     if (!m_secrets) {
-        onRead(generation,
-            {SecretResult::Status::Unavailable, {}, tr("Cody Chat was started without one")});
+        onRead(generation, SecretResult::unavailable(tr("Cody Chat was started without one")));
         return;
     }
     if (key.isEmpty()) {
@@ -150,17 +149,17 @@ void SettingsTokenEditor::onRead(int generation, const SecretResult &result)
     case SecretResult::Status::Unavailable:
         m_unavailable = true;
         m_edit->clear();
+        // Said once, with what to do; the keychain library's own words go in the tooltip.
         SettingsStyle::showStatus(m_status,
-            tr("No keychain is available (%1). Cody Chat never stores tokens in plain text: set "
-               "LLM_API_KEY in the environment instead.")
-                .arg(result.error),
-            SettingsStyle::Tone::Error);
+            tr("No keychain is available, and Cody Chat never stores tokens in plain text. Set "
+               "LLM_API_KEY in the environment before starting Cody Chat."),
+            SettingsStyle::Tone::Error, result.detail);
         break;
     case SecretResult::Status::Failed:
         SettingsStyle::showStatus(m_status,
             tr("The keychain could not be read: %1. A token entered here replaces the stored one.")
                 .arg(result.error),
-            SettingsStyle::Tone::Error);
+            SettingsStyle::Tone::Error, result.detail);
         break;
     }
     updateState();

@@ -175,7 +175,8 @@ std::optional<int> AuthCommand::login()
     // Ask the keychain first: without one, typing the token would be for nothing.
     m_context.secretStore().read(m_key, this, [this](const SecretResult &result) {
         if (result.status == SecretResult::Status::Unavailable) {
-            CliContext::writeError(u"the token cannot be stored: %1"_s.arg(result.error));
+            CliContext::writeError(
+                u"the token cannot be stored: %1"_s.arg(result.errorWithDetail()));
             finish(UsageError);
             return;
         }
@@ -288,7 +289,7 @@ void AuthCommand::onStored(const QString &summary, const SecretResult &result)
 {
     if (!result.ok()) {
         CliContext::writeError(
-            u"%1, but the token was NOT stored: %2"_s.arg(summary, result.error));
+            u"%1, but the token was NOT stored: %2"_s.arg(summary, result.errorWithDetail()));
         finish(UsageError);
         return;
     }
@@ -309,7 +310,7 @@ void AuthCommand::onRemoved(const SecretResult &result)
         break;
     case SecretResult::Status::Unavailable:
     case SecretResult::Status::Failed:
-        CliContext::writeError(u"could not remove the token: %1"_s.arg(result.error));
+        CliContext::writeError(u"could not remove the token: %1"_s.arg(result.errorWithDetail()));
         finish(UsageError);
         return;
     }

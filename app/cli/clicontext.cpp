@@ -83,7 +83,7 @@ bool CliContext::resolveToken(QString *error)
         break;
     }
     *error = u"no access token: LLM_API_KEY (or SRC_ACCESS_TOKEN) is not set, and %1"_s.arg(
-        stored.error);
+        stored.errorWithDetail());
     return false;
 }
 

@@ -672,10 +672,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
 <context>
     <name>cody::KeychainSecretStore</name>
     <message>
-        <source>no keychain available (%1); set LLM_API_KEY instead</source>
-        <translation>kein Schlüsselbund verfügbar (%1); setzen Sie stattdessen LLM_API_KEY</translation>
-    </message>
-    <message>
         <source>nothing is stored in the keychain for %1</source>
         <translation>im Schlüsselbund ist für %1 nichts gespeichert</translation>
     </message>
@@ -1265,6 +1261,13 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::SecretResult</name>
+    <message>
+        <source>no keychain is available; set LLM_API_KEY instead</source>
+        <translation>kein Schlüsselbund verfügbar; setzen Sie stattdessen LLM_API_KEY</translation>
+    </message>
+</context>
+<context>
     <name>cody::Session</name>
     <message>
         <source>No Sourcegraph URL is set.</source>
@@ -1540,6 +1543,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>A status message; its text can be selected and copied</source>
         <translation>Eine Statusmeldung; ihr Text kann markiert und kopiert werden</translation>
     </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
 </context>
 <context>
     <name>cody::SettingsTokenEditor</name>
@@ -1554,10 +1561,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Cody Chat was started without one</source>
         <translation>Cody Chat wurde ohne Schlüsselbund gestartet</translation>
-    </message>
-    <message>
-        <source>No keychain is available (%1). Cody Chat never stores tokens in plain text: set LLM_API_KEY in the environment instead.</source>
-        <translation>Es ist kein Schlüsselbund verfügbar (%1). Cody Chat speichert Tokens niemals im Klartext: Setzen Sie stattdessen LLM_API_KEY in der Umgebung.</translation>
     </message>
     <message>
         <source>The keychain could not be read: %1. A token entered here replaces the stored one.</source>
@@ -1606,6 +1609,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Sets the Sourcegraph access token, kept in the system keychain; Ctrl+H shows it</source>
         <translation>Legt das Sourcegraph-Zugangstoken fest, das im Schlüsselbund des Systems aufbewahrt wird; Strg+H zeigt es an</translation>
+    </message>
+    <message>
+        <source>No keychain is available, and Cody Chat never stores tokens in plain text. Set LLM_API_KEY in the environment before starting Cody Chat.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, und Cody Chat speichert Tokens niemals im Klartext. Setzen Sie LLM_API_KEY in der Umgebung, bevor Sie Cody Chat starten.</translation>
     </message>
 </context>
 <context>

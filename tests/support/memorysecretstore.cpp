@@ -11,7 +11,8 @@ namespace cody::test {
 void MemorySecretStore::answer(QObject *context, Callback done, SecretResult result)
 {
     if (m_unavailable)
-        result = {SecretResult::Status::Unavailable, {}, u"no keychain (test)"_s};
+        result = SecretResult::unavailable(
+            u"Failed to execute child process \u201Cdbus-launch\u201D (No such file or directory)"_s);
     // Never from inside the call, like the real keychain.
     QTimer::singleShot(0, context, [done = std::move(done), result] { done(result); });
 }
