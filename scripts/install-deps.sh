@@ -9,7 +9,7 @@ packages=(
     libcmark-gfm-dev libcmark-gfm-extensions-dev libsource-highlight-dev
     openssl ca-certificates
     dbus-daemon gnome-keyring libsecret-tools
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth xdotool fonts-dejavu-core
     # The fonts 'apt-get install imagemagick' brings (URW, Noto Mono, Ghostscript's): the GUI tests
     # prove that code stays monospaced on a machine with many fonts, as users' machines are.
     fonts-urw-base35 fonts-noto-mono fonts-droid-fallback gsfonts

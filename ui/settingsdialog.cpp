@@ -96,6 +96,9 @@ SettingsDialog::SettingsDialog(QSettings &settings, const QProcessEnvironment &e
         setTabOrder(order.at(i - 1), order.at(i));
 
     loadValues();
+    // Opens ready for what a new user types first: the URL, or the token when the environment
+    // sets the URL. (Left alone, focus would start on the tab bar.)
+    (m_url->isReadOnly() ? m_token->lineEdit() : m_url)->setFocus();
     // Wrapped status lines are as tall as their width makes them: height for the final width.
     const int width = qMax(sizeHint().width(), 620);
     resize(width,

@@ -127,6 +127,7 @@ void SettingsTokenEditor::load(const QUrl &baseUrl)
         return;
     }
     m_busy = true;
+    SettingsStyle::showStatus(m_status, tr("Reading the keychain…"), SettingsStyle::Tone::Note);
     updateState();
     m_secrets->read(
         key, this, [this, generation](const SecretResult &result) { onRead(generation, result); });
@@ -139,11 +140,14 @@ void SettingsTokenEditor::onRead(int generation, const SecretResult &result)
     m_busy = false;
     switch (result.status) {
     case SecretResult::Status::Ok:
-        m_edit->setText(result.secret);
+        // The field stayed open while the keychain was read: what the user typed meanwhile wins.
+        if (!m_edited)
+            m_edit->setText(result.secret);
         showDefaultStatus();
         break;
     case SecretResult::Status::NotFound:
-        m_edit->clear();
+        if (!m_edited)
+            m_edit->clear();
         showDefaultStatus();
         break;
     case SecretResult::Status::Unavailable:
@@ -172,7 +176,9 @@ QString SettingsTokenEditor::token() const
 
 bool SettingsTokenEditor::isWritable() const
 {
-    return m_secrets && !m_busy && !m_unavailable && !isFromEnvironment();
+    // A read still under way does not stop a write: the keychain runs them in order, and the
+    // read's answer no longer replaces an edited token.
+    return m_secrets && !m_unavailable && !isFromEnvironment();
 }
 
 void SettingsTokenEditor::save(const QUrl &baseUrl, std::function<void(const QString &)> done)
@@ -193,6 +199,10 @@ void SettingsTokenEditor::save(const QUrl &baseUrl, std::function<void(const QSt
         return;
     }
     const QString key = SecretStore::keyForEndpoint(baseUrl);
+    // A read still under way is answered before this write and must not bring back the old
+    // token.
+    ++m_generation;
+    m_busy = false;
     const auto stored = [this, key, finish](const QString &error) {
         if (error.isEmpty()) {
             m_edited = false;
@@ -229,7 +239,9 @@ void SettingsTokenEditor::showDefaultStatus()
 
 void SettingsTokenEditor::updateState()
 {
-    const bool usable = !m_busy && !m_unavailable && m_secrets;
+    // Never disabled while reading: focus arriving by Tab (or a click) in that moment would skip
+    // the field, and the token typed next would land elsewhere.
+    const bool usable = !m_unavailable && m_secrets;
     m_edit->setEnabled(usable);
     m_show->setEnabled(usable && !isFromEnvironment());
     if (isFromEnvironment())

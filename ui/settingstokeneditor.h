@@ -43,9 +43,9 @@ public:
     QString token() const;
     /// True once the user typed into the field.
     bool isEdited() const { return m_edited; }
-    /// True while the keychain is being read.
+    /// True while the keychain is being read; the field stays editable meanwhile.
     bool isBusy() const { return m_busy; }
-    /// False while the keychain is being read, and when there is none or the environment decides.
+    /// False when there is no keychain or the environment decides.
     bool isWritable() const;
 
     /**
