@@ -3,6 +3,9 @@
 
 #include "conversationschema.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +18,9 @@ using namespace Qt::StringLiterals;
 namespace cody::conversationexport {
 
 namespace {
+
+// Larger than any history a person could have typed and read.
+constexpr qint64 MaxImportBytes = qint64(1) << 30;
 
 QJsonValue timeToJson(const QDateTime &time)
 {
@@ -305,6 +311,30 @@ bool fromJson(const QByteArray &json, QList<ExportedConversation> *conversations
     }
     if (conversations)
         *conversations = parsed;
+    return true;
+}
+
+bool readFile(const QString &path, QByteArray *json, QString *error)
+{
+    QFile file(path);
+    const QString shown = QDir::toNativeSeparators(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("cody::conversationexport", "%1 cannot be read: %2")
+                     .arg(shown, file.errorString());
+        return false;
+    }
+    if (file.size() > MaxImportBytes) {
+        *error = QCoreApplication::translate(
+            "cody::conversationexport", "%1 is too large to be a Cody Chat export")
+                     .arg(shown);
+        return false;
+    }
+    *json = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        *error = QCoreApplication::translate("cody::conversationexport", "%1 cannot be read: %2")
+                     .arg(shown, file.errorString());
+        return false;
+    }
     return true;
 }
 

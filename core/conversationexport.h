@@ -25,5 +25,9 @@ QString toMarkdown(const ExportedConversation &conversation);
 /// Parses and validates all of `json` before returning anything: false and *error on the first
 /// problem, with its place ("conversations[2].messages[0].role").
 bool fromJson(const QByteArray &json, QList<ExportedConversation> *conversations, QString *error);
+/// Reads an export file for fromJson(): false and *error when it cannot be read, or when it is
+/// larger than any history a person could have typed (1 GiB), so that a wrong file (a disk image
+/// picked by mistake) is never read into memory.
+bool readFile(const QString &path, QByteArray *json, QString *error);
 
 } // namespace cody::conversationexport

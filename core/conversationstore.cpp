@@ -537,6 +537,15 @@ bool ConversationStore::importJson(const QByteArray &json, QList<qint64> *import
     QList<conversationexport::ExportedConversation> parsed;
     if (!conversationexport::fromJson(json, &parsed, error))
         return false;
+    return importConversations(parsed, imported, error);
+}
+
+bool ConversationStore::importConversations(
+    const QList<conversationexport::ExportedConversation> &parsed, QList<qint64> *imported,
+    QString *error)
+{
+    if (!isOpen())
+        return fail(error, notOpen());
     // All or nothing: one transaction around every conversation (createConversation() and
     // insertMessage() open none of their own).
     const QString what = tr("Importing conversations");
@@ -544,7 +553,7 @@ bool ConversationStore::importJson(const QByteArray &json, QList<qint64> *import
     if (!transaction.active())
         return false;
     QList<qint64> ids;
-    for (conversationexport::ExportedConversation &exported : parsed) {
+    for (const conversationexport::ExportedConversation &exported : parsed) {
         const qint64 id = createConversation(exported.conversation, error);
         if (id == 0)
             return false;

@@ -17,6 +17,10 @@ class QTimer;
 
 namespace cody {
 
+namespace conversationexport {
+struct ExportedConversation;
+}
+
 struct StoredConversation
 {
     qint64 id = 0;
@@ -112,8 +116,11 @@ public:
     QByteArray exportJson(qint64 conversationId) const;
     QByteArray exportAllJson() const;
     QString exportMarkdown(qint64 conversationId) const;
-    /// Imports what exportJson/exportAllJson wrote, as new conversations.
+    /// Imports what exportJson/exportAllJson wrote, as new conversations: all of them or none.
     bool importJson(const QByteArray &json, QList<qint64> *imported, QString *error);
+    /// Adds already parsed conversations (conversationexport::fromJson), all of them or none.
+    bool importConversations(const QList<conversationexport::ExportedConversation> &conversations,
+        QList<qint64> *imported, QString *error);
 
 private:
     bool openOnce(const QString &path, QString *error);

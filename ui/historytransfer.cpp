@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "historytransfer.h"
 
+#include "conversationexport.h"
 #include "conversationstore.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -16,10 +16,6 @@ using namespace Qt::StringLiterals;
 namespace cody {
 
 namespace {
-
-// Larger than any history a person could have typed and read; refusing it keeps a wrong file
-// (a disk image picked by mistake) from being read into memory.
-constexpr qint64 MaxImportBytes = qint64(1) << 30;
 
 QString suffixFor(HistoryTransfer::Format format)
 {
@@ -120,17 +116,9 @@ bool HistoryTransfer::saveAll(const QString &path, QString *error) const
 
 bool HistoryTransfer::import(const QString &path, QList<qint64> *imported, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error
-            = tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    if (file.size() > MaxImportBytes) {
-        *error = tr("%1 is too large to be a Cody Chat export").arg(QDir::toNativeSeparators(path));
-        return false;
-    }
-    return m_store->importJson(file.readAll(), imported, error);
+    QByteArray json;
+    return conversationexport::readFile(path, &json, error)
+        && m_store->importJson(json, imported, error);
 }
 
 bool HistoryTransfer::write(const QString &path, const QByteArray &data, QString *error)

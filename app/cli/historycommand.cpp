@@ -2,11 +2,13 @@
 #include "historycommand.h"
 
 #include "clicontext.h"
+#include "conversationexport.h"
 #include "conversationschema.h"
 #include "conversationstore.h"
 #include "exitcode.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -101,17 +103,55 @@ int search(ConversationStore &store, const QString &query, int limit, bool json)
     return Success;
 }
 
+// All or nothing, with the checks of the app's History > Import: the file is read whole (up to
+// the size no real export reaches) and parsed before anything is written.
+int import(ConversationStore &store, const QString &path)
+{
+    QByteArray json;
+    QString error;
+    if (path == "-"_L1) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            CliContext::writeError(u"standard input cannot be read"_s);
+            return UsageError;
+        }
+        json = input.readAll();
+    } else if (!conversationexport::readFile(path, &json, &error)) {
+        CliContext::writeError(u"nothing was imported: %1"_s.arg(error));
+        return UsageError;
+    }
+    QList<conversationexport::ExportedConversation> conversations;
+    if (!conversationexport::fromJson(json, &conversations, &error)) {
+        CliContext::writeError(u"nothing was imported: %1"_s.arg(error));
+        return UsageError;
+    }
+    QList<qint64> ids;
+    if (!store.importConversations(conversations, &ids, &error)) {
+        CliContext::writeError(u"nothing was imported: %1"_s.arg(error));
+        return StorageFailure;
+    }
+    QStringList shown;
+    for (const qint64 id : std::as_const(ids))
+        shown.append(QString::number(id));
+    CliContext::writeOut(ids.size() == 1
+            ? u"Imported 1 conversation: %1\n"_s.arg(shown.constFirst())
+            : u"Imported %1 conversations: %2\n"_s.arg(ids.size()).arg(shown.join(u", "_s)));
+    return Success;
+}
+
 } // namespace
 
 int runHistoryCommand(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Conversations recorded by Cody Chat and cody-chat-cli.\n\n"
-                                     "  history list [--limit N] [--json]\n"
-                                     "  history show ID [--json]\n"
-                                     "  history search QUERY [--json]\n"
-                                     "  history export ID --format md|json\n"
-                                     "  history delete ID"_s);
+    parser.setApplicationDescription(
+        u"Conversations recorded by Cody Chat and cody-chat-cli.\n\n"
+        "  history list [--limit N] [--json]\n"
+        "  history show ID [--json]\n"
+        "  history search QUERY [--json]\n"
+        "  history export ID --format md|json\n"
+        "  history import FILE   (a JSON export; - reads standard input)\n"
+        "  history delete ID"_s);
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
     const QCommandLineOption limit(
@@ -119,7 +159,7 @@ int runHistoryCommand(CliContext &context, const QStringList &arguments)
     const QCommandLineOption format(
         u"format"_s, u"Export format: md or json."_s, u"FORMAT"_s, u"md"_s);
     parser.addOptions({json, limit, format});
-    parser.addPositionalArgument(u"ACTION"_s, u"list, show, search, export or delete."_s);
+    parser.addPositionalArgument(u"ACTION"_s, u"list, show, search, export, import or delete."_s);
     if (const auto code = CliContext::parseArguments(parser, u"history"_s, arguments))
         return *code;
     QStringList words = parser.positionalArguments();
@@ -139,10 +179,17 @@ int runHistoryCommand(CliContext &context, const QStringList &arguments)
         return list(*store, count, parser.isSet(json));
     if (action == "search"_L1 && !words.isEmpty())
         return search(*store, words.join(u' '), count, parser.isSet(json));
+    if (action == "import"_L1) {
+        if (words.size() != 1) {
+            CliContext::writeError(u"history import: expected one FILE (a JSON export, or -)"_s);
+            return UsageError;
+        }
+        return import(*store, words.constFirst());
+    }
     const qint64 id = words.size() == 1 ? words.constFirst().toLongLong(&ok) : 0;
     if (id <= 0 || !ok) {
         CliContext::writeError(action.isEmpty()
-                ? u"history needs an action: list, show, search, export or delete"_s
+                ? u"history needs an action: list, show, search, export, import or delete"_s
                 : u"history %1: expected one conversation ID"_s.arg(action));
         return UsageError;
     }

@@ -30,7 +30,7 @@ const QString Usage
       "  resolve NAME     print the full cody/… name of a model\n"
       "  auth login|status|logout [--endpoint URL]\n"
       "                   keep the access token in the OS keychain (login reads it from stdin)\n"
-      "  history list|show|search|export|delete\n"
+      "  history list|show|search|export|import|delete\n"
       "                   the recorded conversations (chat records unless --no-history)\n"
       "  serve [--host ADDRESS] [--port N] [--api-key KEY]\n"
       "                   an OpenAI-compatible API on this machine that answers through Cody\n"

@@ -71,14 +71,6 @@
         <translation>es gibt keine Unterhaltung %1</translation>
     </message>
     <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a Cody Chat export</source>
-        <translation>%1 ist zu groß für einen Export aus Cody Chat</translation>
-    </message>
-    <message>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -1654,6 +1646,17 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>TLS certificate of %1 was not accepted (%2). Set CODY_CA_FILE to your CA bundle, or CODY_SSL_BYPASS=true to skip verification for this host (insecure)</source>
         <translation>Das TLS-Zertifikat von %1 wurde nicht akzeptiert (%2). Setzen Sie CODY_CA_FILE auf Ihr CA-Bündel oder CODY_SSL_BYPASS=true, um die Prüfung für diesen Host zu überspringen (unsicher)</translation>
+    </message>
+</context>
+<context>
+    <name>cody::conversationexport</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a Cody Chat export</source>
+        <translation>%1 ist zu groß für einen Export aus Cody Chat</translation>
     </message>
 </context>
 <context>

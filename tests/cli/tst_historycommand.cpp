@@ -3,6 +3,7 @@
 #include "clirunner.h"
 #include "fakesourcegraph.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -198,6 +199,102 @@ private Q_SLOTS:
         QVERIFY2(show.outText().contains(u"[partial"_s), qPrintable(show.outText()));
     }
 
+    // What `export --format json` (or the app's History menu) wrote comes back whole.
+    void importAddsWhatExportWrote()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner source;
+        source.useServer(server);
+        QCOMPARE(
+            source.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"What is a zebra?"_s}).exitCode,
+            0);
+        const QString id
+            = QString::number(listJson(source).first().toObject().value(u"id"_s).toInteger());
+        const CliRun exported
+            = source.run({u"history"_s, u"export"_s, id, u"--format"_s, u"json"_s});
+        QCOMPARE(exported.exitCode, 0);
+        const QString file = source.homePath() + u"/export.json"_s;
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(exported.out);
+        out.close();
+
+        CliRunner target;
+        const CliRun imported = target.run({u"history"_s, u"import"_s, file});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY2(imported.outText().startsWith(u"Imported 1 conversation: "_s),
+            qPrintable(imported.outText()));
+        const QJsonArray conversations = listJson(target);
+        QCOMPARE(conversations.size(), 1);
+        const QString newId
+            = QString::number(conversations.first().toObject().value(u"id"_s).toInteger());
+        QVERIFY(imported.outText().trimmed().endsWith(newId));
+        const CliRun original = source.run({u"history"_s, u"show"_s, id});
+        const CliRun copy = target.run({u"history"_s, u"show"_s, newId});
+        QCOMPARE(copy.exitCode, 0);
+        QCOMPARE(copy.outText(), original.outText());
+
+        // Again, from standard input: a second copy, not a merge.
+        const CliRun piped = target.run({u"history"_s, u"import"_s, u"-"_s}, exported.out);
+        QVERIFY2(piped.exitCode == 0, piped.err.constData());
+        QCOMPARE(listJson(target).size(), 2);
+    }
+
+    // One bad conversation in a file imports none of them; a wrong or unreadable file is said
+    // so, and the history keeps what it had.
+    void importIsAllOrNothing_data()
+    {
+        QTest::addColumn<QByteArray>("content"); // empty: no such file
+        QTest::addColumn<QString>("errorPart");
+        QTest::newRow("no such file") << QByteArray() << u"cannot be read"_s;
+        QTest::newRow("not JSON") << QByteArray("{\"version\": 1, ") << u"not valid JSON"_s;
+        QTest::newRow("another program's JSON")
+            << QByteArray(R"({"messages": []})") << u"unsupported export version"_s;
+        QTest::newRow("newer export version")
+            << QByteArray(R"({"version": 99, "conversations": []})") << u"version 99"_s;
+        QTest::newRow("second conversation broken")
+            << QByteArray("second broken") << u"conversations[1]"_s;
+    }
+
+    void importIsAllOrNothing()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, errorPart);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        QCOMPARE(cli.run({u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"kept"_s}).exitCode, 0);
+        const QString id
+            = QString::number(listJson(cli).first().toObject().value(u"id"_s).toInteger());
+        if (content == "second broken") {
+            // A valid conversation, then one whose messages are not a list.
+            QJsonObject root = QJsonDocument::fromJson(
+                cli.run({u"history"_s, u"export"_s, id, u"--format"_s, u"json"_s}).out)
+                                   .object();
+            QJsonArray conversations = root.value(u"conversations"_s).toArray();
+            QJsonObject broken = conversations.first().toObject();
+            broken.insert(u"messages"_s, u"none"_s);
+            conversations.append(broken);
+            root.insert(u"conversations"_s, conversations);
+            content = QJsonDocument(root).toJson();
+        }
+        const QString file = cli.homePath() + u"/import.json"_s;
+        if (!content.isEmpty()) {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(content);
+        }
+        const CliRun run = cli.run({u"history"_s, u"import"_s, file});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(u"nothing was imported"_s), run.err.constData());
+        QVERIFY2(run.errText().contains(errorPart), run.err.constData());
+        const QJsonArray conversations = listJson(cli);
+        QCOMPARE(conversations.size(), 1);
+        QCOMPARE(conversations.first().toObject().value(u"title"_s).toString(), u"kept"_s);
+    }
+
     void usage()
     {
         CliRunner cli;
@@ -205,6 +302,7 @@ private Q_SLOTS:
         QCOMPARE(cli.run({u"history"_s, u"show"_s, u"abc"_s}).exitCode, 2);
         QCOMPARE(cli.run({u"history"_s, u"export"_s, u"1"_s, u"--format"_s, u"pdf"_s}).exitCode, 2);
         QCOMPARE(cli.run({u"history"_s, u"list"_s, u"--limit"_s, u"0"_s}).exitCode, 2);
+        QCOMPARE(cli.run({u"history"_s, u"import"_s}).exitCode, 2);
         QCOMPARE(cli.run({u"history"_s, u"list"_s}).exitCode, 0);
     }
 };
