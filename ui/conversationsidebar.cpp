@@ -3,6 +3,7 @@
 
 #include "conversationlistmodel.h"
 #include "conversationstore.h"
+#include "sidebaritemdelegate.h"
 
 #include <QAction>
 #include <QLabel>
@@ -47,6 +48,7 @@ ConversationSidebar::ConversationSidebar(QWidget *parent)
     });
     m_view->setModel(m_model);
     m_view->setUniformItemSizes(true);
+    new SidebarItemDelegate(m_view);
     // Rename in place: double-click or F2.
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);

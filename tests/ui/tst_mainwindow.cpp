@@ -24,8 +24,10 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -325,6 +327,48 @@ private Q_SLOTS:
             server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 3);
         QCOMPARE(app.history.conversationCount(), 2);
         QTRY_COMPARE(list->index(0, 0).data().toString(), u"first chat"_s);
+    }
+
+    // A long title is cut to the sidebar's width with an ellipsis (the whole title in the
+    // tooltip): the list never scrolls sideways, however narrow the sidebar.
+    void longTitlesAreElidedNotScrolled()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        const QString longTitle
+            = u"Why does the build of the payments service fail only on "
+              "the release branch when the cache is warm and the moon is full"_s;
+        StoredConversation conversation;
+        conversation.title = longTitle;
+        QString error;
+        QVERIFY2(app.history.createConversation(conversation, &error) > 0, qPrintable(error));
+        conversation.title = u"short"_s;
+        QVERIFY2(app.history.createConversation(conversation, &error) > 0, qPrintable(error));
+        app.window->sidebar()->refresh(0);
+        QListView *view = app.window->sidebar()->view();
+        QAbstractItemModel *list = view->model();
+        QTRY_COMPARE(list->rowCount(), 2);
+        const QModelIndex longRow = list->index(1, 0);
+        QCOMPARE(longRow.data(Qt::EditRole).toString(), longTitle);
+        QVERIFY(longRow.data(Qt::ToolTipRole).toString().contains(longTitle));
+
+        auto *splitter = qobject_cast<QSplitter *>(app.window->sidebar()->parentWidget());
+        QVERIFY(splitter);
+        for (const int width : {360, 200, 140}) {
+            splitter->setSizes({width, splitter->width() - width});
+            QTRY_COMPARE(app.window->sidebar()->width(), width);
+            view->doItemsLayout();
+            QCoreApplication::processEvents();
+            QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+            QVERIFY(!view->horizontalScrollBar()->isVisible());
+            // The row is no wider than what shows of the list, so its text is elided there.
+            QVERIFY2(view->visualRect(longRow).right() <= view->viewport()->width(),
+                qPrintable(u"row %1 px, viewport %2 px"_s.arg(view->visualRect(longRow).width())
+                               .arg(view->viewport()->width())));
+            QCOMPARE(view->textElideMode(), Qt::ElideRight);
+        }
     }
 
     // Rename in place with F2, pin to the top, delete with Undo.
