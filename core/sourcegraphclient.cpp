@@ -81,6 +81,11 @@ QNetworkRequest SourcegraphClient::buildRequest(
     request.setSslConfiguration(m_settings.tls.sslConfiguration());
     request.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // HTTP/1.1, as Cody's own (Node) clients speak it. Qt 6.4 lets an HTTPS request wait
+    // forever when its host lookup fails on a connection that may upgrade to HTTP/2: the
+    // failure finds no request to report to and is dropped (one CLI run in ~60 under load hung
+    // until the idle timeout; none in 400 with this off).
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     // Compressed answers make the server batch the stream (cody-api.md §1.3).

@@ -3,9 +3,11 @@
 // negotiation, retries, automatic continuation and cancellation.
 #include "apicall.h"
 #include "fakesourcegraph.h"
+#include "modelcatalog.h"
 #include "replyorchestrator.h"
 #include "replyrunner.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -429,6 +431,47 @@ private Q_SLOTS:
         delete client;
         delete reply;
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    // A name that does not resolve must end every reply with "cannot resolve", never leave it
+    // waiting. Qt 6.4 sometimes dropped the lookup's failure on an HTTP/2-capable connection
+    // (HTTPS), so the request hung until the idle timeout: about one CLI run in 60 under load,
+    // seen as tst_transportfaults' "DNS failure" CrashExit (the runner's kill after its timeout).
+    // Each run here is the CLI's: version probe and model list at once, then the stream, with
+    // a new name every time so that no lookup comes from Qt's cache.
+    void unresolvableHostNeverHangs()
+    {
+        // A lost DNS packet costs the resolver's timeout (5 s by default): 1 s here, once.
+        qputenv("RES_OPTIONS", "timeout:1 attempts:1");
+        QElapsedTimer total;
+        total.start();
+        int runs = 0;
+        for (; runs < 200 && total.elapsed() < 4000; ++runs) {
+            SourcegraphClient::Settings settings;
+            settings.baseUrl = QUrl(
+                u"https://sg-%1-%2.cody-chat-test.invalid"_s.arg(QCoreApplication::applicationPid())
+                    .arg(runs));
+            settings.accessToken = u"sgp_x"_s;
+            settings.retry.baseDelay = std::chrono::milliseconds(1);
+            settings.retry.maxDelay = std::chrono::milliseconds(5);
+            settings.idleTimeout = std::chrono::seconds(20);
+            SourcegraphClient client(settings);
+            ModelCatalog catalog;
+            ReplyOrchestrator reply(&client, scenarioRequest(u"normal"_s));
+            reply.setModelCatalog(&catalog);
+            QSignalSpy finished(&reply, &ReplyOrchestrator::finished);
+            reply.start();
+            // Four lookups, each at most the resolver's 1 s: nothing else takes this long.
+            QVERIFY2(finished.wait(8000),
+                qPrintable(
+                    u"run %1 still waiting for %2"_s.arg(runs).arg(settings.baseUrl.host())));
+            const auto result = finished.constFirst().constFirst().value<CompletionResult>();
+            QCOMPARE(result.error.kind, ErrorKind::Network);
+            QVERIFY2(result.error.message.contains(u"cannot resolve the host name"_s),
+                qPrintable(result.error.message));
+        }
+        qInfo("%d runs in %lld ms", runs, qint64(total.elapsed()));
+        QVERIFY(runs >= 5);
     }
 };
 

@@ -110,6 +110,8 @@ CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input, int
     loop.exec();
     result.elapsedMs = clock.elapsed();
     if (!result.finished) {
+        // Killed here, it must not look like a run that ended (and crashed) on its own.
+        QObject::disconnect(&process, &QProcess::finished, &loop, nullptr);
         process.kill();
         process.waitForFinished();
     }
