@@ -74,8 +74,17 @@ ModelInfo modelInfo(
 
 bool ModelInfo::isUsableForChat() const
 {
-    return isChat() && status.compare(u"deprecated", Qt::CaseInsensitive) != 0
-        && status.compare(u"waitlist", Qt::CaseInsensitive) != 0;
+    return isChat() && status.compare(u"waitlist", Qt::CaseInsensitive) != 0;
+}
+
+bool ModelInfo::isDeprecated() const
+{
+    return status.compare(u"deprecated", Qt::CaseInsensitive) == 0;
+}
+
+bool ModelInfo::isStable() const
+{
+    return status.isEmpty() || status.compare(u"stable", Qt::CaseInsensitive) == 0;
 }
 
 ModelCatalog::ModelCatalog(ModelAliases aliases)
@@ -155,7 +164,7 @@ QList<ModelInfo> ModelCatalog::chatModels() const
 {
     QList<ModelInfo> result;
     std::copy_if(m_models.cbegin(), m_models.cend(), std::back_inserter(result),
-        [](const ModelInfo &model) { return model.isUsableForChat(); });
+        [](const ModelInfo &model) { return model.isUsableForChat() && !model.isDeprecated(); });
     return result;
 }
 
@@ -170,16 +179,29 @@ const ModelInfo *ModelCatalog::find(const ModelRef &ref) const
 
 std::optional<ModelRef> ModelCatalog::defaultChatModel() const
 {
-    // FX/16 names a deprecated model as the chat default, so the server's word is not enough.
+    // Both recorded catalogs (16, 17) name a deprecated model as the chat default, so the
+    // server's word is not enough.
+    const auto stableChat
+        = [](const ModelInfo &model) { return model.isChat() && model.isStable(); };
     if (const std::optional<ModelRef> ref = ModelRef::parse(m_defaultChat)) {
-        if (const ModelInfo *model = find(*ref); model && model->isUsableForChat())
+        if (const ModelInfo *model = find(*ref); model && stableChat(*model))
             return model->ref;
     }
     for (const ModelInfo &model : m_models) {
-        if (model.isUsableForChat())
+        if (stableChat(model))
             return model.ref;
     }
     return std::nullopt;
+}
+
+std::optional<ModelRef> ModelCatalog::replacementForDefault(const ModelRef &preferred) const
+{
+    if (!m_loaded)
+        return std::nullopt;
+    if (const ModelInfo *model = find(preferred); model && model->isChat() && model->isStable())
+        return std::nullopt;
+    const std::optional<ModelRef> replacement = defaultChatModel();
+    return replacement && *replacement != preferred ? replacement : std::nullopt;
 }
 
 int ModelCatalog::clampMaxTokens(const ModelRef &ref, int requested) const

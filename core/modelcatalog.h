@@ -30,8 +30,12 @@ struct ModelInfo
     std::optional<double> outputCentsPerMtok;
 
     bool isChat() const { return capabilities.contains(QStringLiteral("chat")); }
-    /// Chat-capable and neither deprecated nor waitlisted.
+    /// Chat-capable and not waitlisted. A deprecated model still answers: Cody's clients mark it,
+    /// they do not refuse it.
     bool isUsableForChat() const;
+    bool isDeprecated() const;
+    /// "stable", or no status at all (catalogs older than the field).
+    bool isStable() const;
 };
 
 /// What a reply cost, or probably cost.
@@ -67,7 +71,7 @@ public:
     bool hasServerModels() const { return m_loaded; }
     /// Every model the server listed, in its order.
     const QList<ModelInfo> &serverModels() const { return m_models; }
-    /// Server models usable for chat (ModelInfo::isUsableForChat), in the server's order.
+    /// Server models to offer for chat: usable and not deprecated, in the server's order.
     QList<ModelInfo> chatModels() const;
     const ModelInfo *find(const ModelRef &ref) const;
 
@@ -80,8 +84,14 @@ public:
         return m_aliases.resolve(name, error);
     }
 
-    /// The server's defaultModels.chat when usable for chat, else the first usable chat model.
+    /// The server's defaultModels.chat when it is a stable chat model, else the first stable
+    /// chat model; nullopt when there is none (or no catalog).
     std::optional<ModelRef> defaultChatModel() const;
+
+    /// For a user who chose no model: what to start on instead of `preferred` (the built-in
+    /// default) because this server does not call it stable. nullopt when `preferred` is stable
+    /// here, without a catalog, or when the server has nothing stable to offer.
+    std::optional<ModelRef> replacementForDefault(const ModelRef &preferred) const;
 
     /// min(requested, the model's maxOutputTokens) when the catalog knows the model, else
     /// requested.

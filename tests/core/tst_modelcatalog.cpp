@@ -66,6 +66,8 @@ private Q_SLOTS:
     void loadsRecordings();
     void defaultChatModel_data();
     void defaultChatModel();
+    void replacementForDefault_data();
+    void replacementForDefault();
     void clampMaxTokens_data();
     void clampMaxTokens();
     void estimateCost_data();
@@ -140,7 +142,12 @@ void TestModelCatalog::parsesModelFields()
     const ModelInfo *deprecated = m_small.find(ref(SonnetDeprecated));
     QVERIFY(deprecated);
     QVERIFY(deprecated->isChat());
-    QVERIFY(!deprecated->isUsableForChat());
+    // Marked, not refused: Cody's clients still send to a deprecated model chosen on purpose.
+    QVERIFY(deprecated->isUsableForChat());
+    QVERIFY(deprecated->isDeprecated());
+    QVERIFY(!deprecated->isStable());
+    QVERIFY(latest->isStable());
+    QVERIFY(!latest->isDeprecated());
 
     const ModelInfo *waitlisted = m_small.find(ref(u"openai::2024-02-01::cody-chat-preview-001"_s));
     QVERIFY(waitlisted);
@@ -263,24 +270,32 @@ void TestModelCatalog::defaultChatModel_data()
         << u"a::v1::second"_s;
     QTest::newRow("deprecated default")
         << QByteArray("{" + models + R"(, "defaultModels": {"chat": "a::v1::old"}})")
-        << u"a::v1::first"_s;
+        << u"a::v1::second"_s;
     QTest::newRow("waitlisted default")
         << QByteArray("{" + models + R"(, "defaultModels": {"chat": "a::v1::wait"}})")
-        << u"a::v1::first"_s;
+        << u"a::v1::second"_s;
     QTest::newRow("autocomplete default")
         << QByteArray("{" + models + R"(, "defaultModels": {"chat": "a::v1::code"}})")
-        << u"a::v1::first"_s;
+        << u"a::v1::second"_s;
     QTest::newRow("unlisted default")
         << QByteArray("{" + models + R"(, "defaultModels": {"chat": "a::v1::gone"}})")
-        << u"a::v1::first"_s;
+        << u"a::v1::second"_s;
     QTest::newRow("malformed default")
         << QByteArray("{" + models + R"(, "defaultModels": {"chat": "nonsense"}})")
-        << u"a::v1::first"_s;
-    QTest::newRow("no defaultModels") << QByteArray("{" + models + "}") << u"a::v1::first"_s;
-    QTest::newRow("nothing usable")
+        << u"a::v1::second"_s;
+    QTest::newRow("no defaultModels") << QByteArray("{" + models + "}") << u"a::v1::second"_s;
+    // Only a stable model is a default; an experimental one is for those who pick it.
+    QTest::newRow("experimental default")
+        << QByteArray("{" + models + R"(, "defaultModels": {"chat": "a::v1::first"}})")
+        << u"a::v1::second"_s;
+    QTest::newRow("nothing stable")
         << QByteArray(R"({"models": [{"modelRef": "a::v1::old", "capabilities": ["chat"],
-            "status": "deprecated"}], "defaultModels": {"chat": "a::v1::old"}})")
+            "status": "deprecated"}, {"modelRef": "a::v1::new", "capabilities": ["chat"],
+            "status": "experimental"}], "defaultModels": {"chat": "a::v1::old"}})")
         << QString();
+    QTest::newRow("no status at all (an older catalog)")
+        << QByteArray(R"({"models": [{"modelRef": "a::v1::plain", "capabilities": ["chat"]}]})")
+        << u"a::v1::plain"_s;
     QTest::newRow("no models") << QByteArray(R"({"models": []})") << QString();
 }
 
@@ -299,6 +314,67 @@ void TestModelCatalog::defaultChatModel()
         QVERIFY(chosen);
         QCOMPARE(chosen->wireName(), expected);
     }
+}
+
+void TestModelCatalog::replacementForDefault_data()
+{
+    QTest::addColumn<QByteArray>("json"); // empty: no catalog (an older server)
+    QTest::addColumn<QString>("expected"); // empty: keep cody-sonnet
+
+    const QString sonnet = SonnetDeprecated; // cody-sonnet's target
+    const auto catalog = [&](const char *status, const char *defaultChat) {
+        return QString::fromLatin1(R"({"models": [
+            {"modelRef": "%1", "capabilities": ["chat"], "status": "%2"},
+            {"modelRef": "a::v1::beta", "capabilities": ["chat"], "status": "experimental"},
+            {"modelRef": "a::v1::steady", "capabilities": ["chat"], "status": "stable"},
+            {"modelRef": "a::v1::later", "capabilities": ["chat"], "status": "stable"}],
+            "defaultModels": {"chat": "%3"}})")
+            .arg(sonnet, QLatin1String(status), QLatin1String(defaultChat))
+            .toUtf8();
+    };
+    QTest::newRow("no catalog") << QByteArray() << QString();
+    QTest::newRow("stable here") << catalog("stable", "a::v1::later") << QString();
+    QTest::newRow("deprecated, stable server default")
+        << catalog("deprecated", "a::v1::later") << u"a::v1::later"_s;
+    QTest::newRow("deprecated, deprecated server default")
+        << catalog("deprecated", "anthropic::2023-06-01::claude-3.5-sonnet") << u"a::v1::steady"_s;
+    QTest::newRow("experimental here")
+        << catalog("experimental", "a::v1::beta") << u"a::v1::steady"_s;
+    QTest::newRow("not listed") << QByteArray(
+        R"({"models": [{"modelRef": "b::v1::x", "capabilities": ["chat"],
+            "status": "stable"}]})")
+                                << u"b::v1::x"_s;
+    QTest::newRow("nothing stable to offer") << QByteArray(
+        R"({"models": [{"modelRef": "b::v1::x", "capabilities": ["chat"],
+            "status": "experimental"}]})") << QString();
+    if (QDir(QStringLiteral(CODY_RECORDINGS_DIR)).exists()) {
+        // Both recorded servers call claude-3.5-sonnet (and their own chat default) deprecated.
+        for (const char *file : {"16-supported-models-dotcom-response.json",
+                 "17-supported-models-enterprise-s2-response.json"}) {
+            QTest::newRow(file) << readFile(
+                QDir(QStringLiteral(CODY_RECORDINGS_DIR)).filePath(QLatin1String(file)))
+                                << SonnetLatest;
+        }
+    }
+}
+
+void TestModelCatalog::replacementForDefault()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+
+    ModelCatalog catalog;
+    QString error;
+    if (!json.isEmpty())
+        QVERIFY2(catalog.loadSupportedModels(json, &error), qPrintable(error));
+    const std::optional<ModelRef> sonnet = catalog.resolve(u"cody-sonnet"_s);
+    QVERIFY(sonnet);
+    QCOMPARE(sonnet->wireName(), SonnetDeprecated);
+    const std::optional<ModelRef> replacement = catalog.replacementForDefault(*sonnet);
+    if (expected.isEmpty())
+        QVERIFY2(!replacement, qPrintable(replacement ? replacement->wireName() : QString()));
+    else
+        QCOMPARE(replacement ? replacement->wireName() : QString(), expected);
 }
 
 void TestModelCatalog::clampMaxTokens_data()
