@@ -33,6 +33,12 @@ QString Session::selectedModel() const
     return m_settings->value(u"window/selectedModel"_s, m_config.model).toString();
 }
 
+bool Session::hasModelChoice() const
+{
+    return m_config.source(Config::Key::Model) != Config::Source::Default
+        || m_settings->contains(u"window/selectedModel"_s);
+}
+
 void Session::saveSelectedModel(const QString &name)
 {
     m_settings->setValue(u"window/selectedModel"_s, name);

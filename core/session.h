@@ -53,6 +53,9 @@ public:
 
     /// The model the user picked last (saved), else the configured default.
     QString selectedModel() const;
+    /// True when the user chose the model: CODY_MODEL, a default saved in Settings, or a pick
+    /// from the model list. False means the built-in default (cody-sonnet) is in use.
+    bool hasModelChoice() const;
     void saveSelectedModel(const QString &name);
 
 Q_SIGNALS:

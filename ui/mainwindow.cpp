@@ -98,6 +98,7 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
             m_parts.chat->setModel(ref, name);
             m_parts.session->saveSelectedModel(name);
             updateModelStatus();
+            warnIfDeprecated(name, ref);
         });
     connect(m_picker, &ModelPicker::rejected, this, &MainWindow::showMessage);
     m_parts.chat->setStore(m_parts.history);
@@ -386,11 +387,36 @@ QString MainWindow::welcomeHtml() const
 
 void MainWindow::onModelsChanged()
 {
-    m_picker->setCatalog(m_parts.session->catalog());
-    const QString name = m_picker->currentName().isEmpty() ? m_parts.session->selectedModel()
-                                                           : m_picker->currentName();
+    const ModelCatalog *catalog = m_parts.session->catalog();
+    m_picker->setCatalog(catalog);
+    QString name = m_picker->currentName().isEmpty() ? m_parts.session->selectedModel()
+                                                     : m_picker->currentName();
     QString error;
-    if (const auto ref = m_parts.session->catalog()->resolve(name, &error)) {
+    auto ref = catalog->resolve(name, &error);
+    // Nobody chose a model and this server does not call the built-in default stable (both
+    // recorded servers list it as deprecated): start on the server's own, and say so once.
+    if (ref && !m_startingModelChecked && catalog->hasServerModels()) {
+        m_startingModelChecked = true;
+        const bool builtInDefault
+            = !m_parts.session->hasModelChoice() && name == m_parts.session->config().model;
+        const auto replacement
+            = builtInDefault ? catalog->replacementForDefault(*ref) : std::nullopt;
+        if (replacement) {
+            const ModelInfo *info = catalog->find(*ref);
+            const ModelInfo *chosen = catalog->find(*replacement);
+            showMessage(
+                tr("%1 is %2 on this server, so Cody Chat starts with %3, the server's "
+                   "choice. Pick another model at any time.")
+                    .arg(name, info && !info->status.isEmpty() ? info->status : tr("not offered"),
+                        chosen && !chosen->displayName.isEmpty() ? chosen->displayName
+                                                                 : replacement->modelId()));
+            name = replacement->fullName();
+            ref = replacement;
+        } else {
+            warnIfDeprecated(name, *ref);
+        }
+    }
+    if (ref) {
         m_picker->setCurrentName(name);
         m_parts.chat->setModel(*ref, name);
     } else {
@@ -402,6 +428,15 @@ void MainWindow::onModelsChanged()
             m_parts.session->catalog()->resolve(fallback).value_or(ModelRef()), fallback);
     }
     updateModelStatus();
+}
+
+void MainWindow::warnIfDeprecated(const QString &name, const ModelRef &ref)
+{
+    const ModelInfo *info = m_parts.session->catalog()->find(ref);
+    if (info && info->isDeprecated())
+        showMessage(tr("%1 is deprecated on this server and may stop answering; it is kept "
+                       "because you chose it.")
+                        .arg(name));
 }
 
 void MainWindow::updateModelStatus()

@@ -21,6 +21,7 @@ class Composer;
 class MessageModel;
 class MessageEditBar;
 class ModelPicker;
+class ModelRef;
 class SecretStore;
 class Session;
 class SettingsDialog;
@@ -85,6 +86,8 @@ private:
     void onConversationChanged(qint64 id);
     void onConversationDeleted(qint64 id, const QByteArray &backup);
     void updateModelStatus();
+    /// Says in the status bar that the model the user chose is deprecated on this server.
+    void warnIfDeprecated(const QString &name, const ModelRef &ref);
     void showMessage(const QString &text);
     QString welcomeHtml() const;
 
@@ -108,6 +111,7 @@ private:
     QString m_title;
     bool m_reloadPending = false;
     bool m_askedForSettings = false;
+    bool m_startingModelChecked = false; ///< the built-in default was checked against a catalog
 };
 
 } // namespace cody

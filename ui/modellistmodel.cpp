@@ -36,8 +36,12 @@ void ModelListModel::setCatalog(const ModelCatalog &catalog)
         row.contextWindow = info ? info->maxInputTokens : 0;
         row.display = u"%1  →  %2"_s.arg(alias.name,
             info && !info->displayName.isEmpty() ? info->displayName : alias.target.modelId());
+        // As Cody's own clients do: a deprecated model is marked and still answers; one the
+        // server does not offer (or only to a waitlist) cannot be picked.
         if (!row.available)
-            row.display += tr("  (unavailable on this server)");
+            row.display += tr("  (not on this server)");
+        else if (info && info->isDeprecated())
+            row.display += tr("  (deprecated)");
         row.toolTip = alias.target.fullName();
         m_rows.append(row);
     }

@@ -4,8 +4,12 @@
 #include "modelcatalog.h"
 #include "modellistmodel.h"
 
+#include <QAbstractItemView>
 #include <QCompleter>
+#include <QGuiApplication>
 #include <QLineEdit>
+#include <QScreen>
+#include <QStyle>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +45,23 @@ ModelPicker::ModelPicker(QWidget *parent)
     completer()->setCaseSensitivity(Qt::CaseInsensitive);
 }
 
+void ModelPicker::showPopup()
+{
+    // QComboBox opens the list at its own width and elides longer rows in the middle ("GPT-4
+    // …lable on this server)").
+    QAbstractItemView *list = view();
+    int widest = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        widest = qMax(widest, list->sizeHintForIndex(m_model->index(row, 0)).width());
+    const int frame = 2 * list->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent)
+        + 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
+    const QRect screen
+        = (this->screen() ? this->screen() : QGuiApplication::primaryScreen())->availableGeometry();
+    list->setMinimumWidth(qMin(widest + frame, screen.width()));
+    list->setTextElideMode(Qt::ElideRight);
+    QComboBox::showPopup();
+}
+
 void ModelPicker::setCatalog(const ModelCatalog *catalog)
 {
     m_catalog = catalog;
@@ -65,7 +86,8 @@ void ModelPicker::choose(const QString &text)
 {
     QString error;
     const auto ref = m_catalog ? m_catalog->resolve(text, &error) : ModelRef::parse(text, &error);
-    // An alias the server does not offer would only fail at send time: refuse it here.
+    // An alias the server does not offer would only fail at send time: refuse it here. A
+    // deprecated one is the user's call (MainWindow warns).
     const int row = m_model->rowFor(text);
     if (ref && row >= 0 && !m_model->index(row).data(ModelListModel::AvailableRole).toBool())
         error = tr("%1 is not offered by this Sourcegraph instance").arg(text);

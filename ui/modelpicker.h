@@ -27,6 +27,9 @@ public:
     void setCurrentName(const QString &name);
     QString currentName() const { return m_current; }
 
+    /// Opens the list as wide as its longest row (up to the screen), so nothing is cut.
+    void showPopup() override;
+
 Q_SIGNALS:
     void modelChosen(const QString &name, const cody::ModelRef &ref);
     void rejected(const QString &message);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chatcommand.h"
 
+#include "apicall.h"
 #include "clicontext.h"
 #include "conversationrecorder.h"
 #include "conversationstore.h"
 #include "exitcode.h"
+#include "modelcatalog.h"
 #include "replyorchestrator.h"
 #include "requestlogger.h"
 #include "sourcegraphclient.h"
@@ -88,8 +90,10 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
 
     const Config &config = m_context.config();
     QString error;
-    const auto ref = m_context.catalog().resolve(
-        parser.isSet(model) ? parser.value(model) : config.model, &error);
+    m_modelName = parser.isSet(model) ? parser.value(model) : config.model;
+    m_modelIsDefault
+        = !parser.isSet(model) && config.source(Config::Key::Model) == Config::Source::Default;
+    const auto ref = m_context.catalog().resolve(m_modelName, &error);
     if (!ref) {
         CliContext::writeError(error);
         return UsageError;
@@ -172,6 +176,54 @@ std::optional<int> ChatCommand::start(const QStringList &arguments)
         CliContext::writeError(error);
         return UsageError;
     }
+    // With no model chosen, the server's catalog decides whether cody-sonnet is one to start
+    // on, before anything is recorded or sent.
+    if (m_modelIsDefault && !m_context.catalog().hasServerModels()) {
+        m_catalogCall = m_client->getSupportedModels();
+        connect(m_catalogCall, &ApiCall::finished, this, &ChatCommand::onCatalog);
+        return std::nullopt;
+    }
+    return startReply();
+}
+
+void ChatCommand::onCatalog()
+{
+    m_catalogCall->deleteLater();
+    if (m_catalogCall->error().kind == ErrorKind::Cancelled) {
+        CliContext::writeError(u"interrupted"_s);
+        Q_EMIT done(exitCodeFor(ErrorKind::Cancelled));
+        return;
+    }
+    // A server that did not answer in time would only make the chat wait as long again.
+    if (m_catalogCall->error().kind == ErrorKind::Timeout) {
+        CompletionResult result;
+        result.model = m_request.model;
+        result.error = m_catalogCall->error();
+        m_catalogCall = nullptr;
+        onFinished(result);
+        return;
+    }
+    // Without a catalog (an older server, or a failed request) cody-sonnet it is; the reply
+    // reports and retries any connection problem itself.
+    ModelCatalog &catalog = m_context.catalog();
+    if (!m_catalogCall->error().isError() && catalog.loadSupportedModels(m_catalogCall->body())) {
+        if (const auto replacement = catalog.replacementForDefault(m_request.model)) {
+            const ModelInfo *info = catalog.find(m_request.model);
+            CliContext::writeWarning(
+                u"%1 is %2 on this server; using %3 (the server's choice). "
+                "Choose with -m or CODY_MODEL."_s.arg(
+                    m_modelName, info ? info->status : u"not offered"_s, replacement->fullName()));
+            m_request.model = *replacement;
+            m_modelName = replacement->fullName();
+        }
+    }
+    m_catalogCall = nullptr;
+    if (const auto code = startReply())
+        Q_EMIT done(*code);
+}
+
+std::optional<int> ChatCommand::startReply()
+{
     if (const auto code = startRecording())
         return code;
     m_reply = new ReplyOrchestrator(m_client.get(), m_request, this);
@@ -259,13 +311,16 @@ std::optional<int> ChatCommand::startRecording()
 
 void ChatCommand::cancel()
 {
+    if (m_catalogCall)
+        m_catalogCall->cancel();
     if (m_reply)
         m_reply->cancel();
 }
 
 void ChatCommand::onFinished(const CompletionResult &result)
 {
-    m_reply->deleteLater();
+    if (m_reply)
+        m_reply->deleteLater();
     const Error &error = result.error;
     if (m_json)
         printJson(result);
@@ -273,6 +328,11 @@ void ChatCommand::onFinished(const CompletionResult &result)
         CliContext::writeOut(u"\n");
     if (!result.note.isEmpty())
         CliContext::writeWarning(result.note);
+    // Kept because the user chose it, but said: it may stop answering one day.
+    if (const ModelInfo *info = m_context.catalog().find(m_request.model);
+        info && info->isDeprecated())
+        CliContext::writeWarning(
+            u"%1 is deprecated on this server and may stop answering"_s.arg(m_modelName));
     if (error.kind == ErrorKind::Cancelled)
         CliContext::writeError(u"interrupted"_s);
     else if (error.kind == ErrorKind::Timeout)

@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace cody {
+class ApiCall;
 class ConversationRecorder;
 class ReplyOrchestrator;
 class RequestLogger;
@@ -41,6 +42,8 @@ Q_SIGNALS:
 private:
     std::optional<int> parse(const QStringList &arguments);
     void onFinished(const CompletionResult &result);
+    void onCatalog();
+    std::optional<int> startReply();
     std::optional<int> startRecording();
     void printJson(const CompletionResult &result) const;
 
@@ -50,6 +53,9 @@ private:
     bool m_verbose = false;
     bool m_record = true;
     bool m_continueLatest = false;
+    bool m_modelIsDefault = false; ///< no -m, no CODY_MODEL, nothing saved: cody-sonnet
+    QString m_modelName; ///< as the user (or the default) named it
+    QPointer<ApiCall> m_catalogCall; ///< the model list, fetched first when m_modelIsDefault
     bool m_recordingFailed = false;
     qint64 m_conversationId = 0;
     ConversationRecorder *m_recorder = nullptr;

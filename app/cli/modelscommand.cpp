@@ -92,6 +92,8 @@ void ModelsCommand::printText(const Error &serverError) const
             const ModelInfo *info = catalog.find(alias.target);
             if (!info || !info->isUsableForChat())
                 marks += u" (not offered by the server)"_s;
+            else if (info->isDeprecated())
+                marks += u" (deprecated)"_s;
         }
         out += u"  %1  ->  %2%3\n"_s.arg(
             alias.name.leftJustified(aliasWidth), alias.target.fullName(), marks);
@@ -125,6 +127,7 @@ void ModelsCommand::printJson(const Error &serverError) const
         if (catalog.hasServerModels()) {
             const ModelInfo *info = catalog.find(alias.target);
             entry.insert(u"available"_s, info && info->isUsableForChat());
+            entry.insert(u"status"_s, info ? info->status : QString());
         }
         aliases.append(entry);
     }

@@ -2,6 +2,7 @@
 // `cody-chat-cli chat` through the real binary against the fake server: output, options, exit
 // codes.
 #include "clirunner.h"
+#include "fakedocuments.h"
 #include "fakesourcegraph.h"
 
 #include <QElapsedTimer>
@@ -120,6 +121,57 @@ private Q_SLOTS:
             u"anthropic::2023-06-01::claude-3-opus"_s);
         QCOMPARE(requests.at(1).json().value(u"model"_s).toString(),
             u"anthropic::2023-06-01::claude-3-haiku"_s);
+    }
+
+    // No model chosen, and the server calls cody-sonnet deprecated: the server's stable choice
+    // is used and named once on stderr; a model chosen with -m is kept, with a warning.
+    void deprecatedDefaultIsReplacedUnlessChosen()
+    {
+        FakeSourcegraph::Options options;
+        options.supportedModelsJson = FakeDocuments::supportedModelsWithDeprecatedSonnet();
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+
+        const CliRun defaulted = cli.run({u"chat"_s, u"--json"_s, u"hi"_s});
+        QVERIFY2(defaulted.exitCode == 0, defaulted.err.constData());
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3-opus"_s);
+        QCOMPARE(QJsonDocument::fromJson(defaulted.out).object().value(u"model"_s).toString(),
+            u"cody/anthropic::2023-06-01::claude-3-opus"_s);
+        QVERIFY2(defaulted.errText().contains(u"cody-sonnet is deprecated on this server; using "
+                                              "cody/anthropic::2023-06-01::claude-3-opus"_s),
+            defaulted.err.constData());
+        QCOMPARE(defaulted.errText().count(u"deprecated"_s), 1); // said once
+
+        const CliRun chosen = cli.run({u"chat"_s, u"-m"_s, u"cody-sonnet"_s, u"hi"_s});
+        QVERIFY2(chosen.exitCode == 0, chosen.err.constData());
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3.5-sonnet"_s);
+        QVERIFY2(chosen.errText().contains(
+                     u"cody-sonnet is deprecated on this server and may stop answering"_s),
+            chosen.err.constData());
+
+        // CODY_MODEL is a choice too.
+        cli.environment().insert(u"CODY_MODEL"_s, u"cody-sonnet"_s);
+        QVERIFY(cli.run({u"chat"_s, u"hi"_s}).exitCode == 0);
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3.5-sonnet"_s);
+    }
+
+    // Against a server whose catalog calls cody-sonnet stable, the default stays, unannounced.
+    void stableDefaultIsKept()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run({u"chat"_s, u"hi"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3.5-sonnet"_s);
+        QVERIFY2(!run.errText().contains(u"deprecated"_s), run.err.constData());
     }
 
     void userAliasFromSettings()

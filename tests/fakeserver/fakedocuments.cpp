@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fakedocuments.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -108,6 +109,20 @@ QByteArray FakeDocuments::graphql(const QString &query, const QString &productVe
         return QJsonDocument(QJsonObject {{u"data"_s, data}}).toJson(QJsonDocument::Compact);
     }
     return R"({"errors":[{"message":"unsupported query"}]})";
+}
+
+QByteArray FakeDocuments::supportedModelsWithDeprecatedSonnet()
+{
+    QJsonObject root = QJsonDocument::fromJson(supportedModels()).object();
+    QJsonArray models = root.value(u"models"_s).toArray();
+    for (qsizetype i = 0; i < models.size(); ++i) {
+        QJsonObject model = models.at(i).toObject();
+        if (model.value(u"modelRef"_s).toString() == u"anthropic::2023-06-01::claude-3.5-sonnet"_s)
+            model.insert(u"status"_s, u"deprecated"_s);
+        models.replace(i, model);
+    }
+    root.insert(u"models"_s, models);
+    return QJsonDocument(root).toJson();
 }
 
 QByteArray FakeDocuments::supportedModels()

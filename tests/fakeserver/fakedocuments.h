@@ -18,6 +18,9 @@ public:
     // supported-models.json with anthropic, openai, google and fireworks models in the real
     // document's field order and indentation.
     static QByteArray supportedModels();
+    // The same with cody-sonnet's target (and so the chat default) deprecated, as both recorded
+    // servers (16, 17) list it; the first stable chat model is then claude-3-opus.
+    static QByteArray supportedModelsWithDeprecatedSonnet();
     // What a proxy or SSO wall answers instead of the API.
     static QByteArray loginPage();
 };

@@ -6,6 +6,7 @@
 #include "conversationlistmodel.h"
 #include "conversationsidebar.h"
 #include "conversationstore.h"
+#include "fakedocuments.h"
 #include "fakesourcegraph.h"
 #include "mainwindow.h"
 #include "mainwindowfixture.h"
@@ -16,14 +17,18 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -149,15 +154,110 @@ private Q_SLOTS:
         start(app);
         QAbstractItemModelTester tester(app.window->modelPicker()->model());
         const QString before = app.window->modelPicker()->currentName();
-        app.chooseModel(u"cody-gpt4"_s); // the fake server lists gpt-4 as deprecated
+        app.chooseModel(u"cody-gemini"_s); // the fake server lists gemini-pro for a waitlist
         QCOMPARE(app.window->modelPicker()->currentName(), before);
         QVERIFY2(app.window->statusBar()->currentMessage().contains(u"not offered"_s),
             qPrintable(app.window->statusBar()->currentMessage()));
-        const int row = app.window->modelPicker()->findData(u"cody-gpt4"_s, Qt::EditRole);
+        const int row = app.window->modelPicker()->findData(u"cody-gemini"_s, Qt::EditRole);
         QVERIFY(row >= 0);
         QVERIFY(!(app.window->modelPicker()->model()->flags(
                       app.window->modelPicker()->model()->index(row, 0))
             & Qt::ItemIsEnabled));
+        QVERIFY(app.window->modelPicker()->model()->index(row, 0).data().toString().contains(
+            u"not on this server"_s));
+    }
+
+    // A deprecated model is marked, not refused: chosen on purpose, it is kept and warned about.
+    void deprecatedAliasIsKeptWithAWarning()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        ModelPicker *picker = app.window->modelPicker();
+        const int row = picker->findData(u"cody-gpt4"_s, Qt::EditRole);
+        QVERIFY(row >= 0);
+        QVERIFY(picker->model()->flags(picker->model()->index(row, 0)) & Qt::ItemIsEnabled);
+        const QString shown = picker->model()->index(row, 0).data().toString();
+        QVERIFY2(shown.endsWith(u"(deprecated)"_s), qPrintable(shown));
+        app.chooseModel(u"cody-gpt4"_s); // the fake server lists gpt-4 as deprecated
+        QCOMPARE(picker->currentName(), u"cody-gpt4"_s);
+        QVERIFY2(app.window->statusBar()->currentMessage().contains(u"deprecated"_s),
+            qPrintable(app.window->statusBar()->currentMessage()));
+        app.type(u"hi"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"openai::v1::gpt-4"_s);
+    }
+
+    // Nobody chose a model and the server calls cody-sonnet deprecated: start on the server's
+    // stable choice, say so once, and send with it.
+    void deprecatedDefaultStartsOnTheServersChoice()
+    {
+        FakeSourcegraph::Options options;
+        options.supportedModelsJson = FakeDocuments::supportedModelsWithDeprecatedSonnet();
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        ModelPicker *picker = app.window->modelPicker();
+        // Its default (sonnet) is deprecated, so the first stable chat model: Claude 3 Opus.
+        const QString opus = u"cody/anthropic::2023-06-01::claude-3-opus"_s;
+        QTRY_COMPARE(picker->currentName(), opus);
+        const QString message = app.window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(u"cody-sonnet is deprecated on this server"_s)
+                && message.contains(u"Claude 3 Opus"_s),
+            qPrintable(message));
+        app.type(u"hi"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3-opus"_s);
+        // Not saved as the user's choice: a server that fixes its catalog gets cody-sonnet back.
+        QVERIFY(!app.session->hasModelChoice());
+    }
+
+    // A model the user chose is kept even when the server deprecates it, with a warning.
+    void chosenDeprecatedModelIsKept()
+    {
+        FakeSourcegraph::Options options;
+        options.supportedModelsJson = FakeDocuments::supportedModelsWithDeprecatedSonnet();
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        App app(&server);
+        app.settings.setValue(u"window/selectedModel"_s, u"cody-sonnet"_s);
+        start(app);
+        ModelPicker *picker = app.window->modelPicker();
+        QTRY_VERIFY(app.window->statusBar()->currentMessage().contains(u"deprecated"_s));
+        QCOMPARE(picker->currentName(), u"cody-sonnet"_s);
+        app.type(u"hi"_s);
+        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
+            u"anthropic::2023-06-01::claude-3.5-sonnet"_s);
+    }
+
+    // The open list is as wide as its longest row, so no row is cut mid-word.
+    void modelListShowsWholeRows()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        ModelPicker *picker = app.window->modelPicker();
+        QTRY_VERIFY(picker->count() > 6); // the server's models are in
+        picker->showPopup();
+        QAbstractItemView *list = picker->view();
+        QTRY_VERIFY(list->isVisible());
+        for (int row = 0; row < picker->count(); ++row) {
+            const QModelIndex index = picker->model()->index(row, 0);
+            const int needed = list->sizeHintForIndex(index).width();
+            QVERIFY2(list->viewport()->width() >= needed,
+                qPrintable(
+                    u"\"%1\" needs %2 px, the list shows %3 px"_s.arg(index.data().toString())
+                        .arg(needed)
+                        .arg(list->viewport()->width())));
+        }
+        QVERIFY(list->window()->width() <= picker->screen()->availableGeometry().width());
+        picker->hidePopup();
     }
 
     // Saving settings mid-reply must not cut the reply: the new connection comes after it.
