@@ -105,7 +105,12 @@ SettingsDialog::SettingsDialog(QSettings &settings, const QProcessEnvironment &e
         layout->hasHeightForWidth() ? layout->totalHeightForWidth(width) : sizeHint().height());
 }
 
-SettingsDialog::~SettingsDialog() = default;
+SettingsDialog::~SettingsDialog()
+{
+    // The URL field usually has the focus; losing it while QDialog's destructor runs emits
+    // editingFinished, which must not reach this half-destroyed dialog.
+    disconnect(m_url, nullptr, this, nullptr);
+}
 
 QWidget *SettingsDialog::createConnectionPage()
 {
