@@ -16,6 +16,7 @@
 #include "session.h"
 #include "settingsdialog.h"
 #include "sourcegraphclient.h"
+#include "startingmodel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -98,7 +99,10 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
             m_parts.chat->setModel(ref, name);
             m_parts.session->saveSelectedModel(name);
             updateModelStatus();
-            warnIfDeprecated(name, ref);
+            if (const QString warning
+                = StartingModel::deprecationWarning(*m_parts.session->catalog(), name, ref);
+                !warning.isEmpty())
+                showMessage(warning);
         });
     connect(m_picker, &ModelPicker::rejected, this, &MainWindow::showMessage);
     m_parts.chat->setStore(m_parts.history);
@@ -393,28 +397,16 @@ void MainWindow::onModelsChanged()
                                                      : m_picker->currentName();
     QString error;
     auto ref = catalog->resolve(name, &error);
-    // Nobody chose a model and this server does not call the built-in default stable (both
-    // recorded servers list it as deprecated): start on the server's own, and say so once.
+    // Once per catalog-bearing start: the built-in default may give way to the server's choice.
     if (ref && !m_startingModelChecked && catalog->hasServerModels()) {
         m_startingModelChecked = true;
-        const bool builtInDefault
-            = !m_parts.session->hasModelChoice() && name == m_parts.session->config().model;
-        const auto replacement
-            = builtInDefault ? catalog->replacementForDefault(*ref) : std::nullopt;
-        if (replacement) {
-            const ModelInfo *info = catalog->find(*ref);
-            const ModelInfo *chosen = catalog->find(*replacement);
-            showMessage(
-                tr("%1 is %2 on this server, so Cody Chat starts with %3, the server's "
-                   "choice. Pick another model at any time.")
-                    .arg(name, info && !info->status.isEmpty() ? info->status : tr("not offered"),
-                        chosen && !chosen->displayName.isEmpty() ? chosen->displayName
-                                                                 : replacement->modelId()));
-            name = replacement->fullName();
-            ref = replacement;
-        } else {
-            warnIfDeprecated(name, *ref);
-        }
+        const bool chosenByUser
+            = m_parts.session->hasModelChoice() || name != m_parts.session->config().model;
+        const StartingModel start = StartingModel::choose(*catalog, name, *ref, chosenByUser);
+        name = start.name;
+        ref = start.ref;
+        if (!start.message.isEmpty())
+            showMessage(start.message);
     }
     if (ref) {
         m_picker->setCurrentName(name);
@@ -428,15 +420,6 @@ void MainWindow::onModelsChanged()
             m_parts.session->catalog()->resolve(fallback).value_or(ModelRef()), fallback);
     }
     updateModelStatus();
-}
-
-void MainWindow::warnIfDeprecated(const QString &name, const ModelRef &ref)
-{
-    const ModelInfo *info = m_parts.session->catalog()->find(ref);
-    if (info && info->isDeprecated())
-        showMessage(tr("%1 is deprecated on this server and may stop answering; it is kept "
-                       "because you chose it.")
-                        .arg(name));
 }
 
 void MainWindow::updateModelStatus()

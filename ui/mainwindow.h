@@ -21,7 +21,6 @@ class Composer;
 class MessageModel;
 class MessageEditBar;
 class ModelPicker;
-class ModelRef;
 class SecretStore;
 class Session;
 class SettingsDialog;
@@ -86,8 +85,6 @@ private:
     void onConversationChanged(qint64 id);
     void onConversationDeleted(qint64 id, const QByteArray &backup);
     void updateModelStatus();
-    /// Says in the status bar that the model the user chose is deprecated on this server.
-    void warnIfDeprecated(const QString &name, const ModelRef &ref);
     void showMessage(const QString &text);
     QString welcomeHtml() const;
 

@@ -906,18 +906,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Restores the conversation just deleted</source>
         <translation>Stellt die gerade gelöschte Unterhaltung wieder her</translation>
     </message>
-    <message>
-        <source>%1 is %2 on this server, so Cody Chat starts with %3, the server&apos;s choice. Pick another model at any time.</source>
-        <translation>%1 ist auf diesem Server als „%2“ markiert, daher beginnt Cody Chat mit %3, der Wahl des Servers. Sie können jederzeit ein anderes Modell wählen.</translation>
-    </message>
-    <message>
-        <source>not offered</source>
-        <translation>nicht angeboten</translation>
-    </message>
-    <message>
-        <source>%1 is deprecated on this server and may stop answering; it is kept because you chose it.</source>
-        <translation>%1 ist auf diesem Server veraltet und antwortet womöglich bald nicht mehr; es bleibt ausgewählt, weil Sie es gewählt haben.</translation>
-    </message>
 </context>
 <context>
     <name>cody::MessageEditBar</name>
@@ -1640,6 +1628,21 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>server-sent event larger than %1; refusing it</source>
         <translation>vom Server gesendetes Ereignis größer als %1; es wird abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>cody::StartingModel</name>
+    <message>
+        <source>%1 is %2 on this server, so Cody Chat starts with %3, the server&apos;s choice. Pick another model at any time.</source>
+        <translation>%1 ist auf diesem Server als „%2“ markiert, daher beginnt Cody Chat mit %3, der Wahl des Servers. Sie können jederzeit ein anderes Modell wählen.</translation>
+    </message>
+    <message>
+        <source>not offered</source>
+        <translation>nicht angeboten</translation>
+    </message>
+    <message>
+        <source>%1 is deprecated on this server and may stop answering; it is kept because you chose it.</source>
+        <translation>%1 ist auf diesem Server veraltet und antwortet womöglich bald nicht mehr; es bleibt ausgewählt, weil Sie es gewählt haben.</translation>
     </message>
 </context>
 <context>
