@@ -181,14 +181,12 @@ std::optional<ModelRef> ModelCatalog::defaultChatModel() const
 {
     // Both recorded catalogs (16, 17) name a deprecated model as the chat default, so the
     // server's word is not enough.
-    const auto stableChat
-        = [](const ModelInfo &model) { return model.isChat() && model.isStable(); };
     if (const std::optional<ModelRef> ref = ModelRef::parse(m_defaultChat)) {
-        if (const ModelInfo *model = find(*ref); model && stableChat(*model))
+        if (const ModelInfo *model = find(*ref); model && model->isStableChat())
             return model->ref;
     }
     for (const ModelInfo &model : m_models) {
-        if (stableChat(model))
+        if (model.isStableChat())
             return model.ref;
     }
     return std::nullopt;
@@ -198,7 +196,7 @@ std::optional<ModelRef> ModelCatalog::replacementForDefault(const ModelRef &pref
 {
     if (!m_loaded)
         return std::nullopt;
-    if (const ModelInfo *model = find(preferred); model && model->isChat() && model->isStable())
+    if (const ModelInfo *model = find(preferred); model && model->isStableChat())
         return std::nullopt;
     const std::optional<ModelRef> replacement = defaultChatModel();
     return replacement && *replacement != preferred ? replacement : std::nullopt;

@@ -36,6 +36,7 @@ struct ModelInfo
     bool isDeprecated() const;
     /// "stable", or no status at all (catalogs older than the field).
     bool isStable() const;
+    bool isStableChat() const { return isChat() && isStable(); }
 };
 
 /// What a reply cost, or probably cost.

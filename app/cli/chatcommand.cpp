@@ -32,14 +32,6 @@ QFile *standardError()
     return &file;
 }
 
-QString readStandardInput()
-{
-    QFile input;
-    if (!input.open(stdin, QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(input.readAll());
-}
-
 } // namespace
 
 ChatCommand::ChatCommand(CliContext &context, QObject *parent)
@@ -154,8 +146,9 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
     }
 
     const QStringList words = parser.positionalArguments();
-    const QString prompt = (words.isEmpty() || words == QStringList {u"-"_s}) ? readStandardInput()
-                                                                              : words.join(u' ');
+    const QString prompt = (words.isEmpty() || words == QStringList {u"-"_s})
+        ? QString::fromUtf8(CliContext::readStandardInput())
+        : words.join(u' ');
     if (prompt.trimmed().isEmpty()) {
         CliContext::writeError(u"the prompt is empty: pass it as arguments or on standard input"_s);
         return UsageError;

@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFile>
 
 #include <cstdio>
 
@@ -142,6 +143,12 @@ void CliContext::writeWarning(const QString &line)
 {
     std::fprintf(stderr, "cody-chat-cli: warning: %s\n", line.toUtf8().constData());
     std::fflush(stderr);
+}
+
+QByteArray CliContext::readStandardInput()
+{
+    QFile input;
+    return input.open(stdin, QIODevice::ReadOnly) ? input.readAll() : QByteArray();
 }
 
 void CliContext::writeInfo(const QString &line)

@@ -71,6 +71,8 @@ public:
     static void writeOut(QStringView text);
     static void writeError(const QString &line);
     static void writeWarning(const QString &line);
+    /// All of standard input (empty if it cannot be read), for a prompt or an import.
+    static QByteArray readStandardInput();
     /// A line of progress on stderr, for long-running commands (serve).
     static void writeInfo(const QString &line);
 

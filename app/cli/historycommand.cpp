@@ -8,7 +8,6 @@
 #include "exitcode.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,12 +109,7 @@ int import(ConversationStore &store, const QString &path)
     QByteArray json;
     QString error;
     if (path == "-"_L1) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly)) {
-            CliContext::writeError(u"standard input cannot be read"_s);
-            return UsageError;
-        }
-        json = input.readAll();
+        json = CliContext::readStandardInput();
     } else if (!conversationexport::readFile(path, &json, &error)) {
         CliContext::writeError(u"nothing was imported: %1"_s.arg(error));
         return UsageError;

@@ -34,7 +34,8 @@ private Q_SLOTS:
         QCOMPARE(out.indexOf(u"deepseek"_s), -1);
         // An alias whose target the server does not offer says so; a deprecated one is marked
         // (and still works, as in Cody's own clients).
-        QVERIFY2(out.contains(u"cody/google::v1::gemini-pro (not offered by the server)"_s), qPrintable(out));
+        QVERIFY2(out.contains(u"cody/google::v1::gemini-pro (not offered by the server)"_s),
+            qPrintable(out));
         QVERIFY2(out.contains(u"cody/openai::v1::gpt-4 (deprecated)"_s), qPrintable(out));
     }
 
