@@ -46,6 +46,28 @@ bool isPeriodic(QStringView text)
     return period * 2 <= n;
 }
 
+// Text with each whitespace run as one space, and for each character kept the index just after
+// it in the original, so that a match found here can be cut there.
+struct Collapsed
+{
+    QString text;
+    QList<qsizetype> endIn;
+};
+
+Collapsed collapseWhitespace(QStringView text)
+{
+    Collapsed collapsed;
+    collapsed.text.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const bool space = text.at(i).isSpace();
+        if (space && (collapsed.text.isEmpty() || collapsed.text.back() == u' '))
+            continue;
+        collapsed.text.append(space ? QChar(u' ') : text.at(i));
+        collapsed.endIn.append(i + 1);
+    }
+    return collapsed;
+}
+
 // A segment this short that also appears earlier is not evidence of a model repeating itself.
 constexpr qsizetype MinRepeatForNoProgress = 32;
 
@@ -140,6 +162,25 @@ QString ContinuationStitcher::release(QStringView text)
     return out;
 }
 
+qsizetype ContinuationStitcher::reflowedOverlap(QStringView base, QStringView head) const
+{
+    const Collapsed tail = collapseWhitespace(base.right(m_window));
+    const Collapsed start = collapseWhitespace(head);
+    const QStringView tailText(tail.text);
+    const QStringView startText(start.text);
+    for (qsizetype k = std::min(startText.size(), tailText.size()); k >= m_minOverlap; --k) {
+        const QStringView candidate = startText.left(k);
+        if (!tailText.endsWith(candidate))
+            continue;
+        // Repetitive text may go on with more of the same (see resolveHead); and a match that
+        // is exact was already looked for, so only one that needed the collapsing counts.
+        if (isPeriodic(candidate) || base.endsWith(head.left(start.endIn.at(k - 1))))
+            return 0;
+        return start.endIn.at(k - 1);
+    }
+    return 0;
+}
+
 QString ContinuationStitcher::resolveHead()
 {
     m_inHead = false;
@@ -156,10 +197,10 @@ QString ContinuationStitcher::resolveHead()
     // whitespace the model may have put before the repeat.
     const QStringView base(m_shown);
     qsizetype cut = 0;
+    bool ambiguous = false;
     for (const qsizetype skip : {qsizetype(0), lead}) {
         const QStringView candidate = QStringView(head).mid(skip);
         const qsizetype longest = std::min({candidate.size(), base.size(), m_window});
-        bool ambiguous = false;
         for (qsizetype k = longest; k >= m_minOverlap; --k) {
             if (base.endsWith(candidate.left(k))) {
                 // Repetitive text (arrays, tables, closing braces) may legitimately continue
@@ -172,6 +213,11 @@ QString ContinuationStitcher::resolveHead()
         }
         if (cut > 0 || ambiguous)
             break;
+    }
+    if (cut == 0 && !ambiguous) {
+        // A model asked to go on often restates the last words with other line breaks or spacing.
+        if (const qsizetype reflowed = reflowedOverlap(base, QStringView(head).mid(lead)))
+            cut = lead + reflowed;
     }
     if (cut > 0) {
         // After a removed repeat, keep the model's own spacing: drop ours.

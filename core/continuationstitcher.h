@@ -15,7 +15,8 @@ namespace cody {
  * model may repeat the tail of the text so far: the first `overlapWindow` characters of each
  * continuation are held back until the overlap with the text so far is known and removed —
  * unless the overlap is repetitive text (one short unit repeated), where a repeat cannot be told
- * from more of the same and nothing is removed.
+ * from more of the same and nothing is removed. A repeat that differs only in whitespace (the
+ * model reflowed the words it restates) is removed too.
  *
  * Cost is O(new text) per feed(); the overlap search is bounded by the window, once per segment.
  */
@@ -48,6 +49,9 @@ public:
 private:
     QString release(QStringView text);
     QString resolveHead();
+    /// How much of `head` repeats the end of `base` when whitespace runs are compared as one
+    /// space; 0 when nothing (or only an exact repeat, handled before) does.
+    qsizetype reflowedOverlap(QStringView base, QStringView head) const;
 
     qsizetype m_window;
     qsizetype m_minOverlap;

@@ -67,6 +67,18 @@ private Q_SLOTS:
             << u"{0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01};"_s;
         QTest::newRow("closing braces are never cut") << QList<QStringList> {{u"}\n}\n}\n}\n}"_s},
             {u"\n}\n}\n}\n}\n}"_s}} << u"}\n}\n}\n}\n}\n}\n}\n}\n}\n}"_s;
+        QTest::newRow("repeat with its spaces reflowed into line breaks removed")
+            << QList<QStringList> {{u"The quick brown fox jumps "_s},
+                   {u"quick\nbrown\nfox\njumps over the lazy dog."_s}}
+            << u"The quick brown fox jumps over the lazy dog."_s;
+        QTest::newRow("repeat with a paragraph break collapsed removed")
+            << QList<QStringList> {{u"End of the first part.\n\nThe second"_s},
+                   {u"first part. The second part begins."_s}}
+            << u"End of the first part.\n\nThe second part begins."_s;
+        QTest::newRow("a different restatement is kept whole")
+            << QList<QStringList> {{u"The quick brown fox jumps"_s},
+                   {u" The fast brown fox jumps over."_s}}
+            << u"The quick brown fox jumps The fast brown fox jumps over."_s;
         QTest::newRow("non-ASCII")
             << QList<QStringList> {{u"Grüße aus "_s}, {u"世界 🎉"_s}} << u"Grüße aus 世界 🎉"_s;
     }

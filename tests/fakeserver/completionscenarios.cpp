@@ -2,10 +2,10 @@
 #include "completionscenarios.h"
 
 #include "benchmarkscenarios.h"
+#include "continuationscenarios.h"
 #include "fakedocuments.h"
 #include "recordingreplay.h"
 #include "sseencoder.h"
-#include "truncatedreply.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -64,9 +64,8 @@ const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handler
 {
     static const QHash<QString, Handler> table {
         {u"normal"_s, &CompletionScenarios::normal},
-        {u"truncated"_s, &CompletionScenarios::truncated},
-        {u"truncated-overlap"_s, &CompletionScenarios::truncatedOverlap},
-        {u"truncated-rate-limited"_s, &CompletionScenarios::truncatedRateLimited},
+        {u"usage"_s, &CompletionScenarios::withUsage},
+        {u"no-stop-reason"_s, &CompletionScenarios::noStopReason},
         {u"loop-same"_s, &CompletionScenarios::loopSame},
         {u"loop-empty"_s, &CompletionScenarios::loopEmpty},
         {u"slow"_s, &CompletionScenarios::slow},
@@ -98,7 +97,6 @@ const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handler
         {u"unknown-events"_s, &CompletionScenarios::unknownEvents},
         {u"malformed-json"_s, &CompletionScenarios::malformedJson},
         {u"no-done"_s, &CompletionScenarios::noDone},
-        {u"truncated-then-fails"_s, &CompletionScenarios::truncatedThenFails},
         {u"drip"_s, &CompletionScenarios::drip},
     };
     return table;
@@ -108,6 +106,7 @@ QStringList CompletionScenarios::names()
 {
     QStringList names = handlers().keys();
     names += BenchmarkScenarios::names();
+    names += ContinuationScenarios::names();
     names.sort();
     names.append(u"replay-NN"_s);
     return names;
@@ -116,7 +115,7 @@ QStringList CompletionScenarios::names()
 bool CompletionScenarios::isKnown(const QString &scenario)
 {
     return handlers().contains(scenario) || isReplay(scenario)
-        || BenchmarkScenarios::isKnown(scenario);
+        || BenchmarkScenarios::isKnown(scenario) || ContinuationScenarios::isKnown(scenario);
 }
 
 HttpResponse CompletionScenarios::respond(const Request &request)
@@ -124,6 +123,9 @@ HttpResponse CompletionScenarios::respond(const Request &request)
     ++m_requestCounts[request.scenario];
     if (isReplay(request.scenario))
         return RecordingReplay(m_options.recordingsDir).response(request.scenario.right(2));
+    if (ContinuationScenarios::isKnown(request.scenario))
+        return ContinuationScenarios(m_options).respond(
+            request, m_requestCounts.value(request.scenario));
     if (BenchmarkScenarios::isKnown(request.scenario)) {
         return BenchmarkScenarios::respond(
             request.scenario, request.apiVersion, m_options.includeUsage, request.messages);
@@ -148,37 +150,21 @@ HttpResponse CompletionScenarios::normal(const Request &request)
     return HttpResponse::eventStream(stepsOf(normalEvents(request) << sse.done()));
 }
 
-HttpResponse CompletionScenarios::truncated(const Request &request)
+HttpResponse CompletionScenarios::withUsage(const Request &request)
 {
-    return continuation(request, false);
+    const SseEncoder sse(request.apiVersion, true);
+    return HttpResponse::eventStream(stepsOf(
+        sse.completion(normalText(request.messages), u"end_turn"_s, promptChars(request.messages))
+        << sse.done()));
 }
 
-HttpResponse CompletionScenarios::truncatedOverlap(const Request &request)
+HttpResponse CompletionScenarios::noStopReason(const Request &request)
 {
-    return continuation(request, true);
-}
-
-HttpResponse CompletionScenarios::truncatedRateLimited(const Request &request)
-{
-    // The first continuation is rate limited once: a client must wait and send the same request
-    // again, not change how it asks the model to continue.
-    if (m_requestCounts.value(request.scenario) == 2)
-        return HttpResponse::text(429, "rate limit exceeded\n").withHeader("Retry-After", "1");
-    return continuation(request, false);
-}
-
-HttpResponse CompletionScenarios::continuation(const Request &request, bool repeatOverlap)
-{
-    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
-    const TruncatedReply::Segment segment = TruncatedReply::next(
-        TruncatedReply::textSoFar(request.messages), m_options.truncateChunkChars, repeatOverlap);
-    if (segment.mismatch) {
-        return HttpResponse::eventStream(stepsOf(
-            {sse.error(u"fake: continuation does not match the text so far"_s), sse.done()}));
-    }
-    QList<QByteArray> events = sse.completion(segment.text,
-        segment.more ? u"max_tokens"_s : u"end_turn"_s, promptChars(request.messages));
-    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+    SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    sse.omitStopReason();
+    return HttpResponse::eventStream(stepsOf(
+        sse.completion(normalText(request.messages), u"end_turn"_s, promptChars(request.messages))
+        << sse.done()));
 }
 
 HttpResponse CompletionScenarios::loopSame(const Request &request)
@@ -446,14 +432,6 @@ HttpResponse CompletionScenarios::noDone(const Request &request)
 {
     // The text arrives, then the response ends cleanly without the `done` event.
     return HttpResponse::eventStream(stepsOf(normalEvents(request)));
-}
-
-HttpResponse CompletionScenarios::truncatedThenFails(const Request &request)
-{
-    // The first segment is cut off by the output limit; every continuation request fails.
-    if (m_requestCounts.value(request.scenario) > 1)
-        return HttpResponse::text(503, "upstream unavailable\n");
-    return continuation(request, false);
 }
 
 HttpResponse CompletionScenarios::drip(const Request &request)

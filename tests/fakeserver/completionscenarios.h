@@ -42,9 +42,10 @@ private:
     static const QHash<QString, Handler> &handlers();
 
     HttpResponse normal(const Request &request);
-    HttpResponse truncated(const Request &request);
-    HttpResponse truncatedOverlap(const Request &request);
-    HttpResponse truncatedRateLimited(const Request &request);
+    // normal with token usage, which no recorded stream carries.
+    HttpResponse withUsage(const Request &request);
+    // normal without any stopReason field, like Gemini's replies (recording 06).
+    HttpResponse noStopReason(const Request &request);
     HttpResponse loopSame(const Request &request);
     HttpResponse loopEmpty(const Request &request);
     HttpResponse slow(const Request &request);
@@ -78,10 +79,8 @@ private:
     HttpResponse unknownEvents(const Request &request);
     HttpResponse malformedJson(const Request &request);
     HttpResponse noDone(const Request &request);
-    HttpResponse truncatedThenFails(const Request &request);
     HttpResponse drip(const Request &request);
 
-    HttpResponse continuation(const Request &request, bool repeatOverlap);
     QList<QByteArray> normalEvents(const Request &request) const;
     HttpResponse tooManyRequests(const Request &request, const QByteArray &retryAfter);
     HttpResponse failOnce(const Request &request, int status, const QByteArray &body);

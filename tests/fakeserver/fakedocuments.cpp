@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fakedocuments.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+
+#include <span>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +31,72 @@ struct ModelSpec
     int outputTokenPennies;
 };
 
-constexpr ModelSpec builtInModels[] = {
+// The models and statuses both recorded servers list (recording 16, sourcegraph.com, December
+// 2024): the chat default claude-3.5-sonnet is deprecated, as are gpt-3.5-turbo and gpt-4-turbo.
+constexpr ModelSpec recordedModels[] = {
+    {"anthropic::2024-10-22::claude-3-5-sonnet-latest", "Claude 3.5 Sonnet (New)",
+        "claude-3-5-sonnet-latest", R"("edit", "chat", "vision")", "accuracy", "stable", "free",
+        45000, 4000, "mtok", 300, 1500},
+    {"anthropic::2023-06-01::claude-3-opus", "Claude 3 Opus", "claude-3-opus-20240229",
+        R"("edit", "chat")", "other", "stable", "pro", 45000, 4000, "mtok", 1500, 7500},
+    {"anthropic::2024-10-22::claude-3-5-haiku-latest", "Claude 3.5 Haiku",
+        "claude-3-5-haiku-latest", R"("edit", "chat")", "speed", "stable", "free", 45000, 4000,
+        "mtok", 100, 500},
+    {"anthropic::2023-06-01::claude-3-haiku", "Claude 3 Haiku", "claude-3-haiku-20240307",
+        R"("edit", "chat")", "speed", "stable", "free", 7000, 4000, "mtok", 25, 125},
+    {"anthropic::2023-06-01::claude-3.5-sonnet", "Claude 3.5 Sonnet", "claude-3-5-sonnet-latest",
+        R"("edit", "chat", "vision")", "accuracy", "deprecated", "free", 45000, 4000, "mtok", 300,
+        1500},
+    {"anthropic::2023-06-01::claude-3-5-sonnet-20240620", "Claude 3.5 Sonnet",
+        "claude-3-5-sonnet-20240620", R"("edit", "chat", "vision")", "accuracy", "deprecated",
+        "free", 45000, 4000, "mtok", 300, 1500},
+    {"anthropic::2023-06-01::claude-3-sonnet", "Claude 3 Sonnet", "claude-3-sonnet-20240229",
+        R"("edit", "chat")", "other", "deprecated", "free", 45000, 4000, "mtok", 300, 1500},
+    {"anthropic::2023-01-01::claude-2.1", "Claude 2.1", "claude-2.1", R"("edit", "chat")", "other",
+        "deprecated", "free", 7000, 4000, "mtok", 800, 2400},
+    {"anthropic::2023-01-01::claude-2.0", "Claude 2.0", "claude-2.0", R"("edit", "chat")", "other",
+        "deprecated", "free", 7000, 4000, "mtok", 800, 2400},
+    {"fireworks::v1::starcoder", "StarCoder", "starcoder", R"("autocomplete")", "speed", "stable",
+        "free", 2048, 256, "mtok", 20, 20},
+    {"fireworks::v1::deepseek-coder-v2-lite-base", "DeepSeek V2 Lite Base",
+        "accounts/sourcegraph/models/deepseek-coder-v2-lite-base", R"("autocomplete")", "speed",
+        "stable", "free", 2048, 256, "", 0, 0},
+    {"fireworks::v1::autoedits-default", "AutoEdits Fireworks Default",
+        "cody-model-auto-edits-fireworks-default", R"("autocomplete")", "speed", "experimental",
+        "free", 12000, 4000, "", 0, 0},
+    {"fireworks::v1::autoedits-deepseek-v2-lite", "Autoedits DeepSeek Coder V2",
+        "accounts/sourcegraph/models/autoedits-ds-v2-42k-default", R"("autocomplete")", "speed",
+        "experimental", "free", 12000, 4000, "", 0, 0},
+    {"google::v1::gemini-1.5-pro", "Gemini 1.5 Pro", "gemini-1.5-pro", R"("edit", "chat")",
+        "balanced", "stable", "free", 45000, 4000, "mtok", 125, 500},
+    {"google::v1::gemini-1.5-flash", "Gemini 1.5 Flash", "gemini-1.5-flash", R"("edit", "chat")",
+        "speed", "stable", "free", 45000, 4000, "btok", 75000, 30000},
+    {"mistral::v1::mixtral-8x7b-instruct", "Mixtral 8x7B",
+        "accounts/fireworks/models/mixtral-8x7b-instruct", R"("chat")", "speed", "stable", "free",
+        7000, 4000, "mtok", 50, 50},
+    {"mistral::v1::mixtral-8x22b-instruct", "Mixtral 8x22B",
+        "accounts/fireworks/models/mixtral-8x22b-instruct", R"("edit", "chat")", "other",
+        "deprecated", "free", 7000, 4000, "mtok", 120, 120},
+    {"mistral::v1::autoedits-mixtral-v2", "AutoEdits Mixtral V2",
+        "accounts/sourcegraph/models/autoedits-neg-0p12f-combined-mixtral-v2", R"("autocomplete")",
+        "speed", "experimental", "free", 12000, 4000, "", 0, 0},
+    {"openai::2024-02-01::gpt-4o", "GPT-4o", "gpt-4o", R"("edit", "chat", "vision")", "accuracy",
+        "stable", "pro", 45000, 4000, "mtok", 250, 1000},
+    {"openai::2024-02-01::gpt-4o-mini", "GPT-4o-mini", "gpt-4o-mini", R"("edit", "chat", "vision")",
+        "speed", "stable", "free", 45000, 4000, "mtok", 15, 60},
+    {"openai::2024-02-01::cody-chat-preview-001", "OpenAI o1-preview", "cody-chat-preview-001",
+        R"("chat")", "accuracy", "waitlist", "pro", 45000, 4000, "mtok", 1500, 6000},
+    {"openai::2024-02-01::cody-chat-preview-002", "OpenAI o1-mini", "cody-chat-preview-002",
+        R"("chat")", "accuracy", "waitlist", "pro", 45000, 4000, "mtok", 300, 1200},
+    {"openai::2024-02-01::gpt-4-turbo", "GPT-4 Turbo", "gpt-4-turbo", R"("edit", "chat")", "other",
+        "deprecated", "pro", 7000, 4000, "mtok", 1000, 3000},
+    {"openai::2024-02-01::gpt-3.5-turbo", "GPT-3.5 Turbo", "gpt-3.5-turbo", R"("edit", "chat")",
+        "speed", "deprecated", "pro", 7000, 4000, "mtok", 300, 400},
+};
+
+// The catalog before the fake followed the recordings: the default chat model stable, and
+// gpt-4 and gemini-pro for the built-in aliases that the recorded servers no longer list.
+constexpr ModelSpec stableSonnetModels[] = {
     {"anthropic::2023-06-01::claude-3.5-sonnet", "Claude 3.5 Sonnet", "claude-3-5-sonnet-latest",
         R"("edit", "chat", "vision")", "accuracy", "stable", "free", 45000, 4000, "mtok", 300,
         1500},
@@ -82,6 +150,14 @@ QByteArray modelJson(const ModelSpec &model)
     })";
 }
 
+QByteArray providerDisplayName(const QByteArray &id)
+{
+    static const QHash<QByteArray, QByteArray> names {{"anthropic", "Anthropic"},
+        {"fireworks", "Fireworks"}, {"google", "Google"}, {"mistral", "Mistral"},
+        {"openai", "OpenAI"}};
+    return names.value(id, id);
+}
+
 } // namespace
 
 QByteArray FakeDocuments::clientConfig(int latestStreamApiVersion)
@@ -111,48 +187,38 @@ QByteArray FakeDocuments::graphql(const QString &query, const QString &productVe
     return R"({"errors":[{"message":"unsupported query"}]})";
 }
 
-QByteArray FakeDocuments::supportedModelsWithDeprecatedSonnet()
+QByteArray FakeDocuments::supportedModels(Catalog catalog)
 {
-    QJsonObject root = QJsonDocument::fromJson(supportedModels()).object();
-    QJsonArray models = root.value(u"models"_s).toArray();
-    for (qsizetype i = 0; i < models.size(); ++i) {
-        QJsonObject model = models.at(i).toObject();
-        if (model.value(u"modelRef"_s).toString() == u"anthropic::2023-06-01::claude-3.5-sonnet"_s)
-            model.insert(u"status"_s, u"deprecated"_s);
-        models.replace(i, model);
+    const auto models = catalog == Catalog::Recorded
+        ? std::span<const ModelSpec>(recordedModels)
+        : std::span<const ModelSpec>(stableSonnetModels);
+    QList<QByteArray> modelsJson;
+    QList<QByteArray> providers;
+    for (const ModelSpec &model : models) {
+        modelsJson.append(modelJson(model));
+        const QByteArray ref(model.modelRef);
+        const QByteArray provider = ref.left(ref.indexOf("::"));
+        if (!providers.contains(provider))
+            providers.append(provider);
     }
-    root.insert(u"models"_s, models);
-    return QJsonDocument(root).toJson();
-}
-
-QByteArray FakeDocuments::supportedModels()
-{
-    QList<QByteArray> models;
-    for (const ModelSpec &model : builtInModels)
-        models.append(modelJson(model));
+    QList<QByteArray> providersJson;
+    for (const QByteArray &provider : providers) {
+        providersJson.append(R"(    {
+      "id": ")"
+            + provider + R"(",
+      "displayName": ")"
+            + providerDisplayName(provider) + R"("
+    })");
+    }
     return R"({
   "schemaVersion": "1.0",
   "revision": "0.0.0+dev",
   "providers": [
-    {
-      "id": "anthropic",
-      "displayName": "Anthropic"
-    },
-    {
-      "id": "fireworks",
-      "displayName": "Fireworks"
-    },
-    {
-      "id": "google",
-      "displayName": "Google"
-    },
-    {
-      "id": "openai",
-      "displayName": "OpenAI"
-    }
+)" + providersJson.join(",\n")
+        + R"(
   ],
   "models": [
-)" + models.join(",\n")
+)" + modelsJson.join(",\n")
         + R"(
   ],
   "defaultModels": {

@@ -15,12 +15,17 @@ public:
     static QByteArray clientConfig(int latestStreamApiVersion);
     // The answer to a GraphQL request body: CurrentUser, SiteProductVersion or an error.
     static QByteArray graphql(const QString &query, const QString &productVersion);
-    // supported-models.json with anthropic, openai, google and fireworks models in the real
-    // document's field order and indentation.
-    static QByteArray supportedModels();
-    // The same with cody-sonnet's target (and so the chat default) deprecated, as both recorded
-    // servers (16, 17) list it; the first stable chat model is then claude-3-opus.
-    static QByteArray supportedModelsWithDeprecatedSonnet();
+    enum class Catalog {
+        // The models and statuses of the recorded servers (16, 17): the chat default
+        // claude-3.5-sonnet is deprecated, the first stable chat model is
+        // claude-3-5-sonnet-latest, and gpt-4 and gemini-pro are not listed.
+        Recorded,
+        // Six models with the chat default stable, gpt-4 deprecated and gemini-pro on a waitlist.
+        StableSonnet,
+    };
+
+    // supported-models.json in the real document's field order and indentation.
+    static QByteArray supportedModels(Catalog catalog = Catalog::Recorded);
     // What a proxy or SSO wall answers instead of the API.
     static QByteArray loginPage();
 };

@@ -202,8 +202,9 @@ HttpResponse FakeSourcegraph::route(const RecordedRequest &request)
     }
     if (get && path == "/.api/modelconfig/supported-models.json") {
         return HttpResponse::text(200,
-            m_options.supportedModelsJson.isEmpty() ? FakeDocuments::supportedModels()
-                                                    : m_options.supportedModelsJson);
+            m_options.supportedModelsJson.isEmpty()
+                ? FakeDocuments::supportedModels(m_options.catalog)
+                : m_options.supportedModelsJson);
     }
     if (post && path == "/.api/completions/stream")
         return streamCompletion(request);

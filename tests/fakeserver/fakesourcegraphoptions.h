@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "fakedocuments.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
@@ -30,13 +32,16 @@ struct FakeSourcegraphOptions
     QString recordingsDir;
     // Where the `redirect` scenario points; empty: this server under the name localhost.
     QUrl redirectTarget;
-    // Empty => a built-in document shaped like the real one.
+    // Which built-in supported-models.json to serve when supportedModelsJson is empty.
+    FakeDocuments::Catalog catalog = FakeDocuments::Catalog::Recorded;
+    // Empty => the built-in document of `catalog`, shaped like the real one.
     QByteArray supportedModelsJson;
     int slowDelayMs = 100;
     int trickleIntervalMs = 20;
     int truncateChunkChars = 120;
     qint64 giantEventBytes = 20 * 1024 * 1024;
-    bool includeUsage = true;
+    // None of the recorded streams carries usage; the `usage` scenarios send it regardless.
+    bool includeUsage = false;
 };
 
 } // namespace cody::test

@@ -73,11 +73,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption prefix(u"prefix"_s, u"Path prefix of every endpoint."_s, u"path"_s);
     const QCommandLineOption recordings(
         u"recordings"_s, u"Directory of recordings for replay-NN."_s, u"dir"_s);
+    const QCommandLineOption catalog(u"catalog"_s,
+        u"supported-models.json: recorded (as both recorded servers) or stable-sonnet."_s,
+        u"name"_s, u"recorded"_s);
+    const QCommandLineOption usage(
+        u"usage"_s, u"Send token usage with every final event (no recorded server does)."_s);
     // Clients in other languages (tests/cli/gateway) compare a continued reply with this.
     const QCommandLineOption printTruncated(u"print-truncated-text"_s,
         u"Print the whole reply the truncated scenarios deliver in pieces, and exit."_s);
     parser.addOptions({host, port, tls, token, scenario, maxApiVersion, advertisedApiVersion,
-        prefix, recordings, printTruncated});
+        prefix, recordings, catalog, usage, printTruncated});
     parser.addPositionalArgument(u"key"_s, u"With --tls: the PEM private key."_s, u"[KEY]"_s);
     parser.process(app);
     if (parser.isSet(printTruncated)) {
@@ -91,6 +96,11 @@ int main(int argc, char *argv[])
     options.defaultScenario = parser.value(scenario);
     options.pathPrefix = parser.value(prefix);
     options.recordingsDir = parser.value(recordings);
+    options.includeUsage = parser.isSet(usage);
+    if (parser.value(catalog) == u"stable-sonnet")
+        options.catalog = cody::test::FakeDocuments::Catalog::StableSonnet;
+    else if (parser.value(catalog) != u"recorded")
+        return fail(u"--catalog needs recorded or stable-sonnet"_s);
     bool ok = false;
     options.maxApiVersion = parser.value(maxApiVersion).toInt(&ok);
     if (!ok)

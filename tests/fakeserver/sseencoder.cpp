@@ -33,7 +33,8 @@ QList<QByteArray> SseEncoder::completion(
             data.insert(u"deltaText"_s, deltas.at(i));
         else
             data.insert(u"completion"_s, soFar);
-        data.insert(u"stopReason"_s, stopReason);
+        if (!m_omitStopReason)
+            data.insert(u"stopReason"_s, stopReason);
         if (m_includeUsage) {
             const qint64 completionTokens = tokensFor(text.size());
             const qint64 promptTokens = tokensFor(promptChars);
@@ -55,7 +56,8 @@ QByteArray SseEncoder::completionEvent(
         data.insert(u"deltaText"_s, deltaText);
     else
         data.insert(u"completion"_s, textSoFar);
-    data.insert(u"stopReason"_s, stopReason);
+    if (!m_omitStopReason)
+        data.insert(u"stopReason"_s, stopReason);
     return event("completion", goJson(data));
 }
 

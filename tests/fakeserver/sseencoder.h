@@ -28,6 +28,8 @@ public:
     QByteArray done() const;
     QByteArray event(QByteArrayView name, QByteArrayView data) const;
     QByteArray comment(QByteArrayView text) const;
+    // Events without any stopReason field, as Gemini's replies arrive (recording 06).
+    void omitStopReason() { m_omitStopReason = true; }
 
     // Compact JSON with <, > and & escaped as Go's encoding/json does.
     static QByteArray goJson(const QJsonObject &object);
@@ -38,6 +40,7 @@ public:
 private:
     int m_apiVersion;
     bool m_includeUsage;
+    bool m_omitStopReason = false;
     QByteArray m_lineEnd;
 };
 

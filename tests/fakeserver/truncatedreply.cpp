@@ -44,34 +44,58 @@ QString TruncatedReply::textSoFar(const QJsonArray &messages)
 }
 
 TruncatedReply::Segment TruncatedReply::next(
-    const QString &textSoFar, int chunkChars, bool repeatOverlap)
+    const QString &textSoFar, int chunkChars, Behaviour behaviour)
 {
     const QString full = text();
     if (!full.startsWith(textSoFar))
         return {.text = {}, .more = false, .mismatch = true};
 
-    const QString rest = full.mid(textSoFar.size());
+    QString rest = full.mid(textSoFar.size());
+    if (!behaviour.restoresSpace && !textSoFar.isEmpty()) {
+        while (!rest.isEmpty() && rest.front().isSpace())
+            rest.remove(0, 1);
+    }
     Segment segment;
     if (chunkChars <= 0 || rest.size() <= chunkChars) {
         segment.text = rest;
     } else {
-        const qsizetype space = rest.left(chunkChars).lastIndexOf(u' ');
-        // A remainder starts with the space the client stripped; cutting there would send
-        // nothing new, so without a later space the window is cut as it is.
-        qsizetype cut = space > 0 ? space + 1 : chunkChars;
+        qsizetype cut = chunkChars;
+        if (behaviour.cut == Behaviour::Cut::AfterSpace) {
+            const qsizetype space = rest.left(chunkChars).lastIndexOf(u' ');
+            // A remainder starts with the space the client stripped; cutting there would send
+            // nothing new, so without a later space the window is cut as it is.
+            if (space > 0)
+                cut = space + 1;
+        } else {
+            // Inside a word: neither side of the cut is whitespace.
+            while (cut + 1 < rest.size() && (rest.at(cut - 1).isSpace() || rest.at(cut).isSpace()))
+                ++cut;
+        }
         if (cut < rest.size() && rest.at(cut).isLowSurrogate())
             ++cut;
         segment.text = rest.left(cut);
         segment.more = cut < rest.size();
     }
 
-    if (repeatOverlap && !textSoFar.isEmpty()) {
-        qsizetype start = std::max<qsizetype>(0, textSoFar.size() - overlapChars);
-        if (start > 0 && textSoFar.at(start).isLowSurrogate())
-            --start;
-        segment.text.prepend(textSoFar.mid(start));
-    }
+    if (behaviour.overlap != Behaviour::Overlap::None && !textSoFar.isEmpty())
+        segment.text.prepend(repeatedTail(textSoFar, behaviour.overlap));
     return segment;
+}
+
+QString TruncatedReply::repeatedTail(const QString &textSoFar, Behaviour::Overlap overlap)
+{
+    qsizetype start = std::max<qsizetype>(0, textSoFar.size() - overlapChars);
+    if (start > 0 && textSoFar.at(start).isLowSurrogate())
+        --start;
+    QString tail = textSoFar.mid(start);
+    if (overlap == Behaviour::Overlap::Reflowed) {
+        // From the start of a word, so that the repeat reads as the model restating a phrase.
+        const qsizetype space = tail.indexOf(u' ');
+        if (space >= 0 && space + 1 < tail.size())
+            tail = tail.mid(space + 1);
+        tail.replace(u' ', u'\n');
+    }
+    return tail;
 }
 
 } // namespace cody::test

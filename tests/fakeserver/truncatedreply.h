@@ -24,10 +24,32 @@ public:
     // The assistant text the request continues: the last message when it is the assistant's,
     // or the assistant message before a final human "please continue"; empty otherwise.
     static QString textSoFar(const QJsonArray &messages);
-    // The next segment after textSoFar: at most chunkChars new characters, cut just after the
-    // last space so that it ends with whitespace the client must strip before continuing.
-    // With repeatOverlap, a continuation first repeats the last 20 characters of textSoFar.
-    static Segment next(const QString &textSoFar, int chunkChars, bool repeatOverlap);
+    // How the model behaves at the seams. The defaults are the kindest model: cut after a space,
+    // resume with the whitespace the client stripped, repeat nothing.
+    struct Behaviour
+    {
+        enum class Cut {
+            AfterSpace, // the segment ends with whitespace the client must strip
+            MidWord, // a token limit lands inside a word: the next segment starts mid-word
+        };
+        enum class Overlap {
+            None,
+            Exact, // repeats the last 20 characters of the text so far
+            // Repeats the last words with their spaces turned into line breaks: a model that
+            // reflows the text it repeats, so a byte-exact comparison finds no overlap.
+            Reflowed,
+        };
+        Cut cut = Cut::AfterSpace;
+        Overlap overlap = Overlap::None;
+        // Resumes with the whitespace the client stripped; without it, with the next word.
+        bool restoresSpace = true;
+    };
+
+    // The next segment after textSoFar: about chunkChars new characters cut as `behaviour` says.
+    static Segment next(const QString &textSoFar, int chunkChars, Behaviour behaviour);
+
+private:
+    static QString repeatedTail(const QString &textSoFar, Behaviour::Overlap overlap);
 };
 
 } // namespace cody::test

@@ -185,8 +185,20 @@ private Q_SLOTS:
             QVERIFY(model[u"contextWindow"_s][u"maxOutputTokens"_s].toInt() > 0);
             QVERIFY(!model[u"capabilities"_s].toArray().isEmpty());
         }
-        QCOMPARE(refs.size(), 6);
-        QVERIFY(refs.contains(u"google::v1::gemini-pro"_s));
+        QCOMPARE(refs.size(), 24);
+        QVERIFY(!refs.contains(u"google::v1::gemini-pro"_s));
+
+        FakeSourcegraph::Options stable;
+        stable.catalog = FakeDocuments::Catalog::StableSonnet;
+        FakeSourcegraph older(stable);
+        QVERIFY(older.listen());
+        const QJsonArray olderModels = QJsonDocument::fromJson(
+            m_http.get(endpoint(older, u"/.api/modelconfig/supported-models.json"_s)).body)
+                                           .object()
+                                           .value(u"models"_s)
+                                           .toArray();
+        QCOMPARE(olderModels.size(), 6);
+        QCOMPARE(olderModels.first()[u"status"_s].toString(), u"stable"_s);
 
         FakeSourcegraph::Options options;
         options.supportedModelsJson = R"({"models":[]})";
@@ -198,12 +210,14 @@ private Q_SLOTS:
 
     void streamsNormalReply_data()
     {
+        QTest::addColumn<QString>("scenario");
         QTest::addColumn<int>("apiVersion");
         QTest::addColumn<QByteArray>("expected");
+        // No recorded stream carries usage: only the `usage` scenario sends it.
         const QByteArray usage
             = R"(,"usage":{"completion_tokens":12,"prompt_tokens":1,"total_tokens":13}})";
-        QTest::newRow("v8")
-            << 8
+        QTest::newRow("v8 with usage")
+            << u"usage"_s << 8
             << "event: completion\ndata: {\"deltaText\":\"Hello fr\",\"stopReason\":\"\"}\n\n"
                "event: completion\ndata: {\"deltaText\":\"om the f\",\"stopReason\":\"\"}\n\n"
                "event: completion\ndata: {\"deltaText\":\"ake Sour\",\"stopReason\":\"\"}\n\n"
@@ -211,8 +225,27 @@ private Q_SLOTS:
                "event: completion\ndata: {\"deltaText\":\" You sai\",\"stopReason\":\"\"}\n\n"
                "event: completion\ndata: {\"deltaText\":\"d: Hi\",\"stopReason\":\"end_turn\""
                 + usage + "\n\nevent: done\ndata: {}\n\n";
+        // The last event of recording 06: no stopReason field at all.
+        QTest::newRow("v8 without stopReason")
+            << u"no-stop-reason"_s << 8
+            << "event: completion\ndata: {\"deltaText\":\"Hello fr\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"om the f\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"ake Sour\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"cegraph!\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\" You sai\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"d: Hi\"}\n\n"
+               "event: done\ndata: {}\n\n"_ba;
+        QTest::newRow("v8")
+            << u"normal"_s << 8
+            << "event: completion\ndata: {\"deltaText\":\"Hello fr\",\"stopReason\":\"\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"om the f\",\"stopReason\":\"\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"ake Sour\",\"stopReason\":\"\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"cegraph!\",\"stopReason\":\"\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\" You sai\",\"stopReason\":\"\"}\n\n"
+               "event: completion\ndata: {\"deltaText\":\"d: Hi\",\"stopReason\":\"end_turn\"}"
+               "\n\nevent: done\ndata: {}\n\n"_ba;
         QTest::newRow("v1")
-            << 1
+            << u"normal"_s << 1
             << "event: completion\ndata: {\"completion\":\"Hello fr\",\"stopReason\":\"\"}\n\n"
                "event: completion\ndata: {\"completion\":\"Hello from the "
                "f\",\"stopReason\":\"\"}\n\n"
@@ -223,12 +256,13 @@ private Q_SLOTS:
                "event: completion\ndata: {\"completion\":\"Hello from the fake Sourcegraph! You "
                "sai\",\"stopReason\":\"\"}\n\n"
                "event: completion\ndata: {\"completion\":\"Hello from the fake Sourcegraph! You "
-               "said: Hi\",\"stopReason\":\"end_turn\""
-                + usage + "\n\nevent: done\ndata: {}\n\n";
+               "said: Hi\",\"stopReason\":\"end_turn\"}"
+               "\n\nevent: done\ndata: {}\n\n"_ba;
     }
 
     void streamsNormalReply()
     {
+        QFETCH(QString, scenario);
         QFETCH(int, apiVersion);
         QFETCH(QByteArray, expected);
         FakeSourcegraph server;
@@ -236,7 +270,7 @@ private Q_SLOTS:
         const HttpResult result = m_http.post(
             streamUrl(
                 server, u"api-version=%1&client-name=tst&client-version=1.0.0"_s.arg(apiVersion)),
-            streamBody(u"normal"_s));
+            streamBody(scenario));
         QCOMPARE(result.status, 200);
         QCOMPARE(result.header("content-type"), "text/event-stream"_ba);
         QCOMPARE(result.header("cache-control"), "no-cache"_ba);
