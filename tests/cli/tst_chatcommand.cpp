@@ -127,9 +127,7 @@ private Q_SLOTS:
     // is used and named once on stderr; a model chosen with -m is kept, with a warning.
     void deprecatedDefaultIsReplacedUnlessChosen()
     {
-        FakeSourcegraph::Options options;
-        options.supportedModelsJson = FakeDocuments::supportedModelsWithDeprecatedSonnet();
-        FakeSourcegraph server(options);
+        FakeSourcegraph server; // its catalog, like the recorded ones, deprecates cody-sonnet
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
@@ -137,11 +135,12 @@ private Q_SLOTS:
         const CliRun defaulted = cli.run({u"chat"_s, u"--json"_s, u"hi"_s});
         QVERIFY2(defaulted.exitCode == 0, defaulted.err.constData());
         QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
-            u"anthropic::2023-06-01::claude-3-opus"_s);
+            u"anthropic::2024-10-22::claude-3-5-sonnet-latest"_s);
         QCOMPARE(QJsonDocument::fromJson(defaulted.out).object().value(u"model"_s).toString(),
-            u"cody/anthropic::2023-06-01::claude-3-opus"_s);
-        QVERIFY2(defaulted.errText().contains(u"cody-sonnet is deprecated on this server; using "
-                                              "cody/anthropic::2023-06-01::claude-3-opus"_s),
+            u"cody/anthropic::2024-10-22::claude-3-5-sonnet-latest"_s);
+        QVERIFY2(
+            defaulted.errText().contains(u"cody-sonnet is deprecated on this server; using "
+                                         "cody/anthropic::2024-10-22::claude-3-5-sonnet-latest"_s),
             defaulted.err.constData());
         QCOMPARE(defaulted.errText().count(u"deprecated"_s), 1); // said once
 
@@ -163,7 +162,9 @@ private Q_SLOTS:
     // Against a server whose catalog calls cody-sonnet stable, the default stays, unannounced.
     void stableDefaultIsKept()
     {
-        FakeSourcegraph server;
+        FakeSourcegraph::Options options;
+        options.catalog = FakeDocuments::Catalog::StableSonnet;
+        FakeSourcegraph server(options);
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);

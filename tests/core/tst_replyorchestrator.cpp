@@ -237,17 +237,37 @@ private Q_SLOTS:
         QVERIFY(server.streamRequests().isEmpty());
     }
 
+    // Every way a model or server behaves at the seams of a long reply; each must end as the
+    // whole reply, seamless, in one message.
     void continuation_data()
     {
         QTest::addColumn<QString>("scenario");
-        QTest::newRow("model resumes exactly") << u"truncated"_s;
-        QTest::newRow("model repeats the tail") << u"truncated-overlap"_s;
-        QTest::newRow("a continuation is rate limited") << u"truncated-rate-limited"_s;
+        QTest::addColumn<bool>("instruct"); // ends asking the model to continue
+        QTest::addColumn<bool>("usage"); // every segment reported usage
+        QTest::newRow("model resumes exactly") << u"truncated"_s << false << false;
+        QTest::newRow("model repeats the tail") << u"truncated-overlap"_s << false << false;
+        QTest::newRow("model restates the tail reflowed")
+            << u"truncated-overlap-reflowed"_s << false << false;
+        QTest::newRow("cut mid-word") << u"truncated-midword"_s << false << false;
+        QTest::newRow("model leaves out the stripped space")
+            << u"truncated-no-space"_s << false << false;
+        QTest::newRow("final assistant turn refused with 400")
+            << u"truncated-refuses-prefill"_s << true << false;
+        QTest::newRow("final assistant turn refused in the stream")
+            << u"truncated-refuses-prefill-sse"_s << true << false;
+        QTest::newRow("stop reason length") << u"truncated-length"_s << false << false;
+        QTest::newRow("Gemini: MAX_TOKENS, no prefill") << u"truncated-gemini"_s << true << false;
+        QTest::newRow("a continuation is rate limited")
+            << u"truncated-rate-limited"_s << false << false;
+        QTest::newRow("usage on every segment") << u"truncated-usage"_s << false << true;
+        QTest::newRow("usage on some segments") << u"truncated-usage-some"_s << false << false;
     }
 
     void continuation()
     {
         QFETCH(QString, scenario);
+        QFETCH(bool, instruct);
+        QFETCH(bool, usage);
         FakeSourcegraph server;
         QVERIFY(server.listen());
         SourcegraphClient client(clientSettingsFor(server));
@@ -262,15 +282,37 @@ private Q_SLOTS:
         QCOMPARE(run.result.segments, requests.size() - run.retryDelays.size());
         if (scenario == "truncated-rate-limited"_L1)
             QCOMPARE(run.retryDelays, QList<qint64> {1000}); // waited as told, same request again
-        QVERIFY(run.result.usage.has_value());
+        if (instruct)
+            QCOMPARE(run.retryDelays, QList<qint64> {0}); // one refusal, then the other form
+        // A total over some segments would understate the cost: none is better than a wrong one.
+        QCOMPARE(run.result.usage.has_value(), usage);
         for (qsizetype i = 1; i < requests.size(); ++i) {
             const QJsonArray messages = requests.at(i).json().value(u"messages"_s).toArray();
-            const QJsonObject last = messages.last().toObject();
-            QCOMPARE(last.value(u"speaker"_s).toString(), u"assistant"_s);
-            const QString prefix = last.value(u"text"_s).toString();
+            const bool asked = messages.last()[u"speaker"_s].toString() == u"human"_s;
+            QCOMPARE(asked, instruct && i > 1);
+            const QJsonObject soFar = messages.at(messages.size() - (asked ? 2 : 1)).toObject();
+            QCOMPARE(soFar.value(u"speaker"_s).toString(), u"assistant"_s);
+            const QString prefix = soFar.value(u"text"_s).toString();
             QVERIFY2(!prefix.isEmpty() && !prefix.back().isSpace(), "no trailing whitespace");
             QVERIFY(FakeSourcegraph::truncatedReply().startsWith(prefix));
         }
+    }
+
+    // Without a stop reason (Gemini, recording 06) nothing says the reply was cut off: it is
+    // shown as it came, complete, and not continued on a guess.
+    void noStopReasonIsNotContinued()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        const ReplyRun run = runReply(client, scenarioRequest(u"truncated-no-stop-reason"_s));
+        QVERIFY2(!run.result.error.isError(), qPrintable(run.result.error.message));
+        QCOMPARE(server.streamRequests().size(), 1);
+        QVERIFY(run.result.text.size() > 20);
+        QVERIFY(FakeSourcegraph::truncatedReply().startsWith(run.result.text.trimmed()));
+        QCOMPARE(run.streamed, run.result.text);
+        QVERIFY(!run.result.truncated);
+        QCOMPARE(run.result.segments, 1);
     }
 
     void continuationLimits_data()

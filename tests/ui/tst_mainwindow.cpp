@@ -170,7 +170,10 @@ private Q_SLOTS:
     // A deprecated model is marked, not refused: chosen on purpose, it is kept and warned about.
     void deprecatedAliasIsKeptWithAWarning()
     {
-        FakeSourcegraph server;
+        // The recorded servers no longer list gpt-4 at all; this catalog still has it, deprecated.
+        FakeSourcegraph::Options options;
+        options.catalog = FakeDocuments::Catalog::StableSonnet;
+        FakeSourcegraph server(options);
         QVERIFY(server.listen());
         App app(&server);
         start(app);
@@ -194,24 +197,22 @@ private Q_SLOTS:
     // stable choice, say so once, and send with it.
     void deprecatedDefaultStartsOnTheServersChoice()
     {
-        FakeSourcegraph::Options options;
-        options.supportedModelsJson = FakeDocuments::supportedModelsWithDeprecatedSonnet();
-        FakeSourcegraph server(options);
+        FakeSourcegraph server; // its catalog, like the recorded ones, deprecates cody-sonnet
         QVERIFY(server.listen());
         App app(&server);
         start(app);
         ModelPicker *picker = app.window->modelPicker();
-        // Its default (sonnet) is deprecated, so the first stable chat model: Claude 3 Opus.
-        const QString opus = u"cody/anthropic::2023-06-01::claude-3-opus"_s;
-        QTRY_COMPARE(picker->currentName(), opus);
+        // Its default (sonnet) is deprecated, so the first stable chat model.
+        const QString latest = u"cody/anthropic::2024-10-22::claude-3-5-sonnet-latest"_s;
+        QTRY_COMPARE(picker->currentName(), latest);
         const QString message = app.window->statusBar()->currentMessage();
         QVERIFY2(message.contains(u"cody-sonnet is deprecated on this server"_s)
-                && message.contains(u"Claude 3 Opus"_s),
+                && message.contains(u"Claude 3.5 Sonnet (New)"_s),
             qPrintable(message));
         app.type(u"hi"_s);
         QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
         QCOMPARE(server.streamRequests().constLast().json().value(u"model"_s).toString(),
-            u"anthropic::2023-06-01::claude-3-opus"_s);
+            u"anthropic::2024-10-22::claude-3-5-sonnet-latest"_s);
         // Not saved as the user's choice: a server that fixes its catalog gets cody-sonnet back.
         QVERIFY(!app.session->hasModelChoice());
     }
@@ -219,9 +220,7 @@ private Q_SLOTS:
     // A model the user chose is kept even when the server deprecates it, with a warning.
     void chosenDeprecatedModelIsKept()
     {
-        FakeSourcegraph::Options options;
-        options.supportedModelsJson = FakeDocuments::supportedModelsWithDeprecatedSonnet();
-        FakeSourcegraph server(options);
+        FakeSourcegraph server; // its catalog, like the recorded ones, deprecates cody-sonnet
         QVERIFY(server.listen());
         App app(&server);
         app.settings.setValue(u"window/selectedModel"_s, u"cody-sonnet"_s);
