@@ -32,13 +32,23 @@ bool isTruncationStopReason(const QString &stopReason)
 QByteArray completionRequestBody(
     const CompletionRequest &request, const QList<ChatMessage> &transcript)
 {
-    QJsonArray messages;
+    // Speakers take turns in every recorded request, as Cody's clients send them. A question
+    // whose reply failed (or was empty) would be followed by the next question: the two become
+    // one human turn, so nothing the user asked is dropped and the turns still alternate.
+    QList<ChatMessage> turns;
     for (const auto &message : transcript) {
         // The server rejects empty messages ("message content cannot be empty", FX/02).
         if (message.text.trimmed().isEmpty())
             continue;
+        if (!turns.isEmpty() && turns.last().speaker == message.speaker)
+            turns.last().text += u"\n\n"_s + message.text;
+        else
+            turns.append(message);
+    }
+    QJsonArray messages;
+    for (const auto &turn : std::as_const(turns)) {
         messages.append(
-            QJsonObject {{u"speaker"_s, speakerName(message.speaker)}, {u"text"_s, message.text}});
+            QJsonObject {{u"speaker"_s, speakerName(turn.speaker)}, {u"text"_s, turn.text}});
     }
     QJsonObject body {
         {u"model"_s, request.model.wireName()},

@@ -29,14 +29,38 @@ private Q_SLOTS:
         const qsizetype serverPart = out.indexOf(u"Server chat models"_s);
         QVERIFY(serverPart > out.indexOf(u"cody-gemini"_s));
         QVERIFY(out.indexOf(u"cody/anthropic::2023-06-01::claude-3-opus"_s, serverPart) > 0);
+        QVERIFY(out.indexOf(u"cody/mistral::v1::mixtral-8x7b-instruct"_s, serverPart) > 0);
         // Deprecated, waitlisted and non-chat models are not offered.
-        QCOMPARE(out.indexOf(u"cody/openai::v1::gpt-4 "_s, serverPart), -1);
+        QCOMPARE(out.indexOf(u"cody/anthropic::2023-06-01::claude-3.5-sonnet"_s, serverPart), -1);
+        QCOMPARE(out.indexOf(u"gpt-3.5-turbo"_s, serverPart), -1);
+        QCOMPARE(out.indexOf(u"cody-chat-preview-001"_s, serverPart), -1);
         QCOMPARE(out.indexOf(u"deepseek"_s), -1);
         // An alias whose target the server does not offer says so; a deprecated one is marked
-        // (and still works, as in Cody's own clients).
+        // (and still works, as in Cody's own clients). The recorded servers list neither gpt-4 nor
+        // gemini-pro, and call claude-3.5-sonnet deprecated.
         QVERIFY2(out.contains(u"cody/google::v1::gemini-pro (not offered by the server)"_s),
             qPrintable(out));
+        QVERIFY2(
+            out.contains(u"cody/openai::v1::gpt-4 (not offered by the server)"_s), qPrintable(out));
+        QVERIFY2(out.contains(u"cody/anthropic::2023-06-01::claude-3.5-sonnet (deprecated)"_s),
+            qPrintable(out));
+    }
+
+    // The catalog the fake served before it followed the recordings: gpt-4 listed, deprecated.
+    void deprecatedAliasTargetIsMarked()
+    {
+        FakeSourcegraph::Options options;
+        options.catalog = FakeDocuments::Catalog::StableSonnet;
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run({u"models"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QString out = run.outText();
         QVERIFY2(out.contains(u"cody/openai::v1::gpt-4 (deprecated)"_s), qPrintable(out));
+        QCOMPARE(
+            out.indexOf(u"cody/openai::v1::gpt-4 "_s, out.indexOf(u"Server chat models"_s)), -1);
     }
 
     void json()
@@ -53,10 +77,10 @@ private Q_SLOTS:
         QCOMPARE(aliases.at(0).toObject().value(u"name"_s).toString(), u"cody-opus"_s);
         QCOMPARE(aliases.at(0).toObject().value(u"available"_s).toBool(), true);
         const QJsonArray models = json.value(u"models"_s).toArray();
-        QCOMPARE(models.size(), 3);
+        QCOMPARE(models.size(), 9); // the stable chat models of recording 16
         const QJsonObject sonnet = models.at(0).toObject();
-        QCOMPARE(
-            sonnet.value(u"name"_s).toString(), u"cody/anthropic::2023-06-01::claude-3.5-sonnet"_s);
+        QCOMPARE(sonnet.value(u"name"_s).toString(),
+            u"cody/anthropic::2024-10-22::claude-3-5-sonnet-latest"_s);
         QCOMPARE(sonnet.value(u"contextWindow"_s).toInt(), 45000);
         QCOMPARE(sonnet.value(u"maxOutputTokens"_s).toInt(), 4000);
         QCOMPARE(sonnet.value(u"status"_s).toString(), u"stable"_s);

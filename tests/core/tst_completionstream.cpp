@@ -59,25 +59,31 @@ private Q_SLOTS:
     void normalStreamAtVersion_data()
     {
         QTest::addColumn<int>("apiVersion");
-        QTest::newRow("deltaText (v8)") << 8;
-        QTest::newRow("deltaText (v2)") << 2;
-        QTest::newRow("full text so far (v1)") << 1;
+        QTest::addColumn<QString>("scenario");
+        // As recorded: no usage. The `usage` scenario is a server that reports it.
+        QTest::newRow("deltaText (v8)") << 8 << u"normal"_s;
+        QTest::newRow("deltaText (v8) with usage") << 8 << u"usage"_s;
+        QTest::newRow("deltaText (v2)") << 2 << u"normal"_s;
+        QTest::newRow("full text so far (v1)") << 1 << u"normal"_s;
+        QTest::newRow("full text so far (v1) with usage") << 1 << u"usage"_s;
     }
 
     void normalStreamAtVersion()
     {
         QFETCH(int, apiVersion);
+        QFETCH(QString, scenario);
         FakeSourcegraph::Options options;
         options.maxApiVersion = 8;
         FakeSourcegraph server(options);
         QVERIFY(server.listen());
-        const Run run = stream(server, u"normal"_s, apiVersion);
+        const Run run = stream(server, scenario, apiVersion);
         QVERIFY2(!run.outcome.error.isError(), qPrintable(run.outcome.error.message));
         QCOMPARE(run.outcome.text, normalText());
         QCOMPARE(run.streamed, normalText());
         QCOMPARE(run.outcome.stopReason, u"end_turn"_s);
-        QVERIFY(run.outcome.usage.has_value());
-        QVERIFY(run.outcome.usage->completionTokens > 0);
+        QCOMPARE(run.outcome.usage.has_value(), scenario == u"usage"_s);
+        if (run.outcome.usage)
+            QVERIFY(run.outcome.usage->completionTokens > 0);
         QCOMPARE(server.streamRequests().constFirst().query.queryItemValue(u"api-version"_s),
             QString::number(apiVersion));
     }
@@ -240,6 +246,34 @@ private Q_SLOTS:
         QVERIFY(finished.wait());
         QCOMPARE(stream->outcome().error.kind, ErrorKind::Cancelled);
         QVERIFY(!stream->outcome().text.isEmpty());
+        delete stream;
+    }
+
+    // A question whose reply failed is followed by the next one: the body still takes turns, as
+    // every recorded request does, without losing either question.
+    void requestBodyTakesTurns()
+    {
+        using Speaker = ChatMessage::Speaker;
+        CompletionRequest request = scenarioRequest(u"normal"_s);
+        const QList<ChatMessage> transcript {{Speaker::System, u"Be brief."_s},
+            {Speaker::Human, u"first"_s}, {Speaker::Assistant, u"  "_s},
+            {Speaker::Human, u"second"_s}, {Speaker::Human, u"third"_s}};
+        const QByteArray body = completionRequestBody(request, transcript);
+        const QJsonArray messages
+            = QJsonDocument::fromJson(body).object().value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.at(0)[u"speaker"_s].toString(), u"system"_s);
+        QCOMPARE(messages.at(1)[u"speaker"_s].toString(), u"human"_s);
+        QCOMPARE(messages.at(1)[u"text"_s].toString(), u"first\n\nsecond\n\nthird"_s);
+
+        FakeSourcegraph server; // refuses (and fails this test on) a body unlike the recorded ones
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        auto *stream = client.openCompletionStream(body, 8);
+        QSignalSpy finished(stream, &CompletionStream::finished);
+        QVERIFY(finished.wait(30'000));
+        QVERIFY2(!stream->outcome().error.isError(), qPrintable(stream->outcome().error.message));
+        QVERIFY(server.shapeMismatches().isEmpty());
         delete stream;
     }
 

@@ -3,6 +3,7 @@
 
 #include "fakedocuments.h"
 #include "httpconnection.h"
+#include "requestshape.h"
 #include "sseencoder.h"
 #include "truncatedreply.h"
 
@@ -16,6 +17,7 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -163,6 +165,19 @@ void FakeSourcegraph::serve(HttpConnection *connection, const RecordedRequest &r
     connection->respond(route(request));
 }
 
+HttpResponse FakeSourcegraph::refuseUnrecordedShape(const QString &mismatch)
+{
+    m_shapeMismatches.append(mismatch);
+    const QByteArray message
+        = "fake-sourcegraph: a stream request unlike every recorded one: " + mismatch.toUtf8();
+    qWarning("%s", message.constData());
+    // A client that sends what no real server was shown to accept fails the test that made it
+    // do so, even if the test only looks at what the client did with the 400.
+    if (m_options.failTestsOnUnrecordedRequests && QTest::currentTestFunction())
+        QTest::qFail(message.constData(), __FILE__, __LINE__);
+    return HttpResponse::text(400, message + '\n');
+}
+
 bool FakeSourcegraph::isAuthorized(const RecordedRequest &request) const
 {
     if (m_options.token.isEmpty())
@@ -229,6 +244,8 @@ HttpResponse FakeSourcegraph::streamCompletion(const RecordedRequest &request)
     const QJsonObject body = document.object();
     if (!document.isObject() || !body.value(u"messages"_s).isArray())
         return HttpResponse::text(400, "could not decode request body");
+    if (const QString mismatch = RequestShape::mismatch(body); !mismatch.isEmpty())
+        return refuseUnrecordedShape(mismatch);
     const QJsonArray messages = body.value(u"messages"_s).toArray();
     for (const QJsonValue &message : messages) {
         const QJsonValue text = message.toObject().value(u"text"_s);

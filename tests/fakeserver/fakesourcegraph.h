@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -58,6 +59,8 @@ public:
     // Only POST <prefix>/.api/completions/stream.
     QList<RecordedRequest> streamRequests() const;
     int openConnections() const { return m_openConnections; }
+    // Why each refused stream request did not match the recorded request shapes (RequestShape).
+    QStringList shapeMismatches() const { return m_shapeMismatches; }
 
     // The long reply the truncated scenarios hand out in segments.
     static QString truncatedReply();
@@ -70,6 +73,7 @@ private:
     void serve(HttpConnection *connection, const RecordedRequest &request);
     HttpResponse route(const RecordedRequest &request);
     HttpResponse streamCompletion(const RecordedRequest &request);
+    HttpResponse refuseUnrecordedShape(const QString &mismatch);
     bool isAuthorized(const RecordedRequest &request) const;
     bool isStreamPath(const QByteArray &path) const;
 
@@ -80,6 +84,7 @@ private:
     QString m_errorString;
     QList<RecordedRequest> m_requests;
     int m_openConnections = 0;
+    QStringList m_shapeMismatches;
 };
 
 } // namespace cody::test

@@ -76,13 +76,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption catalog(u"catalog"_s,
         u"supported-models.json: recorded (as both recorded servers) or stable-sonnet."_s,
         u"name"_s, u"recorded"_s);
+    const QCommandLineOption trickleInterval(u"trickle-interval-ms"_s,
+        u"Milliseconds between the bytes of the trickle and drip scenarios."_s, u"ms"_s, u"20"_s);
     const QCommandLineOption usage(
         u"usage"_s, u"Send token usage with every final event (no recorded server does)."_s);
     // Clients in other languages (tests/cli/gateway) compare a continued reply with this.
     const QCommandLineOption printTruncated(u"print-truncated-text"_s,
         u"Print the whole reply the truncated scenarios deliver in pieces, and exit."_s);
     parser.addOptions({host, port, tls, token, scenario, maxApiVersion, advertisedApiVersion,
-        prefix, recordings, catalog, usage, printTruncated});
+        prefix, recordings, catalog, usage, trickleInterval, printTruncated});
     parser.addPositionalArgument(u"key"_s, u"With --tls: the PEM private key."_s, u"[KEY]"_s);
     parser.process(app);
     if (parser.isSet(printTruncated)) {
@@ -102,6 +104,9 @@ int main(int argc, char *argv[])
     else if (parser.value(catalog) != u"recorded")
         return fail(u"--catalog needs recorded or stable-sonnet"_s);
     bool ok = false;
+    options.trickleIntervalMs = parser.value(trickleInterval).toInt(&ok);
+    if (!ok || options.trickleIntervalMs < 0)
+        return fail(u"--trickle-interval-ms needs a number of milliseconds"_s);
     options.maxApiVersion = parser.value(maxApiVersion).toInt(&ok);
     if (!ok)
         return fail(u"--max-api-version needs an integer"_s);

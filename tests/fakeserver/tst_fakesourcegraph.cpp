@@ -4,6 +4,7 @@
 // down independently of its clients. The stream scenarios are in tst_completionscenarios.
 #include "fakeservertestsupport.h"
 #include "rawhttpclient.h"
+#include "requestshape.h"
 #include "testcertificate.h"
 
 #include <QDir>
@@ -206,6 +207,71 @@ private Q_SLOTS:
         QVERIFY(custom.listen());
         QCOMPARE(m_http.get(endpoint(custom, u"/.api/modelconfig/supported-models.json"_s)).body,
             options.supportedModelsJson);
+    }
+
+    // The shape check passes every recorded stream request and refuses what none of them does.
+    void checksRequestShapes_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("mismatch"); // empty: accepted
+        const QByteArray turns = R"("messages":[{"speaker":"human","text":"hi"}])";
+        QTest::newRow("ours") << R"({"model":"m",)" + turns
+                + R"(,"maxTokensToSample":512,"temperature":0,"topK":-1,"topP":-1})"
+                              << QString();
+        QTest::newRow("no model")
+            << "{" + turns + R"(,"maxTokensToSample":512})"
+            << u"no model (only the legacy requests with \"fast\" have none)"_s;
+        QTest::newRow("legacy fast, no model")
+            << "{" + turns + R"(,"maxTokensToSample":512,"fast":true})" << QString();
+        QTest::newRow("no maxTokensToSample")
+            << R"({"model":"m",)" + turns + "}" << u"no maxTokensToSample"_s;
+        QTest::newRow("unrecorded field")
+            << R"({"model":"m",)" + turns + R"(,"maxTokensToSample":5,"max_tokens":5})"
+            << u"unrecorded field \"max_tokens\""_s;
+        QTest::newRow("wrong type") << R"({"model":"m",)" + turns + R"(,"maxTokensToSample":"512"})"
+                                    << u"\"maxTokensToSample\" has the wrong type"_s;
+        QTest::newRow("OpenAI role")
+            << R"({"model":"m","messages":[{"role":"user","content":"hi"}],"maxTokensToSample":5})"_ba
+            << u"messages[0] has an unrecorded field \"content\""_s;
+        QTest::newRow("two questions in a row")
+            << R"({"model":"m","messages":[{"speaker":"human","text":"a"},)"
+               R"({"speaker":"human","text":"b"}],"maxTokensToSample":5})"_ba
+            << u"messages[1] is a second human message in a row"_s;
+        QTest::newRow("system later")
+            << R"({"model":"m","messages":[{"speaker":"human","text":"a"},)"
+               R"({"speaker":"system","text":"b"}],"maxTokensToSample":5})"_ba
+            << u"messages[1] is a system message after the first"_s;
+
+        // Every recorded stream request, found by its meta file's request line.
+        const QDir recordings(QStringLiteral(CODY_RECORDINGS_DIR));
+        for (const QString &name : recordings.entryList({u"*-request.json"_s})) {
+            QFile meta(recordings.filePath(name.chopped(12) + u"meta.txt"_s));
+            QFile request(recordings.filePath(name));
+            if (!meta.open(QIODevice::ReadOnly) || !request.open(QIODevice::ReadOnly))
+                continue;
+            if (meta.readAll().contains("/.api/completions/stream"))
+                QTest::newRow(qPrintable(u"recording "_s + name)) << request.readAll() << QString();
+        }
+    }
+
+    void checksRequestShapes()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, mismatch);
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        QVERIFY(document.isObject());
+        QCOMPARE(RequestShape::mismatch(document.object()), mismatch);
+        if (mismatch.isEmpty())
+            return;
+        FakeSourcegraph::Options options;
+        options.failTestsOnUnrecordedRequests = false; // the refusal is what is tested here
+        FakeSourcegraph server(options);
+        QVERIFY(server.listen());
+        const HttpResult result = m_http.post(
+            streamUrl(server, u"api-version=8&client-name=tst&client-version=1.0.0"_s), body);
+        QCOMPARE(result.status, 400);
+        QVERIFY2(result.body.contains(mismatch.toUtf8()), result.body.constData());
+        QCOMPARE(server.shapeMismatches(), QStringList {mismatch});
     }
 
     void streamsNormalReply_data()
