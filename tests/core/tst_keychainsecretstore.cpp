@@ -288,7 +288,8 @@ private Q_SLOTS:
         QVERIFY(!error.contains(secret) && !detail.contains(secret));
         // A missing keychain is noticed at once, not after the job timeout; a silent one within
         // the timeout plus start-up.
-        QVERIFY2(elapsedMs < 5000, qPrintable(QString::number(elapsedMs)));
+        // (8 s: far below the 10 s job timeout, far above start-up even on a busy machine.)
+        QVERIFY2(elapsedMs < 8000, qPrintable(QString::number(elapsedMs)));
         if (bus != Bus::NoKeyring) // where the keyring daemon and dbus-daemon have their say
             QVERIFY(helper.readAllStandardError().isEmpty());
     }

@@ -224,7 +224,7 @@ private Q_SLOTS:
             QSKIP("the sqlite3 command-line tool is not installed");
         holder.write("BEGIN EXCLUSIVE;\n");
         // sqlite3 buffers its output on a pipe: see the lock from here instead.
-        QTRY_VERIFY(isLocked(s.cli.historyPath()));
+        QTRY_VERIFY_WITH_TIMEOUT(isLocked(s.cli.historyPath()), 60'000); // slow on a busy machine
         const ChatOutcome outcome = s.chat();
         expectReplyDelivered(outcome, u"locked"_s);
         QVERIFY2(

@@ -43,6 +43,12 @@ void CliRunner::useServer(const FakeSourcegraph &server)
     m_environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(server.options().token));
 }
 
+void CliRunner::useServer(const QUrl &baseUrl, const QByteArray &token)
+{
+    m_environment.insert(u"LLM_BASE_URL"_s, baseUrl.toString());
+    m_environment.insert(u"LLM_API_KEY"_s, QString::fromLatin1(token));
+}
+
 void CliRunner::useSessionBus(const QString &address)
 {
     m_environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s,

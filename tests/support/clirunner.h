@@ -6,6 +6,7 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <functional>
 
@@ -38,6 +39,7 @@ public:
 
     /// Point LLM_BASE_URL and LLM_API_KEY at `server`.
     void useServer(const FakeSourcegraph &server);
+    void useServer(const QUrl &baseUrl, const QByteArray &token);
     /// Give the program a D-Bus session bus (and so a Secret Service): `address`, or this
     /// process's when empty. Without this call it has none, like a machine without a keychain.
     void useSessionBus(const QString &address = {});

@@ -8,6 +8,7 @@
 #include "conversationstore.h"
 #include "fakesourcegraph.h"
 #include "mainwindow.h"
+#include "messageeditbar.h"
 #include "memorysecretstore.h"
 #include "messagemodel.h"
 #include "modelpicker.h"
@@ -71,15 +72,29 @@ struct App
 
     void type(const QString &prompt)
     {
+        // An edited prompt replaces its row and everything after it.
+        rowsBeforeLastPrompt
+            = window->editBar()->isVisible() ? window->editBar()->row() : messages.rowCount();
         QTest::keyClicks(window->composer(), prompt);
         QTest::keyClick(window->composer(), Qt::Key_Return);
     }
 
+    // What replyState() says while there is no reply to wait for.
+    static constexpr auto NoReply = MessageModel::State(-1);
+
+    // The state of the reply to the last prompt typed: NoReply until that prompt and a reply
+    // after it are rows, so that a wait for Complete cannot pass on a transcript where nothing
+    // was sent, or on an earlier reply.
     MessageModel::State replyState() const
     {
-        const int last = messages.rowCount() - 1;
-        return last < 0 ? MessageModel::State::Complete : messages.message(last).state;
+        const int rows = messages.rowCount();
+        if (rows < rowsBeforeLastPrompt + 2)
+            return NoReply;
+        const MessageModel::Message last = messages.message(rows - 1);
+        return last.speaker == ChatMessage::Speaker::Assistant ? last.state : NoReply;
     }
+
+    int rowsBeforeLastPrompt = 0;
 };
 
 inline void start(App &app)

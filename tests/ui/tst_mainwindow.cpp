@@ -273,8 +273,7 @@ private Q_SLOTS:
         SettingsDialog *dialog = app.window->openSettings();
         Q_EMIT dialog->settingsSaved();
         QVERIFY(app.window->statusBar()->currentMessage().contains(u"when this reply ends"_s));
-        QTest::qWait(100);
-        QCOMPARE(changed.count(), 0);
+        QVERIFY2(!changed.wait(500), "the session was reloaded under a running reply");
         QCOMPARE(app.replyState(), MessageModel::State::Streaming);
         app.window->sendButton()->click();
         QTRY_COMPARE(app.replyState(), MessageModel::State::Cancelled);
@@ -329,9 +328,11 @@ private Q_SLOTS:
         dialog->close();
         app.session->reload();
         QTRY_VERIFY(changed.count() > 1);
-        QTest::qWait(50);
-        QVERIFY(!app.window->findChild<SettingsDialog *>()
-            || !app.window->findChild<SettingsDialog *>()->isVisible());
+        const auto settingsShown = [&app] {
+            const auto *dialog = app.window->findChild<SettingsDialog *>();
+            return dialog && dialog->isVisible();
+        };
+        QVERIFY2(!QTest::qWaitFor(settingsShown, 500), "the settings opened a second time");
         app.type(u"hello"_s);
         QCOMPARE(app.messages.rowCount(), 0);
     }
