@@ -257,6 +257,30 @@ private Q_SLOTS:
         }
     }
 
+    // However the model behaves at the seams, stdout gets the whole reply once, seamless.
+    void unkindContinuationsPrintTheWholeReply_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        for (const char *scenario :
+            {"truncated-overlap", "truncated-overlap-reflowed", "truncated-midword",
+                "truncated-no-space", "truncated-refuses-prefill", "truncated-refuses-prefill-sse",
+                "truncated-length", "truncated-gemini", "truncated-usage-some"})
+            QTest::newRow(scenario) << QString::fromLatin1(scenario);
+    }
+
+    void unkindContinuationsPrintTheWholeReply()
+    {
+        QFETCH(QString, scenario);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"fake::v1::"_s + scenario, u"go"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.outText(), FakeSourcegraph::truncatedReply() + u'\n');
+        QVERIFY(server.streamRequests().size() > 2);
+    }
+
     void exitCodes_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -8,6 +8,7 @@
 #include "testcertificate.h"
 
 #include <QDir>
+#include <QMap>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -207,6 +208,42 @@ private Q_SLOTS:
         QVERIFY(custom.listen());
         QCOMPARE(m_http.get(endpoint(custom, u"/.api/modelconfig/supported-models.json"_s)).body,
             options.supportedModelsJson);
+    }
+
+    // The default catalog is the recorded one: the same models with the same statuses as
+    // sourcegraph.com (16), and no status that the enterprise recording (17) contradicts.
+    void defaultCatalogMatchesTheRecordings()
+    {
+        const QDir recordings(QStringLiteral(CODY_RECORDINGS_DIR));
+        if (!recordings.exists())
+            QSKIP(
+                qPrintable(u"no recordings at %1 (CODY_RECORDINGS_DIR)"_s.arg(recordings.path())));
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        const auto statuses = [](const QByteArray &json) {
+            QMap<QString, QString> byRef;
+            for (const QJsonValue &model :
+                QJsonDocument::fromJson(json).object().value(u"models"_s).toArray())
+                byRef.insert(model[u"modelRef"_s].toString(), model[u"status"_s].toString());
+            return byRef;
+        };
+        const auto recorded = [&recordings](const QString &name) {
+            QFile file(recordings.filePath(name));
+            if (!file.open(QIODevice::ReadOnly))
+                qFatal("missing recording %s", qPrintable(name));
+            return file.readAll();
+        };
+        const auto served = statuses(
+            m_http.get(endpoint(server, u"/.api/modelconfig/supported-models.json"_s)).body);
+        const auto dotcom = statuses(recorded(u"16-supported-models-dotcom-response.json"_s));
+        QCOMPARE(served, dotcom);
+        const auto enterprise
+            = statuses(recorded(u"17-supported-models-enterprise-s2-response.json"_s));
+        for (auto it = enterprise.begin(); it != enterprise.end(); ++it) {
+            if (served.contains(it.key()))
+                QCOMPARE(served.value(it.key()), it.value());
+        }
+        QCOMPARE(served.value(u"anthropic::2023-06-01::claude-3.5-sonnet"_s), u"deprecated"_s);
     }
 
     // The shape check passes every recorded stream request and refuses what none of them does.

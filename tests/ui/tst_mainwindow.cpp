@@ -100,13 +100,23 @@ private Q_SLOTS:
         QCOMPARE(app.window->sendButton()->text(), u"Send"_s);
     }
 
+    void autoContinuedReplyIsOneMessage_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("resumes exactly") << u"truncated"_s;
+        QTest::newRow("cut mid-word") << u"truncated-midword"_s;
+        QTest::newRow("prefill refused") << u"truncated-refuses-prefill"_s;
+        QTest::newRow("repeat reflowed") << u"truncated-overlap-reflowed"_s;
+    }
+
     void autoContinuedReplyIsOneMessage()
     {
+        QFETCH(QString, scenario);
         FakeSourcegraph server;
         QVERIFY(server.listen());
         App app(&server);
         start(app);
-        app.chooseModel(u"fake::v1::truncated"_s);
+        app.chooseModel(u"fake::v1::"_s + scenario);
         app.type(u"tell me"_s);
         QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
         QCOMPARE(app.messages.rowCount(), 2);
