@@ -28,6 +28,10 @@ class TestFaultMatrix : public QObject
 {
     Q_OBJECT
 
+    // Long enough that the in-process fake, busy building a 50 MiB event on a loaded machine,
+    // is not taken for a silent server; short enough to keep the stall row quick.
+    static constexpr int IdleTimeoutS = 3;
+
 private Q_SLOTS:
     void fault_data()
     {
@@ -43,7 +47,7 @@ private Q_SLOTS:
         const QString none;
         auto row = [](const char *name, const QString &scenario, int exitCode, const QString &kind,
                        const QString &messagePart, const QString &text, const QString &stored,
-                       int minMs = 0, int maxMs = 10'000) {
+                       int minMs = 0, int maxMs = 15'000) {
             QTest::newRow(name) << scenario << exitCode << kind << messagePart << text << stored
                                 << minMs << maxMs;
         };
@@ -96,7 +100,7 @@ private Q_SLOTS:
             u"failed"_s, 0, 30'000);
         row("never sends done", u"no-done"_s, 4, u"dropped"_s, u"done"_s, Normal, u"partial"_s);
         row("stall (idle timeout)", u"stall"_s, 4, u"timeout"_s, u"idle timeout"_s, u"*Hello"_s,
-            u"partial"_s, 1000);
+            u"partial"_s, IdleTimeoutS * 1000);
         // Continuation.
         row("auto-continued", u"truncated"_s, 0, u"none"_s, none, TruncatedReply::text(),
             u"complete"_s);
@@ -128,8 +132,10 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        const ChatOutcome outcome = chatOnce(
-            cli, {u"--idle-timeout"_s, u"1"_s, u"-m"_s, u"fake::v1::"_s + scenario}, maxMs + 5000);
+        const ChatOutcome outcome = chatOnce(cli,
+            {u"--idle-timeout"_s, QString::number(IdleTimeoutS), u"-m"_s,
+                u"fake::v1::"_s + scenario},
+            maxMs + 5000);
 
         const CliRun &run = outcome.run;
         QVERIFY2(run.finished, "the run did not end");
