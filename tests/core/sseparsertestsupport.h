@@ -132,9 +132,4 @@ inline Outcome parseViewsSplitAt(QByteArrayView input, const QList<qsizetype> &c
         QCOMPARE(a_.retryMs, e_.retryMs);                                                          \
     } while (false)
 
-inline QString recordingsDir()
-{
-    return QString::fromUtf8(CODY_RECORDINGS_DIR);
-}
-
 } // namespace cody::test

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "apiversionpolicy.h"
+#include "recordings.h"
 
 #include <QFile>
 #include <QTest>
@@ -34,11 +35,9 @@ private Q_SLOTS:
 
     void recordedClientConfig()
     {
-        QFile file(
-            QStringLiteral(CODY_RECORDINGS_DIR) + u"/15-client-config-dotcom-response.json"_s);
-        if (!file.open(QIODevice::ReadOnly))
-            QSKIP("../shared/protocol/recorded not found beside the clone; skipping recorded "
-                  "fixtures");
+        REQUIRE_RECORDING(path, u"15-client-config-dotcom-response.json"_s);
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
         QCOMPARE(ApiVersionPolicy::fromClientConfig(file.readAll()).value_or(0), 5);
     }
 

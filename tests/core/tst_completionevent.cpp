@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "completionevent.h"
+#include "recordings.h"
 #include "sseparser.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -26,13 +28,9 @@ QString optionalText(const std::optional<QString> &text)
     return text ? (text->isNull() ? u""_s : *text) : QString();
 }
 
-QList<SseEvent> recordedEvents(const QString &prefix)
+QList<SseEvent> eventsIn(const QString &path)
 {
-    const QDir dir(QString::fromUtf8(CODY_RECORDINGS_DIR));
-    const QStringList files = dir.entryList({prefix + u"-*.sse"_s}, QDir::Files);
-    if (files.size() != 1)
-        return {};
-    QFile file(dir.filePath(files.first()));
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     cody::SseParser parser;
@@ -40,15 +38,6 @@ QList<SseEvent> recordedEvents(const QString &prefix)
     parser.feed(file.readAll(), events);
     return events;
 }
-
-bool haveRecordings()
-{
-    return QDir(QString::fromUtf8(CODY_RECORDINGS_DIR)).exists();
-}
-
-#define SKIP_WITHOUT_RECORDINGS()                                                                  \
-    if (!haveRecordings())                                                                         \
-    QSKIP("../shared/protocol/recorded not found beside the clone; skipping recorded fixtures")
 
 /// What decode() must give for a `completion` event, worked out with QJsonDocument alone, the way
 /// decode() did before it had a fast path: the reference for matchesQtJson().
@@ -397,8 +386,8 @@ void TestCompletionEvent::malformedExcerptKeepsUtf8Whole()
 
 void TestCompletionEvent::recordedFullText()
 {
-    SKIP_WITHOUT_RECORDINGS();
-    const QList<SseEvent> events = recordedEvents(u"03"_s);
+    REQUIRE_RECORDING(path, u"03"_s + u"-*.sse"_s);
+    const QList<SseEvent> events = eventsIn(path);
     QCOMPARE(events.size(), 2);
     const CompletionEvent first = CompletionEvent::decode(events[0]);
     QCOMPARE(first.kind, Kind::Completion);
@@ -411,8 +400,8 @@ void TestCompletionEvent::recordedFullText()
 
 void TestCompletionEvent::recordedDeltaText()
 {
-    SKIP_WITHOUT_RECORDINGS();
-    const QList<SseEvent> events = recordedEvents(u"05"_s);
+    REQUIRE_RECORDING(path, u"05"_s + u"-*.sse"_s);
+    const QList<SseEvent> events = eventsIn(path);
     QCOMPARE(events.size(), 2);
     const CompletionEvent first = CompletionEvent::decode(events[0]);
     QCOMPARE(first.kind, Kind::Completion);
@@ -426,8 +415,8 @@ void TestCompletionEvent::recordedDeltaText()
 
 void TestCompletionEvent::recordedWithoutStopReason()
 {
-    SKIP_WITHOUT_RECORDINGS();
-    const QList<SseEvent> events = recordedEvents(u"06"_s);
+    REQUIRE_RECORDING(path, u"06"_s + u"-*.sse"_s);
+    const QList<SseEvent> events = eventsIn(path);
     QCOMPARE(events.size(), 2);
     const CompletionEvent first = CompletionEvent::decode(events[0]);
     QCOMPARE(first.kind, Kind::Completion);
@@ -446,8 +435,8 @@ void TestCompletionEvent::recordedError_data()
 void TestCompletionEvent::recordedError()
 {
     QFETCH(QString, prefix);
-    SKIP_WITHOUT_RECORDINGS();
-    const QList<SseEvent> events = recordedEvents(prefix);
+    REQUIRE_RECORDING(path, prefix + u"-*.sse"_s);
+    const QList<SseEvent> events = eventsIn(path);
     QCOMPARE(events.size(), 2);
     const CompletionEvent error = CompletionEvent::decode(events[0]);
     QCOMPARE(error.kind, Kind::Error);
@@ -457,8 +446,8 @@ void TestCompletionEvent::recordedError()
 
 void TestCompletionEvent::recordedLegacyStream()
 {
-    SKIP_WITHOUT_RECORDINGS();
-    const QList<SseEvent> events = recordedEvents(u"19"_s);
+    REQUIRE_RECORDING(path, u"19"_s + u"-*.sse"_s);
+    const QList<SseEvent> events = eventsIn(path);
     QCOMPARE(events.size(), 113);
     QString previous;
     for (qsizetype i = 0; i < 112; ++i) {
@@ -479,11 +468,11 @@ void TestCompletionEvent::recordedLegacyStream()
 void TestCompletionEvent::everyRecordedEventDecodes_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(QString::fromUtf8(CODY_RECORDINGS_DIR));
-    if (!dir.exists())
-        QSKIP("../shared/protocol/recorded not found beside the clone; skipping recorded fixtures");
-    for (const QString &file : dir.entryList({u"*.sse"_s}, QDir::Files, QDir::Name))
-        QTest::newRow(qPrintable(file)) << dir.filePath(file);
+    SKIP_WITHOUT_RECORDINGS();
+    const QStringList paths = cody::test::recordingsMatching(u"*.sse"_s);
+    QVERIFY(!paths.isEmpty());
+    for (const QString &path : paths)
+        QTest::newRow(qPrintable(QFileInfo(path).fileName())) << path;
 }
 
 void TestCompletionEvent::everyRecordedEventDecodes()

@@ -2,6 +2,7 @@
 // CompletionStream against the fake server: one request, every way its answer can go.
 #include "completionstream.h"
 #include "fakesourcegraph.h"
+#include "recordings.h"
 #include "replyrunner.h"
 
 #include <QDir>
@@ -303,12 +304,8 @@ private Q_SLOTS:
         QFETCH(int, apiVersion);
         QFETCH(ErrorKind, kind);
         QFETCH(QString, stopReason);
-        const QDir dir(QStringLiteral(CODY_RECORDINGS_DIR));
-        const auto files = dir.entryList({number + u"-*-response.sse"_s});
-        if (!dir.exists() || files.isEmpty())
-            QSKIP("../shared/protocol/recorded not found beside the clone; skipping recorded "
-                  "fixtures");
-        QFile file(dir.filePath(files.constFirst()));
+        REQUIRE_RECORDING(path, number + u"-*-response.sse"_s);
+        QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray raw = file.readAll();
 
@@ -326,7 +323,7 @@ private Q_SLOTS:
         }
 
         FakeSourcegraph::Options options;
-        options.recordingsDir = dir.absolutePath();
+        options.recordingsDir = recordingsDir().absolutePath();
         FakeSourcegraph server(options);
         QVERIFY(server.listen());
         const Run run = stream(server, u"replay-"_s + number, apiVersion);

@@ -4,6 +4,7 @@
 #include "conversationstore.h"
 #include "conversationstoretestsupport.h"
 #include "openmarker.h"
+#include "readonlybindmount.h"
 #include "sqlitefile.h"
 
 using namespace cody::test;
@@ -174,8 +175,6 @@ void TestConversationSchema::unreadablePath()
 
 void TestConversationSchema::readOnlyDatabase()
 {
-    if (geteuid() == 0)
-        QSKIP("running as root: chmod cannot make the database read-only");
     qint64 cid = 0;
     {
         ConversationStore store;
@@ -185,15 +184,26 @@ void TestConversationSchema::readOnlyDatabase()
         QVERIFY(store.appendMessage(
             makeMessage(cid, ChatMessage::Speaker::Human, u"readable"_s), &error));
     }
-    QFile file(dbPath());
-    QVERIFY(file.setPermissions(
-        QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    // A user's file and folder become read-only by chmod; root ignores permissions (CI runs as
+    // root), so for root the folder becomes a read-only mount: SQLite meets EROFS instead of
+    // EACCES and, either way, opens the file read-only.
+    std::unique_ptr<ReadOnlyBindMount> mount;
     QFile dir(m_dir->path());
     const auto dirPermissions = dir.permissions();
-    QVERIFY(dir.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
     const auto restore = qScopeGuard([&] { dir.setPermissions(dirPermissions); });
+    if (geteuid() == 0) {
+        mount = std::make_unique<ReadOnlyBindMount>(m_dir->path());
+        if (!mount->isReadOnly())
+            QSKIP(qPrintable(
+                u"running as root, and cannot make the database read-only: "_s + mount->problem()));
+    } else {
+        QFile file(dbPath());
+        QVERIFY(file.setPermissions(
+            QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        QVERIFY(dir.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    }
     if (access(qPrintable(dbPath()), W_OK) == 0)
-        QSKIP("chmod did not make the database read-only here");
+        QSKIP("neither chmod nor a read-only mount made the database read-only here");
 
     ConversationStore store;
     QString error;

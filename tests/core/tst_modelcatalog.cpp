@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modelcatalog.h"
+#include "recordings.h"
 
 #include <QDir>
 #include <QFile>
@@ -202,10 +203,7 @@ void TestModelCatalog::loadsRecordings_data()
     QTest::addColumn<int>("priced");
     QTest::addColumn<QString>("defaultChat");
 
-    if (!QDir(QStringLiteral(CODY_RECORDINGS_DIR)).exists()) {
-        QSKIP("recordings not found at " CODY_RECORDINGS_DIR
-              " (the shared protocol directory is not beside this checkout)");
-    }
+    SKIP_WITHOUT_RECORDINGS();
     // FX/16 and FX/17 both name the deprecated claude-3.5-sonnet as the chat default.
     QTest::newRow("16 dotcom") << u"16-supported-models-dotcom-response.json"_s << 24 << 9 << 19
                                << SonnetLatest;
@@ -221,7 +219,8 @@ void TestModelCatalog::loadsRecordings()
     QFETCH(int, priced);
     QFETCH(QString, defaultChat);
 
-    const QByteArray json = readFile(QDir(QStringLiteral(CODY_RECORDINGS_DIR)).filePath(file));
+    REQUIRE_RECORDING(path, file);
+    const QByteArray json = readFile(path);
     QVERIFY2(!json.isEmpty(), qPrintable(file));
     ModelCatalog catalog;
     QString error;
@@ -347,13 +346,13 @@ void TestModelCatalog::replacementForDefault_data()
     QTest::newRow("nothing stable to offer") << QByteArray(
         R"({"models": [{"modelRef": "b::v1::x", "capabilities": ["chat"],
             "status": "experimental"}]})") << QString();
-    if (QDir(QStringLiteral(CODY_RECORDINGS_DIR)).exists()) {
+    // Rows from the recordings only when they are there, so that the rows above still run.
+    if (cody::test::haveRecordings()) {
         // Both recorded servers call claude-3.5-sonnet (and their own chat default) deprecated.
         for (const char *file : {"16-supported-models-dotcom-response.json",
                  "17-supported-models-enterprise-s2-response.json"}) {
-            QTest::newRow(file) << readFile(
-                QDir(QStringLiteral(CODY_RECORDINGS_DIR)).filePath(QLatin1String(file)))
-                                << SonnetLatest;
+            REQUIRE_RECORDING(path, QLatin1String(file));
+            QTest::newRow(file) << readFile(path) << SonnetLatest;
         }
     }
 }

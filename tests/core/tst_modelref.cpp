@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modelref.h"
+#include "recordings.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,15 +90,12 @@ void TestModelRef::parsesRecordedRefs_data()
 {
     QTest::addColumn<QString>("input");
 
-    const QDir dir(QStringLiteral(CODY_RECORDINGS_DIR));
-    if (!dir.exists()) {
-        QSKIP(qPrintable(u"recordings not found at "_s + dir.path()
-            + u" (the shared protocol directory is not beside this checkout)"_s));
-    }
+    SKIP_WITHOUT_RECORDINGS();
     const QStringList files = {u"16-supported-models-dotcom-response.json"_s,
         u"17-supported-models-enterprise-s2-response.json"_s};
     for (const QString &name : files) {
-        QFile file(dir.filePath(name));
+        REQUIRE_RECORDING(path, name);
+        QFile file(path);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
         const QJsonArray models = root.value(u"models").toArray();

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "recordings.h"
 #include "sseparser.h"
 #include "sseparsertestsupport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -315,22 +317,21 @@ void TestSseParser::recorded_data()
     QTest::addColumn<int>("completions");
     QTest::addColumn<int>("errors");
 
-    const QDir dir(recordingsDir());
-    if (!dir.exists())
-        QSKIP("../shared/protocol/recorded not found beside the clone; skipping recorded fixtures");
-    const QStringList files = dir.entryList({u"*.sse"_s}, QDir::Files, QDir::Name);
-    QVERIFY(!files.isEmpty());
-    for (const QString &file : files) {
+    SKIP_WITHOUT_RECORDINGS();
+    const QStringList paths = recordingsMatching(u"*.sse"_s);
+    QVERIFY(!paths.isEmpty());
+    for (const QString &path : paths) {
+        const QString file = QFileInfo(path).fileName();
         // Most recordings were collapsed to one completion event, FX/19 and FX/29 are raw
         // streams (112 and 268 events), the error ones hold one error event: the expected
         // counts are the recording's own "event:" lines, each alone on its line.
-        QFile recording(dir.filePath(file));
+        QFile recording(path);
         QVERIFY2(recording.open(QIODevice::ReadOnly), qPrintable(file));
         const QList<QByteArray> lines = recording.readAll().split('\n');
         const int completions = int(lines.count("event: completion"_ba));
         const int errors = int(lines.count("event: error"_ba));
         QVERIFY2(completions + errors > 0, qPrintable(file));
-        QTest::newRow(qPrintable(file)) << dir.filePath(file) << completions << errors;
+        QTest::newRow(qPrintable(file)) << path << completions << errors;
     }
 }
 

@@ -7,6 +7,7 @@
 #include "fakeserverprocess.h"
 #include "fakesourcegraph.h"
 #include "faultmatrixsupport.h"
+#include "recordings.h"
 #include "truncatedreply.h"
 
 #include <QDir>
@@ -178,11 +179,10 @@ private Q_SLOTS:
         QFETCH(QString, scenario);
         QFETCH(int, exitCode);
         QFETCH(QString, part);
-        if (!QDir(QStringLiteral(CODY_RECORDINGS_DIR)).exists())
-            QSKIP("../shared/protocol/recorded not found beside the clone; skipping recorded "
-                  "fixtures");
+        // The fake server answers "replay-NN" with recording NN; without it, a 404.
+        REQUIRE_RECORDING(recording, scenario.mid(7) + u"-*-response.*"_s);
         FakeSourcegraph::Options options;
-        options.recordingsDir = QStringLiteral(CODY_RECORDINGS_DIR);
+        options.recordingsDir = recordingsDir().path();
         FakeSourcegraph server(options);
         QVERIFY(server.listen());
         CliRunner cli;
