@@ -4,10 +4,12 @@
 // down independently of its clients. The stream scenarios are in tst_completionscenarios.
 #include "fakeservertestsupport.h"
 #include "rawhttpclient.h"
+#include "recordings.h"
 #include "requestshape.h"
 #include "testcertificate.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QMap>
 #include <QProcess>
 #include <QSslCertificate>
@@ -214,10 +216,8 @@ private Q_SLOTS:
     // sourcegraph.com (16), and no status that the enterprise recording (17) contradicts.
     void defaultCatalogMatchesTheRecordings()
     {
-        const QDir recordings(QStringLiteral(CODY_RECORDINGS_DIR));
-        if (!recordings.exists())
-            QSKIP(
-                qPrintable(u"no recordings at %1 (CODY_RECORDINGS_DIR)"_s.arg(recordings.path())));
+        REQUIRE_RECORDING(dotcomPath, u"16-supported-models-dotcom-response.json"_s);
+        REQUIRE_RECORDING(enterprisePath, u"17-supported-models-enterprise-s2-response.json"_s);
         FakeSourcegraph server;
         QVERIFY(server.listen());
         const auto statuses = [](const QByteArray &json) {
@@ -227,18 +227,15 @@ private Q_SLOTS:
                 byRef.insert(model[u"modelRef"_s].toString(), model[u"status"_s].toString());
             return byRef;
         };
-        const auto recorded = [&recordings](const QString &name) {
-            QFile file(recordings.filePath(name));
-            if (!file.open(QIODevice::ReadOnly))
-                qFatal("missing recording %s", qPrintable(name));
-            return file.readAll();
+        const auto recorded = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
         };
         const auto served = statuses(
             m_http.get(endpoint(server, u"/.api/modelconfig/supported-models.json"_s)).body);
-        const auto dotcom = statuses(recorded(u"16-supported-models-dotcom-response.json"_s));
+        const auto dotcom = statuses(recorded(dotcomPath));
         QCOMPARE(served, dotcom);
-        const auto enterprise
-            = statuses(recorded(u"17-supported-models-enterprise-s2-response.json"_s));
+        const auto enterprise = statuses(recorded(enterprisePath));
         for (auto it = enterprise.begin(); it != enterprise.end(); ++it) {
             if (served.contains(it.key()))
                 QCOMPARE(served.value(it.key()), it.value());
@@ -280,14 +277,15 @@ private Q_SLOTS:
             << u"messages[1] is a system message after the first"_s;
 
         // Every recorded stream request, found by its meta file's request line.
-        const QDir recordings(QStringLiteral(CODY_RECORDINGS_DIR));
-        for (const QString &name : recordings.entryList({u"*-request.json"_s})) {
-            QFile meta(recordings.filePath(name.chopped(12) + u"meta.txt"_s));
-            QFile request(recordings.filePath(name));
-            if (!meta.open(QIODevice::ReadOnly) || !request.open(QIODevice::ReadOnly))
-                continue;
-            if (meta.readAll().contains("/.api/completions/stream"))
-                QTest::newRow(qPrintable(u"recording "_s + name)) << request.readAll() << QString();
+        for (const QString &path : recordingsMatching(u"*-request.json"_s)) {
+            QFile meta(path.chopped(12) + u"meta.txt"_s);
+            QFile request(path);
+            QVERIFY2(meta.open(QIODevice::ReadOnly) && request.open(QIODevice::ReadOnly),
+                qPrintable(path));
+            if (meta.readAll().contains("/.api/completions/stream")) {
+                QTest::newRow(qPrintable(u"recording "_s + QFileInfo(path).fileName()))
+                    << request.readAll() << QString();
+            }
         }
     }
 
