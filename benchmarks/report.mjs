@@ -54,6 +54,16 @@ lines.push(load.length
     : '- Load average: not recorded');
 lines.push('');
 
+// A goal in parentheses ("(baseline …)", "(fact)") describes a row that others are held to.
+const met = (figure) => (/^\(/.test(figure.goal ?? '') || figure.goal === 'baseline' ? '—'
+    : figure.met === true ? 'yes' : figure.met === false ? '**no**' : '—');
+const held = results.flatMap((result) => result.figures.map((figure) => ({ ...figure, title: result.title })))
+    .filter((figure) => met(figure) !== '—');
+const missedRows = held.filter((figure) => figure.met === false);
+lines.push(`${missedRows.length} of the ${held.length} figures held to a goal miss it:`, '');
+for (const figure of missedRows)
+    lines.push(`- ${figure.title}: ${figure.label} — median ${number(figure.median)} ${figure.unit}, goal ${figure.goal}`);
+lines.push('');
 const goals = results.flatMap((result) => (result.goals ?? []).map((goal) => ({ ...goal, title: result.title })));
 if (goals.length) {
     lines.push('## Goals', '', '| benchmark | measure | result | goal | met |', '| --- | --- | ---: | --- | --- |');
@@ -63,7 +73,6 @@ if (goals.length) {
     lines.push('');
 }
 const missing = [];
-const met = (value) => (value === true ? 'yes' : value === false ? '**no**' : '—');
 for (const result of results) {
     lines.push(`## ${result.title}`, '', '| figure | flags | min | median | max | unit | goal | met |',
         '| --- | --- | ---: | ---: | ---: | --- | --- | --- |');
@@ -72,7 +81,7 @@ for (const result of results) {
             missing.push(`${result.benchmark}: ${figure.label}`);
         const flags = figure.flags ? `\`${figure.flags}\`` : '';
         lines.push(`| ${figure.label} | ${flags} | ${number(figure.min)} | ${number(figure.median)} | ` +
-            `${number(figure.max)} | ${figure.unit} | ${figure.goal ?? '**none set**'} | ${met(figure.met)} |`);
+            `${number(figure.max)} | ${figure.unit} | ${figure.goal ?? '**none set**'} | ${met(figure)} |`);
     }
     for (const goal of result.goals ?? []) {
         if (goal.note)
