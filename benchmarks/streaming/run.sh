@@ -147,6 +147,14 @@ for variant in segments segments-one segments-per-event segments-one-per-event; 
     cmp -s "$work/cli-segments.txt" "$work/cli-$variant.txt" \
         || { echo "run.sh: $variant differs from the continued reply" >&2; exit 1; }
 done
+# One event per chunk, checked on the wire: as many HTTP chunks as events (plus the end chunk).
+body fake::v1::segments-one-per-event >"$work/segments-one-per-event.json"
+run curl_stream segments-one-per-event >"$work/per-event.sse"
+"${cmd[@]}" --raw >"$work/per-event.raw"
+chunks=$(grep -cE $'^[0-9a-f]+\r$' "$work/per-event.raw")
+events=$(grep -c '^event: ' "$work/per-event.sse")
+[ "$chunks" = $((events + 1)) ] \
+    || { echo "run.sh: $events events came in $((chunks - 1)) chunks, not one each" >&2; exit 1; }
 for suffix in '' -per-event; do
     [ "$(run curl_rtt 3 "$suffix" | grep -c '^event: done')" = 3 ] \
         || { echo "run.sh: curl did not get 3 continuation answers ($suffix)" >&2; exit 1; }
