@@ -135,6 +135,11 @@ for shape in bulk tokens tokens-per-event; do
 done
 cmp -s "$work/cli-tokens.txt" "$work/cli-tokens-per-event.txt" \
     || { echo "run.sh: tokens and tokens-per-event differ" >&2; exit 1; }
+for variant in segments segments-one segments-per-event segments-one-per-event; do
+    run cli_chat "$variant" >"$work/cli-$variant.txt"
+    cmp -s "$work/cli-segments.txt" "$work/cli-$variant.txt" \
+        || { echo "run.sh: $variant differs from the continued reply" >&2; exit 1; }
+done
 run cli_chat_history segments-one >"$work/cli-segments-one-history.txt"
 cmp -s "$work/cli-segments.txt" "$work/cli-segments-one-history.txt" \
     || { echo "run.sh: the reply differs with the history on" >&2; exit 1; }
@@ -142,11 +147,6 @@ cmp -s "$work/cli-segments.txt" "$work/cli-segments-one-history.txt" \
 # on every 4 KiB flush): timed once, here, not in every run.
 echo "   tokens with the history on (once)"
 timed cli_tokens_hist_us rss_tokens_hist_kib cli_chat_history tokens
-for variant in segments segments-one segments-per-event segments-one-per-event; do
-    run cli_chat "$variant" >"$work/cli-$variant.txt"
-    cmp -s "$work/cli-segments.txt" "$work/cli-$variant.txt" \
-        || { echo "run.sh: $variant differs from the continued reply" >&2; exit 1; }
-done
 # One event per chunk, checked on the wire: as many HTTP chunks as events (plus the end chunk).
 body fake::v1::segments-one-per-event >"$work/segments-one-per-event.json"
 run curl_stream segments-one-per-event >"$work/per-event.sse"
