@@ -73,7 +73,7 @@ body() { # MODEL [ASSISTANT_TEXT]: the body of a chat "hi", or of a continuation
         process.stdout.write(JSON.stringify({ maxTokensToSample: 512, messages, model,
             temperature: 0, topK: -1, topP: -1 }));' "$@"
 }
-for shape in bulk tokens; do body "fake::v1::$shape" >"$work/$shape.json"; done
+for shape in bulk tokens tokens-per-event; do body "fake::v1::$shape" >"$work/$shape.json"; done
 node -e '
     const headers = {};
     for (let i = 1; i < process.argv.length; i += 2) {
@@ -87,57 +87,90 @@ half=$(node -e '
     for (let i = 0; i < Number(process.argv[1]); ++i) words.push("w" + String(i).padStart(6, "0"));
     process.stdout.write(words.join(" "));' $((segments * segment_chars / 8 / 2)))
 body fake::v1::segments "$half" >"$work/rtt.json"
+body fake::v1::segments-per-event "$half" >"$work/rtt-per-event.json"
 
 samples=$work/samples
 : >"$samples"
 # The commands, as arrays so that /usr/bin/time runs the program itself.
+# The flags of each side are part of its label in RESULTS.md (report.mjs): keep them in step.
 cli_chat() { cmd=("$cli" chat --no-history --max-continuations 0 -m "fake::v1::$1" hi); }
+cli_chat_history() { # the same with the history on: the reply is recorded as it streams
+    cmd=("$cli" chat --max-continuations 0 -m "fake::v1::$1" hi)
+}
 curl_stream() {
     cmd=(curl -sS -N --fail "${headers[@]}" --data-binary "@$work/$1.json" "$stream_url")
 }
 node_stream() {
     cmd=(node "$here/node-client.mjs" "$stream_url" "$work/$1.json" "$work/headers.json")
 }
-curl_rtt() { # N: that many continuation requests on one connection
-    cmd=(curl -sS --fail "${headers[@]}" --data-binary "@$work/rtt.json")
+curl_rtt() { # N [SUFFIX]: that many continuation requests on one connection
+    cmd=(curl -sS --fail "${headers[@]}" --data-binary "@$work/rtt${2:-}.json")
     for _ in $(seq "$1"); do cmd+=("$stream_url"); done
 }
 run() { "$@" && "${cmd[@]}"; }
-# timed KEY RSS_KEY|- COMMAND ARG: wall time in µs (and the max RSS in KiB) of one run.
+# timed KEY RSS_KEY|- COMMAND ARG...: wall time in µs, CPU time (user + system) in µs as
+# KEY_cpu, and the max RSS in KiB as RSS_KEY, of one run. One event per chunk makes the server
+# the bottleneck, so there the client's CPU time says more than its wall time.
 timed() {
     local key=$1 rss_key=$2 start end
-    "$3" "$4"
+    shift 2
+    "$@"
     start=$(date +%s%N)
-    /usr/bin/time -f %M -o "$work/rss" "${cmd[@]}" >/dev/null
+    /usr/bin/time -f '%M %U %S' -o "$work/rss" "${cmd[@]}" >/dev/null
     end=$(date +%s%N)
     echo "$key $(((end - start) / 1000))" >>"$samples"
-    [ "$rss_key" = - ] || echo "$rss_key $(tail -1 "$work/rss")" >>"$samples"
+    read -r kib user system < <(tail -1 "$work/rss")
+    echo "${key}_cpu $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%d", (u + s) * 1e6 }')" \
+        >>"$samples"
+    [ "$rss_key" = - ] || echo "$rss_key $kib" >>"$samples"
 }
 
 echo "== warm-up and correctness (the server builds each reply once, on its first request)"
-for shape in bulk tokens; do
-    run curl_stream "$shape" >/dev/null
+for shape in bulk tokens tokens-per-event; do
+    run curl_stream "$shape" >"$work/curl-$shape.sse"
     run cli_chat "$shape" >"$work/cli-$shape.txt"
     run node_stream "$shape" >"$work/node-$shape.txt"
     cmp -s "$work/cli-$shape.txt" "$work/node-$shape.txt" \
         || { echo "run.sh: cody-chat-cli and the Node client disagree on $shape" >&2; exit 1; }
 done
-run cli_chat segments >"$work/cli-segments.txt"
-run cli_chat segments-one >"$work/cli-segments-one.txt"
-cmp -s "$work/cli-segments.txt" "$work/cli-segments-one.txt" \
-    || { echo "run.sh: the continued reply differs from the one-segment reply" >&2; exit 1; }
-[ "$(run curl_rtt 3 | grep -c '^event: done')" = 3 ] \
-    || { echo "run.sh: curl did not get 3 continuation answers" >&2; exit 1; }
+cmp -s "$work/cli-tokens.txt" "$work/cli-tokens-per-event.txt" \
+    || { echo "run.sh: tokens and tokens-per-event differ" >&2; exit 1; }
+for variant in segments segments-one segments-per-event segments-one-per-event; do
+    run cli_chat "$variant" >"$work/cli-$variant.txt"
+    cmp -s "$work/cli-segments.txt" "$work/cli-$variant.txt" \
+        || { echo "run.sh: $variant differs from the continued reply" >&2; exit 1; }
+done
+run cli_chat_history segments-one >"$work/cli-segments-one-history.txt"
+cmp -s "$work/cli-segments.txt" "$work/cli-segments-one-history.txt" \
+    || { echo "run.sh: the reply differs with the history on" >&2; exit 1; }
+# The tokens reply with the history on takes minutes (the recorder rewrites the growing message
+# on every 4 KiB flush): timed once, here, not in every run.
+echo "   tokens with the history on (once)"
+timed cli_tokens_hist_us rss_tokens_hist_kib cli_chat_history tokens
+# One event per chunk, checked on the wire: as many HTTP chunks as events (plus the end chunk).
+body fake::v1::segments-one-per-event >"$work/segments-one-per-event.json"
+run curl_stream segments-one-per-event >"$work/per-event.sse"
+"${cmd[@]}" --raw >"$work/per-event.raw"
+chunks=$(grep -cE $'^[0-9a-f]+\r$' "$work/per-event.raw")
+events=$(grep -c '^event: ' "$work/per-event.sse")
+[ "$chunks" = $((events + 1)) ] \
+    || { echo "run.sh: $events events came in $((chunks - 1)) chunks, not one each" >&2; exit 1; }
+for suffix in '' -per-event; do
+    [ "$(run curl_rtt 3 "$suffix" | grep -c '^event: done')" = 3 ] \
+        || { echo "run.sh: curl did not get 3 continuation answers ($suffix)" >&2; exit 1; }
+done
 
 node -e '
     const fs = require("fs");
     const [work, segments] = process.argv.slice(1);
     const facts = { segments: Number(segments) };
-    for (const shape of ["bulk", "tokens"]) {
+    for (const shape of ["bulk", "tokens", "tokens-per-event"]) {
         const text = fs.readFileSync(`${work}/cli-${shape}.txt`, "utf8").replace(/\n$/, "");
         facts[shape + "Utf8Bytes"] = Buffer.byteLength(text);
         facts[shape + "Utf16Bytes"] = text.length * 2;
     }
+    const sse = fs.readFileSync(`${work}/curl-tokens.sse`, "latin1");
+    facts.tokensEvents = sse.split("\nevent: completion").length - 1 + (sse.startsWith("event: completion") ? 1 : 0);
     fs.writeFileSync(`${work}/facts.json`, JSON.stringify(facts));' "$work" "$segments"
 
 echo "== $runs interleaved runs"
@@ -156,11 +189,26 @@ for run in $(seq "$runs"); do
         timed cli_tokens_us rss_tokens_kib cli_chat tokens
     fi
     timed curl_tokens_us - curl_stream tokens
+    # The same stream one event per HTTP chunk, as real servers send it.
+    if ((run % 2)); then
+        timed cli_tokens_pe_us rss_tokens_pe_kib cli_chat tokens-per-event
+        timed node_tokens_pe_us - node_stream tokens-per-event
+    else
+        timed node_tokens_pe_us - node_stream tokens-per-event
+        timed cli_tokens_pe_us rss_tokens_pe_kib cli_chat tokens-per-event
+    fi
+    timed curl_tokens_pe_us - curl_stream tokens-per-event
     timed cli_normal_us rss_normal_kib cli_chat normal
+    timed cli_normal_hist_us - cli_chat_history normal
     timed cli_segments_us - cli_chat segments
     timed cli_segments_one_us - cli_chat segments-one
+    timed cli_segments_one_hist_us - cli_chat_history segments-one
     timed curl_rtt_many_us - curl_rtt "$segments"
     timed curl_rtt_one_us - curl_rtt 1
+    timed cli_segments_pe_us - cli_chat segments-per-event
+    timed cli_segments_one_pe_us - cli_chat segments-one-per-event
+    timed curl_rtt_many_pe_us - curl_rtt "$segments" -per-event
+    timed curl_rtt_one_pe_us - curl_rtt 1 -per-event
 done
 
 mkdir -p "$results"

@@ -18,6 +18,20 @@ constexpr qsizetype ChunkBytes = 64 * 1024;
 constexpr int BulkDeltas = 768; // 768 × 64 KiB = 48 MiB
 constexpr qsizetype BulkDeltaChars = 64 * 1024;
 constexpr qsizetype TokenDeltas = 1'500'000;
+// Real servers flush each event on its own: one HTTP chunk, one write. The packed scenarios cut
+// their events into 64 KiB chunks (or one chunk per reply) instead; their "-per-event" twins send
+// the same bytes one event per step, so a client's cost per read and per chunk shows too.
+const QString PerEventSuffix = u"-per-event"_s;
+
+bool isPerEvent(const QString &scenario)
+{
+    return scenario.endsWith(PerEventSuffix);
+}
+
+QString packedName(const QString &scenario)
+{
+    return isPerEvent(scenario) ? scenario.chopped(PerEventSuffix.size()) : scenario;
+}
 
 // Prose with a newline, quotes, markup and non-ASCII text, so that decoding does real work.
 const QString Prose = u"The reply streams in as server-sent events; each one carries a piece "
@@ -72,7 +86,7 @@ Prebuilt buildBulk(const SseEncoder &sse)
     return prebuilt;
 }
 
-Prebuilt buildTokens(const SseEncoder &sse)
+Prebuilt buildTokens(const SseEncoder &sse, bool perEvent)
 {
     QList<QByteArray> events;
     QList<qsizetype> chars;
@@ -87,8 +101,12 @@ Prebuilt buildTokens(const SseEncoder &sse)
     for (qsizetype i = 0; i < TokenDeltas; ++i) {
         state = state * 1664525u + 1013904223u; // a fixed LCG: the same stream every run
         const qsizetype pick = qsizetype(state >> 16) % events.size();
-        chunk += events.at(pick);
         prebuilt.textChars += chars.at(pick);
+        if (perEvent) {
+            prebuilt.steps.append({events.at(pick), 0}); // shared, not copied
+            continue;
+        }
+        chunk += events.at(pick);
         // 64 KiB chunks cut mid-event, as reads from a socket are.
         if (chunk.size() >= ChunkBytes) {
             prebuilt.steps.append({chunk.left(ChunkBytes), 0});
@@ -108,26 +126,38 @@ Prebuilt prebuilt(const QString &scenario, const SseEncoder &sse, int apiVersion
     const QMutexLocker locker(&mutex);
     const QString key = scenario + u'/' + QString::number(apiVersion);
     auto it = cache.find(key);
-    if (it == cache.end())
-        it = cache.insert(key, scenario == u"bulk" ? buildBulk(sse) : buildTokens(sse));
+    if (it == cache.end()) {
+        it = cache.insert(
+            key, scenario == u"bulk" ? buildBulk(sse) : buildTokens(sse, isPerEvent(scenario)));
+    }
     return *it;
 }
 
-// The segments scenarios' events for `text`, in one step: the server's cost per request stays
-// the same whether the reply comes in one segment or many.
+// The segments scenarios' events for `text`, in one step (the server's cost per request stays
+// the same whether the reply comes in one segment or many) or one step per event.
 HttpResponse segmentResponse(
-    const SseEncoder &sse, const QString &text, bool more, qsizetype promptChars)
+    const SseEncoder &sse, const QString &text, bool more, qsizetype promptChars, bool perEvent)
 {
     const QList<QByteArray> events
         = sse.completion(text, more ? u"max_tokens"_s : u"end_turn"_s, promptChars);
-    return HttpResponse::eventStream({{events.join() + sse.done(), 0}});
+    if (!perEvent)
+        return HttpResponse::eventStream({{events.join() + sse.done(), 0}});
+    QList<HttpResponse::Step> steps;
+    steps.reserve(events.size() + 1);
+    for (const QByteArray &event : events)
+        steps.append({event, 0});
+    steps.append({sse.done(), 0});
+    return HttpResponse::eventStream(std::move(steps));
 }
 
 } // namespace
 
 QStringList BenchmarkScenarios::names()
 {
-    return {u"bulk"_s, u"segments"_s, u"segments-one"_s, u"tokens"_s};
+    // bulk has no twin: its 64 KiB events already travel one per chunk.
+    return {u"bulk"_s, u"segments"_s, u"segments-one"_s, u"tokens"_s,
+        u"segments"_s + PerEventSuffix, u"segments-one"_s + PerEventSuffix,
+        u"tokens"_s + PerEventSuffix};
 }
 
 bool BenchmarkScenarios::isKnown(const QString &scenario)
@@ -155,9 +185,11 @@ HttpResponse BenchmarkScenarios::respond(
         return HttpResponse::text(400, "benchmark scenarios need api-version 2 or later\n");
     const SseEncoder sse(apiVersion, includeUsage);
     const qsizetype prompt = promptChars(messages);
-    if (scenario == u"segments-one")
-        return segmentResponse(sse, segmentedText(), false, prompt);
-    if (scenario == u"segments") {
+    const bool perEvent = isPerEvent(scenario);
+    const QString packed = packedName(scenario);
+    if (packed == u"segments-one")
+        return segmentResponse(sse, segmentedText(), false, prompt, perEvent);
+    if (packed == u"segments") {
         // Like TruncatedReply: the client sends the text so far without its trailing space (so
         // one character short of a multiple of SegmentChars), and the next segment runs from
         // there to the next multiple.
@@ -171,12 +203,17 @@ HttpResponse BenchmarkScenarios::respond(
         const qsizetype end
             = std::min(full.size(), ((soFar.size() + 1) / SegmentChars + 1) * SegmentChars);
         return segmentResponse(
-            sse, full.mid(soFar.size(), end - soFar.size()), end < full.size(), prompt);
+            sse, full.mid(soFar.size(), end - soFar.size()), end < full.size(), prompt, perEvent);
     }
     const Prebuilt built = prebuilt(scenario, sse, apiVersion);
     QList<HttpResponse::Step> steps = built.steps;
-    steps.append(
-        {lastEvent(sse, includeUsage, u"end_turn"_s, built.textChars, prompt) + sse.done(), 0});
+    const QByteArray last = lastEvent(sse, includeUsage, u"end_turn"_s, built.textChars, prompt);
+    if (perEvent) {
+        steps.append({last, 0});
+        steps.append({sse.done(), 0});
+    } else {
+        steps.append({last + sse.done(), 0});
+    }
     return HttpResponse::eventStream(std::move(steps));
 }
 

@@ -17,6 +17,9 @@ namespace cody::test {
 //   segments      SegmentCount segments of SegmentChars, each stopped by max_tokens but the
 //                 last: every continuation request gets the next one (auto-continue overhead)
 //   segments-one  the same text as one segment
+// tokens, segments and segments-one pack many events into one step (one HTTP chunk, one write);
+// real servers flush one event per chunk. Their "-per-event" twins (tokens-per-event, …) send
+// the same bytes one event per step. bulk's events are already one per step.
 // They need api-version >= 2: at 1 every event would repeat the whole text so far.
 class BenchmarkScenarios
 {
