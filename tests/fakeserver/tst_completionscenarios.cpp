@@ -321,8 +321,16 @@ private Q_SLOTS:
         QCOMPARE(requests.last().header("authorization"), "token " + validToken);
     }
 
+    void servesBenchmarkSegments_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("packed") << QString();
+        QTest::newRow("one event per chunk") << u"-per-event"_s;
+    }
+
     void servesBenchmarkSegments()
     {
+        QFETCH(QString, suffix);
         FakeSourcegraph server;
         QVERIFY(server.listen());
         const QString full = BenchmarkScenarios::segmentedText();
@@ -333,7 +341,7 @@ private Q_SLOTS:
             if (!soFar.isEmpty())
                 messages.append(message(u"assistant"_s, soFar));
             return parseEvents(
-                m_http.post(streamUrl(server), streamBody(u"segments"_s, messages)).body);
+                m_http.post(streamUrl(server), streamBody(u"segments"_s + suffix, messages)).body);
         };
 
         QList<Event> events = continueAfter({});
@@ -349,7 +357,8 @@ private Q_SLOTS:
         QCOMPARE(finalStopReason(events), u"end_turn"_s);
         QCOMPARE(continueAfter(u"not the reply"_s).first().name, QByteArray("error"));
 
-        events = parseEvents(m_http.post(streamUrl(server), streamBody(u"segments-one"_s)).body);
+        events = parseEvents(
+            m_http.post(streamUrl(server), streamBody(u"segments-one"_s + suffix)).body);
         QCOMPARE(textOf(events), full);
         QCOMPARE(finalStopReason(events), u"end_turn"_s);
     }
