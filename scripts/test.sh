@@ -8,7 +8,7 @@
 #   3. each libFuzzer target for CODY_FUZZ_SECONDS (default 45);
 #   4. the whole suite again under AddressSanitizer, LeakSanitizer and UBSan.
 #   scripts/test.sh           all of it (what CI runs)
-#   scripts/test.sh --quick   the test suite only (about 3 minutes)
+#   scripts/test.sh --quick   the test suite only (about 2 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
