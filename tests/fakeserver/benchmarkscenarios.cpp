@@ -48,14 +48,6 @@ struct Prebuilt
     qsizetype textChars = 0;
 };
 
-qsizetype promptChars(const QJsonArray &messages)
-{
-    qsizetype chars = 0;
-    for (const QJsonValue &message : messages)
-        chars += message.toObject().value(u"text"_s).toString().size();
-    return chars;
-}
-
 // The closing event: no text, the stop reason and, when enabled, the usage of the whole reply.
 QByteArray lastEvent(const SseEncoder &sse, bool includeUsage, const QString &stopReason,
     qsizetype textChars, qsizetype promptChars)
@@ -184,7 +176,7 @@ HttpResponse BenchmarkScenarios::respond(
     if (apiVersion < 2)
         return HttpResponse::text(400, "benchmark scenarios need api-version 2 or later\n");
     const SseEncoder sse(apiVersion, includeUsage);
-    const qsizetype prompt = promptChars(messages);
+    const qsizetype prompt = SseEncoder::promptChars(messages);
     const bool perEvent = isPerEvent(scenario);
     const QString packed = packedName(scenario);
     if (packed == u"segments-one")

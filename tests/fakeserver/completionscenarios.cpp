@@ -27,25 +27,17 @@ QString lastHumanText(const QJsonArray &messages)
     return {};
 }
 
-qsizetype promptChars(const QJsonArray &messages)
-{
-    qsizetype chars = 0;
-    for (const QJsonValue &message : messages)
-        chars += message.toObject().value(u"text"_s).toString().size();
-    return chars;
-}
-
 QString normalText(const QJsonArray &messages)
 {
     return u"Hello from the fake Sourcegraph! You said: "_s + lastHumanText(messages);
 }
 
-QList<HttpResponse::Step> stepsOf(const QList<QByteArray> &events, int delayMs = 0)
+// The normal reply, encoded by `sse` (with or without usage and stop reasons).
+HttpResponse normalAnswer(const QJsonArray &messages, const SseEncoder &sse)
 {
-    QList<HttpResponse::Step> steps;
-    for (const QByteArray &event : events)
-        steps.append({event, steps.isEmpty() ? 0 : delayMs});
-    return steps;
+    return HttpResponse::eventStream(HttpResponse::eventSteps(
+        sse.completion(normalText(messages), u"end_turn"_s, SseEncoder::promptChars(messages))
+        << sse.done()));
 }
 
 bool isReplay(const QString &scenario)
@@ -141,53 +133,47 @@ QList<QByteArray> CompletionScenarios::normalEvents(const Request &request) cons
 {
     const SseEncoder sse(request.apiVersion, m_options.includeUsage);
     return sse.completion(
-        normalText(request.messages), u"end_turn"_s, promptChars(request.messages));
+        normalText(request.messages), u"end_turn"_s, SseEncoder::promptChars(request.messages));
 }
 
 HttpResponse CompletionScenarios::normal(const Request &request)
 {
-    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
-    return HttpResponse::eventStream(stepsOf(normalEvents(request) << sse.done()));
+    return normalAnswer(request.messages, SseEncoder(request.apiVersion, m_options.includeUsage));
 }
 
 HttpResponse CompletionScenarios::withUsage(const Request &request)
 {
-    const SseEncoder sse(request.apiVersion, true);
-    return HttpResponse::eventStream(stepsOf(
-        sse.completion(normalText(request.messages), u"end_turn"_s, promptChars(request.messages))
-        << sse.done()));
+    return normalAnswer(request.messages, SseEncoder(request.apiVersion, true));
 }
 
 HttpResponse CompletionScenarios::noStopReason(const Request &request)
 {
     SseEncoder sse(request.apiVersion, m_options.includeUsage);
     sse.omitStopReason();
-    return HttpResponse::eventStream(stepsOf(
-        sse.completion(normalText(request.messages), u"end_turn"_s, promptChars(request.messages))
-        << sse.done()));
+    return normalAnswer(request.messages, sse);
 }
 
 HttpResponse CompletionScenarios::loopSame(const Request &request)
 {
     const SseEncoder sse(request.apiVersion, m_options.includeUsage);
-    QList<QByteArray> events = sse.completion(
-        u"I keep saying the same thing. "_s, u"max_tokens"_s, promptChars(request.messages));
-    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+    QList<QByteArray> events = sse.completion(u"I keep saying the same thing. "_s, u"max_tokens"_s,
+        SseEncoder::promptChars(request.messages));
+    return HttpResponse::eventStream(HttpResponse::eventSteps(events << sse.done()));
 }
 
 HttpResponse CompletionScenarios::loopEmpty(const Request &request)
 {
     const SseEncoder sse(request.apiVersion, m_options.includeUsage);
     QList<QByteArray> events
-        = sse.completion(QString(), u"max_tokens"_s, promptChars(request.messages));
-    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+        = sse.completion(QString(), u"max_tokens"_s, SseEncoder::promptChars(request.messages));
+    return HttpResponse::eventStream(HttpResponse::eventSteps(events << sse.done()));
 }
 
 HttpResponse CompletionScenarios::slow(const Request &request)
 {
     const SseEncoder sse(request.apiVersion, m_options.includeUsage);
     return HttpResponse::eventStream(
-        stepsOf(normalEvents(request) << sse.done(), m_options.slowDelayMs));
+        HttpResponse::eventSteps(normalEvents(request) << sse.done(), m_options.slowDelayMs));
 }
 
 HttpResponse CompletionScenarios::trickle(const Request &request)
@@ -200,13 +186,13 @@ HttpResponse CompletionScenarios::trickle(const Request &request)
 HttpResponse CompletionScenarios::stall(const Request &request)
 {
     return HttpResponse::eventStream(
-        stepsOf(normalEvents(request).first(2)), HttpResponse::Ending::Stall);
+        HttpResponse::eventSteps(normalEvents(request).first(2)), HttpResponse::Ending::Stall);
 }
 
 HttpResponse CompletionScenarios::drop(const Request &request)
 {
     return HttpResponse::eventStream(
-        stepsOf(normalEvents(request).first(2)), HttpResponse::Ending::Drop);
+        HttpResponse::eventSteps(normalEvents(request).first(2)), HttpResponse::Ending::Drop);
 }
 
 HttpResponse CompletionScenarios::dropMidUtf8(const Request &request)
@@ -218,15 +204,17 @@ HttpResponse CompletionScenarios::dropMidUtf8(const Request &request)
     // Keep only the first of the three bytes of 界, so the stream ends inside a character.
     cut.truncate(cut.indexOf("\xe7\x95\x8c") + 1);
     return HttpResponse::eventStream(
-        stepsOf({sse.completionEvent(first, first, QString()), cut}), HttpResponse::Ending::Drop);
+        HttpResponse::eventSteps({sse.completionEvent(first, first, QString()), cut}),
+        HttpResponse::Ending::Drop);
 }
 
 HttpResponse CompletionScenarios::errorEvent(const Request &request)
 {
     const SseEncoder sse(request.apiVersion, m_options.includeUsage);
     const QString partial = u"Partial answer"_s;
-    return HttpResponse::eventStream(stepsOf({sse.completionEvent(partial, partial, QString()),
-        sse.error(u"fake upstream failure"_s), sse.done()}));
+    return HttpResponse::eventStream(
+        HttpResponse::eventSteps({sse.completionEvent(partial, partial, QString()),
+            sse.error(u"fake upstream failure"_s), sse.done()}));
 }
 
 HttpResponse CompletionScenarios::crlfSplit(const Request &request)
@@ -234,7 +222,7 @@ HttpResponse CompletionScenarios::crlfSplit(const Request &request)
     const SseEncoder sse(request.apiVersion, m_options.includeUsage, "\r\n");
     const QList<QByteArray> events
         = sse.completion(normalText(request.messages) + u" héllo — 世界 🎉"_s, u"end_turn"_s,
-            promptChars(request.messages));
+            SseEncoder::promptChars(request.messages));
     QByteArray body = sse.comment("keep-alive") + events.first();
     body += sse.event("attribution-error", "{}");
     for (qsizetype i = 1; i < events.size(); ++i)
@@ -255,7 +243,7 @@ HttpResponse CompletionScenarios::giant(const Request &request)
     data.append(R"(","stopReason":"end_turn")");
     if (m_options.includeUsage) {
         const qint64 completion = SseEncoder::tokensFor(size);
-        const qint64 prompt = SseEncoder::tokensFor(promptChars(request.messages));
+        const qint64 prompt = SseEncoder::tokensFor(SseEncoder::promptChars(request.messages));
         data += R"(,"usage":{"completion_tokens":)" + QByteArray::number(completion)
             + R"(,"prompt_tokens":)" + QByteArray::number(prompt) + R"(,"total_tokens":)"
             + QByteArray::number(completion + prompt) + '}';
@@ -417,21 +405,22 @@ HttpResponse CompletionScenarios::unknownEvents(const Request &request)
     events.insert(0, sse.event("telemetry", R"({"spans":[1,2,3]})"));
     events.insert(1, sse.event("x-future-event", "not even JSON"));
     events.append(sse.comment("still here"));
-    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+    return HttpResponse::eventStream(HttpResponse::eventSteps(events << sse.done()));
 }
 
 HttpResponse CompletionScenarios::malformedJson(const Request &request)
 {
     const SseEncoder sse(request.apiVersion, m_options.includeUsage);
     const QString first = u"Before the bad event. "_s;
-    return HttpResponse::eventStream(stepsOf({sse.completionEvent(first, first, QString()),
-        sse.event("completion", R"({"deltaText": "unterminated)"), sse.done()}));
+    return HttpResponse::eventStream(
+        HttpResponse::eventSteps({sse.completionEvent(first, first, QString()),
+            sse.event("completion", R"({"deltaText": "unterminated)"), sse.done()}));
 }
 
 HttpResponse CompletionScenarios::noDone(const Request &request)
 {
     // The text arrives, then the response ends cleanly without the `done` event.
-    return HttpResponse::eventStream(stepsOf(normalEvents(request)));
+    return HttpResponse::eventStream(HttpResponse::eventSteps(normalEvents(request)));
 }
 
 HttpResponse CompletionScenarios::drip(const Request &request)

@@ -26,22 +26,6 @@ bool endsWithAssistant(const QJsonArray &messages)
         && messages.last().toObject().value(u"speaker"_s).toString() == u"assistant";
 }
 
-qsizetype promptChars(const QJsonArray &messages)
-{
-    qsizetype chars = 0;
-    for (const QJsonValue &message : messages)
-        chars += message.toObject().value(u"text"_s).toString().size();
-    return chars;
-}
-
-QList<HttpResponse::Step> stepsOf(const QList<QByteArray> &events)
-{
-    QList<HttpResponse::Step> steps;
-    for (const QByteArray &event : events)
-        steps.append({event, 0});
-    return steps;
-}
-
 } // namespace
 
 ContinuationScenarios::ContinuationScenarios(const FakeSourcegraphOptions &options)
@@ -101,7 +85,8 @@ HttpResponse ContinuationScenarios::respond(
         if (script.refusal == Refusal::Http400)
             return HttpResponse::text(400, prefillRefusal.toUtf8() + '\n');
         if (script.refusal == Refusal::SseError)
-            return HttpResponse::eventStream(stepsOf({sse.error(prefillRefusal), sse.done()}));
+            return HttpResponse::eventStream(
+                HttpResponse::eventSteps({sse.error(prefillRefusal), sse.done()}));
     }
     // The first continuation is rate limited once: a client must wait and send the same request
     // again, not change how it asks the model to continue.
@@ -125,12 +110,13 @@ HttpResponse ContinuationScenarios::segment(
         = TruncatedReply::next(TruncatedReply::textSoFar(request.messages),
             m_options.truncateChunkChars, script.behaviour);
     if (segment.mismatch) {
-        return HttpResponse::eventStream(stepsOf(
+        return HttpResponse::eventStream(HttpResponse::eventSteps(
             {sse.error(u"fake: continuation does not match the text so far"_s), sse.done()}));
     }
-    QList<QByteArray> events = sse.completion(segment.text,
-        segment.more ? script.cutStopReason : u"end_turn"_s, promptChars(request.messages));
-    return HttpResponse::eventStream(stepsOf(events << sse.done()));
+    QList<QByteArray> events
+        = sse.completion(segment.text, segment.more ? script.cutStopReason : u"end_turn"_s,
+            SseEncoder::promptChars(request.messages));
+    return HttpResponse::eventStream(HttpResponse::eventSteps(events << sse.done()));
 }
 
 } // namespace cody::test

@@ -27,6 +27,15 @@ HttpResponse HttpResponse::eventStream(QList<Step> steps, Ending ending)
     return response;
 }
 
+QList<HttpResponse::Step> HttpResponse::eventSteps(const QList<QByteArray> &events, int delayMs)
+{
+    QList<Step> steps;
+    steps.reserve(events.size());
+    for (const QByteArray &event : events)
+        steps.append({event, steps.isEmpty() ? 0 : delayMs});
+    return steps;
+}
+
 QList<HttpResponse::Step> HttpResponse::bytewise(const QByteArray &bytes, int delayMs)
 {
     QList<Step> steps;

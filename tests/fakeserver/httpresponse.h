@@ -37,6 +37,9 @@ struct HttpResponse
         const QByteArray &contentType = "text/plain; charset=utf-8");
     // A 200 text/event-stream answer with the real server's headers.
     static HttpResponse eventStream(QList<Step> steps, Ending ending = Ending::Complete);
+    // Each event as its own step (and so its own chunk, as real servers send them), the ones
+    // after the first delayMs apart.
+    static QList<Step> eventSteps(const QList<QByteArray> &events, int delayMs = 0);
     // Every byte of bytes as its own step, delayMs apart, so each travels in its own chunk.
     static QList<Step> bytewise(const QByteArray &bytes, int delayMs);
     static QByteArray reasonPhrase(int status);

@@ -91,6 +91,14 @@ QByteArray SseEncoder::goJson(const QJsonObject &object)
     return json;
 }
 
+qsizetype SseEncoder::promptChars(const QJsonArray &messages)
+{
+    qsizetype chars = 0;
+    for (const QJsonValue &message : messages)
+        chars += message.toObject().value(u"text"_s).toString().size();
+    return chars;
+}
+
 QStringList SseEncoder::splitDeltas(const QString &text, qsizetype size)
 {
     QStringList deltas;

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -36,6 +37,8 @@ public:
     // Splits by about size UTF-16 units without separating a surrogate pair.
     static QStringList splitDeltas(const QString &text, qsizetype size = 8);
     static qsizetype tokensFor(qsizetype chars) { return (chars + 3) / 4; }
+    // The characters of every message's text: what usage's prompt_tokens is estimated from.
+    static qsizetype promptChars(const QJsonArray &messages);
 
 private:
     int m_apiVersion;
