@@ -24,6 +24,10 @@ OpenAiGateway::OpenAiGateway(
     , m_client(client)
     , m_catalog(catalog)
     , m_settings(std::move(settings))
+    , m_guard({.address = {},
+          .port = 0,
+          .allowedHosts = m_settings.allowedHosts,
+          .allowedOrigins = m_settings.allowedOrigins})
 {
     m_server.route(u"/v1/models"_s, Method::Get,
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -33,17 +37,34 @@ OpenAiGateway::OpenAiGateway(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             chatCompletions(request, std::move(responder));
         });
+    for (const QString &path : {u"/v1/models"_s, u"/v1/chat/completions"_s}) {
+        m_server.route(path, Method::Options,
+            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                preflight(request, std::move(responder));
+            });
+    }
 }
 
 OpenAiGateway::~OpenAiGateway() = default;
 
 quint16 OpenAiGateway::listen(const QHostAddress &address, quint16 port)
 {
-    return m_server.listen(address, port);
+    const quint16 listening = m_server.listen(address, port);
+    m_guard = GatewayRequestGuard({.address = address,
+        .port = listening,
+        .allowedHosts = m_settings.allowedHosts,
+        .allowedOrigins = m_settings.allowedOrigins});
+    return listening;
 }
 
 bool OpenAiGateway::admit(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
+    const QByteArray method = request.method() == Method::Post ? "POST" : "GET";
+    if (const auto error = m_guard.check(method, request.value("Host"), request.value("Origin"),
+            request.value("Content-Type"))) {
+        refuse(request, responder, *error);
+        return false;
+    }
     if (m_settings.apiKey.isEmpty())
         return true;
     // Hashes compared, so the time taken says nothing about how much of the key was right.
@@ -56,6 +77,27 @@ bool OpenAiGateway::admit(const QHttpServerRequest &request, QHttpServerResponde
         {401, u"a valid API key is required: send Authorization: Bearer <key>"_s,
             u"invalid_request_error"_s, u"invalid_api_key"_s, {}});
     return false;
+}
+
+void OpenAiGateway::preflight(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const QByteArray origin = request.value("Origin");
+    const GatewayRequestGuard::Headers cors = m_guard.corsHeaders(origin, true);
+    // The Host is checked as for any request; an unknown origin gets no CORS headers at all.
+    const auto error = m_guard.check("OPTIONS", request.value("Host"), origin, {});
+    if (error || cors.isEmpty()) {
+        refuse(request, responder,
+            error.value_or(openai::HttpError {403, u"no CORS access for this origin"_s,
+                u"invalid_request_error"_s, u"forbidden"_s, {}}));
+        return;
+    }
+    // HeaderList is an initializer_list, so a computed list is written header by header.
+    responder.writeStatusLine(QHttpServerResponder::StatusCode::NoContent);
+    for (const auto &[name, value] : cors)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", "0");
+    responder.writeBody(QByteArray());
+    Q_EMIT requestHandled(u"%1 preflight → 204"_s.arg(request.url().path()));
 }
 
 void OpenAiGateway::refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,

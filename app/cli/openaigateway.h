@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gatewayrequestguard.h"
 #include "openaiprotocol.h"
 
 #include <QHostAddress>
@@ -34,6 +35,8 @@ public:
         int defaultMaxTokens = 0;
         bool autoContinue = true;
         int maxContinuations = 0;
+        QStringList allowedHosts; ///< names besides the bound address that Host may carry
+        QStringList allowedOrigins; ///< web pages (exact origins) that may call the gateway
     };
 
     OpenAiGateway(SourcegraphClient *client, ModelCatalog *catalog, Settings settings,
@@ -48,8 +51,11 @@ Q_SIGNALS:
     void requestHandled(const QString &line);
 
 private:
-    /// True when the request may proceed; otherwise it has been refused (401, no key).
+    /// True when the request may proceed; otherwise it has been refused (403 or 415 from the
+    /// guard, 401 without the key) and nothing was sent upstream.
     bool admit(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    /// Answers a CORS preflight: 204 with the headers for an allowed origin, 403 otherwise.
+    void preflight(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
         const openai::HttpError &error);
     void listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -58,6 +64,7 @@ private:
     SourcegraphClient *m_client;
     ModelCatalog *m_catalog;
     Settings m_settings;
+    GatewayRequestGuard m_guard;
     QHttpServer m_server;
 };
 

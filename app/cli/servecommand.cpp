@@ -37,7 +37,15 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
         u"Require clients to send Authorization: Bearer KEY (also CODY_GATEWAY_API_KEY, which "
         "keeps the key out of the process list)."_s,
         u"KEY"_s);
-    parser.addOptions({host, port, apiKey});
+    const QCommandLineOption allowedHost(u"allowed-host"_s,
+        u"Also accept requests whose Host names this server NAME (repeatable); by default only "
+        "the address listened on (127.0.0.1, localhost and [::1] on loopback)."_s,
+        u"NAME"_s);
+    const QCommandLineOption allowOrigin(u"allow-origin"_s,
+        u"Let the web page at ORIGIN (exactly, e.g. http://localhost:3000) call the API "
+        "(repeatable); requests from any other page are refused."_s,
+        u"ORIGIN"_s);
+    parser.addOptions({host, port, apiKey, allowedHost, allowOrigin});
     if (const auto code = CliContext::parseArguments(parser, u"serve"_s, arguments))
         return code;
     if (!parser.positionalArguments().isEmpty()) {
@@ -68,6 +76,8 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
     settings.defaultMaxTokens = config.defaultMaxTokens;
     settings.autoContinue = config.autoContinue;
     settings.maxContinuations = config.maxContinuations;
+    settings.allowedHosts = parser.values(allowedHost);
+    settings.allowedOrigins = parser.values(allowOrigin);
     m_gateway = std::make_unique<OpenAiGateway>(m_client.get(), &m_context.catalog(), settings);
     connect(m_gateway.get(), &OpenAiGateway::requestHandled, this,
         [](const QString &line) { CliContext::writeInfo(line); });

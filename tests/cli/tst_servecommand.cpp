@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+// `cody-chat-cli serve` against what a web page can make a browser send: forged Host (DNS
+// rebinding), a foreign Origin, a "simple" content type; and a CORS preflight for an allowed page.
+// Real HTTP over a socket to the real binary; the fake Sourcegraph counts what reached it.
+#include "clirunner.h"
+#include "fakesourcegraph.h"
+#include "rawhttpclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cody::test;
+
+namespace {
+
+const QByteArray chatBody = R"({"model":"cody-opus","messages":[{"role":"user","content":"hi"}]})";
+
+// One running `serve`, stopped when destroyed.
+class Gateway
+{
+public:
+    Gateway(CliRunner &cli, const QStringList &options)
+    {
+        m_process.setProcessEnvironment(cli.environment());
+        m_process.start(
+            CliRunner::program(), QStringList {u"serve"_s, u"--port"_s, u"0"_s} + options);
+    }
+    ~Gateway()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(10'000))
+            m_process.kill();
+    }
+    Q_DISABLE_COPY_MOVE(Gateway)
+
+    // The port from "serving http://127.0.0.1:PORT/v1 for …"; 0 when it does not come.
+    quint16 waitForPort()
+    {
+        static const QRegularExpression serving(u"serving http://127\\.0\\.0\\.1:(\\d+)/v1"_s);
+        QSignalSpy output(&m_process, &QProcess::readyReadStandardOutput);
+        while (!m_process.canReadLine()) {
+            if (!output.wait(30'000))
+                return 0;
+        }
+        const auto match = serving.match(QString::fromUtf8(m_process.readLine()));
+        return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+    }
+    QByteArray log() { return m_process.readAllStandardError(); }
+
+private:
+    QProcess m_process;
+};
+
+RawHttpClient::Response exchange(quint16 port, const QByteArray &request)
+{
+    RawHttpClient client;
+    if (!client.connectTo(port))
+        return {};
+    client.send(request);
+    return client.readResponse(30'000);
+}
+
+QByteArray post(
+    const QByteArray &host, const QByteArray &headers, const QByteArray &body = chatBody)
+{
+    return "POST /v1/chat/completions HTTP/1.1\r\nHost: " + host + "\r\n" + headers
+        + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+        + body;
+}
+
+} // namespace
+
+class TestServeCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void refusesWhatAWebPageCanSend_data()
+    {
+        QTest::addColumn<QByteArray>("host"); // %1 is the port
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("messagePart");
+        const QByteArray json = "Content-Type: application/json\r\n";
+        QTest::newRow("the issue's request") << "evil.example:%1"_ba
+                                             << "Content-Type: text/plain\r\nOrigin: "
+                                                "http://evil.example\r\n"_ba
+                                             << 403 << u"Host \"evil.example:"_s;
+        QTest::newRow("DNS rebinding: a page's own name")
+            << "evil.example:%1"_ba << json << 403 << u"--allowed-host"_s;
+        QTest::newRow("loopback, wrong port") << "127.0.0.1:1"_ba << json << 403 << u"Host"_s;
+        QTest::newRow("a foreign page")
+            << "127.0.0.1:%1"_ba << json + "Origin: http://evil.example\r\n"
+            << 403 << u"--allow-origin"_s;
+        QTest::newRow("a file:// page") << "localhost:%1"_ba << json + "Origin: null\r\n"
+                                        << 403 << u"--allow-origin"_s;
+        QTest::newRow("simple content type")
+            << "127.0.0.1:%1"_ba
+            << "Content-Type: text/plain\r\n"_ba << 415 << u"application/json"_s;
+        QTest::newRow("form content type")
+            << "[::1]:%1"_ba
+            << "Content-Type: application/x-www-form-urlencoded\r\n"_ba << 415
+            << u"application/json"_s;
+        QTest::newRow("no content type")
+            << "localhost:%1"_ba << QByteArray() << 415 << u"application/json"_s;
+        QTest::newRow("accepted: localhost") << "localhost:%1"_ba << json << 200 << QString();
+        QTest::newRow("accepted: [::1], charset")
+            << "[::1]:%1"_ba
+            << "Content-Type: application/json; charset=utf-8\r\n"_ba << 200 << QString();
+    }
+
+    void refusesWhatAWebPageCanSend()
+    {
+        QFETCH(QByteArray, host);
+        QFETCH(QByteArray, headers);
+        QFETCH(int, status);
+        QFETCH(QString, messagePart);
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        Gateway gateway(cli, {});
+        const quint16 port = gateway.waitForPort();
+        QVERIFY2(port != 0, gateway.log().constData());
+        const auto response
+            = exchange(port, post(host.replace("%1", QByteArray::number(port)), headers));
+        QVERIFY(response.complete);
+        QCOMPARE(response.status, status);
+        if (status == 200) {
+            QCOMPARE(server.streamRequests().size(), 1);
+            return;
+        }
+        const QJsonObject error
+            = QJsonDocument::fromJson(response.body).object().value(u"error"_s).toObject();
+        QVERIFY2(
+            error.value(u"message"_s).toString().contains(messagePart), response.body.constData());
+        QVERIFY(!error.value(u"type"_s).toString().isEmpty());
+        // Refused here: nothing went upstream, not even with the user's token.
+        QVERIFY(server.streamRequests().isEmpty());
+        QVERIFY(response.header("access-control-allow-origin").isEmpty());
+    }
+
+    // A page the user allowed gets a proper preflight and may call the API; others get nothing.
+    void allowedOriginGetsCors()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        Gateway gateway(cli,
+            {u"--allow-origin"_s, u"http://localhost:3000"_s, u"--allowed-host"_s, u"chat.lan"_s});
+        const quint16 port = gateway.waitForPort();
+        QVERIFY2(port != 0, gateway.log().constData());
+        const QByteArray host = "localhost:" + QByteArray::number(port);
+        const QByteArray preflight = "OPTIONS /v1/chat/completions HTTP/1.1\r\nHost: " + host
+            + "\r\nOrigin: http://localhost:3000\r\nAccess-Control-Request-Method: POST\r\n"
+              "Access-Control-Request-Headers: content-type\r\nConnection: close\r\n\r\n";
+        auto response = exchange(port, preflight);
+        QCOMPARE(response.status, 204);
+        QCOMPARE(response.header("access-control-allow-origin"), "http://localhost:3000"_ba);
+        QVERIFY(response.header("access-control-allow-methods").contains("POST"));
+        QVERIFY(response.header("access-control-allow-headers").toLower().contains("content-type"));
+
+        QByteArray other = preflight;
+        other.replace("http://localhost:3000", "http://localhost:3001");
+        response = exchange(port, other);
+        QCOMPARE(response.status, 403);
+        QVERIFY(response.header("access-control-allow-origin").isEmpty());
+
+        response = exchange(port,
+            post(host, "Content-Type: application/json\r\nOrigin: http://localhost:3000\r\n"));
+        QCOMPARE(response.status, 200);
+        // A name given with --allowed-host is accepted like the address itself.
+        response = exchange(port,
+            post("chat.lan:" + QByteArray::number(port), "Content-Type: application/json\r\n"));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(server.streamRequests().size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServeCommand)
+#include "tst_servecommand.moc"
