@@ -20,9 +20,10 @@ using Status = QHttpServerResponder::StatusCode;
 
 GatewayExchange::GatewayExchange(QHttpServerResponder &&responder, const openai::ChatRequest &chat,
     const CompletionRequest &request, SourcegraphClient *client, ModelCatalog *catalog,
-    QObject *parent)
+    Headers extraHeaders, QObject *parent)
     : QObject(parent)
     , m_responder(std::move(responder))
+    , m_extraHeaders(std::move(extraHeaders))
     , m_socket(m_responder.socket())
     , m_model(request.model.fullName())
     , m_stream(chat.stream)
@@ -49,15 +50,26 @@ void GatewayExchange::start()
     m_reply->start();
 }
 
-void GatewayExchange::reject(QHttpServerResponder &responder, const openai::HttpError &error)
+void GatewayExchange::reject(
+    QHttpServerResponder &responder, const openai::HttpError &error, const Headers &extraHeaders)
 {
-    const QByteArray body = QJsonDocument(error.body()).toJson(QJsonDocument::Compact);
-    const auto status = static_cast<Status>(error.status);
-    if (error.retryAfter.isEmpty())
-        responder.write(body, {{"Content-Type", "application/json"}}, status);
-    else
-        responder.write(body,
-            {{"Content-Type", "application/json"}, {"Retry-After", error.retryAfter}}, status);
+    Headers headers = extraHeaders;
+    if (!error.retryAfter.isEmpty())
+        headers.append({"Retry-After", error.retryAfter});
+    writeWhole(responder, error.status, QJsonDocument(error.body()).toJson(QJsonDocument::Compact),
+        headers);
+}
+
+void GatewayExchange::writeWhole(
+    QHttpServerResponder &responder, int status, const QByteArray &body, const Headers &headers)
+{
+    // QHttpServerResponder's header lists are initializer_lists: a computed list goes one by one.
+    responder.writeStatusLine(static_cast<Status>(status));
+    responder.writeHeader("Content-Type", "application/json");
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    for (const auto &[name, value] : headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(body);
 }
 
 void GatewayExchange::onText(const QString &text)
@@ -77,6 +89,8 @@ void GatewayExchange::beginStream()
     m_responder.writeStatusLine(Status::Ok);
     m_responder.writeHeaders({{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"},
         {"Connection", "close"}, {"X-Accel-Buffering", "no"}});
+    for (const auto &[name, value] : m_extraHeaders)
+        m_responder.writeHeader(name, value);
     // writeBody() ends the header block; later events go straight to the socket, since each
     // writeBody() would start another.
     m_responder.writeBody(openai::sseEvent(openai::chunk(
@@ -101,7 +115,7 @@ void GatewayExchange::onFinished(const CompletionResult &result)
     if (result.error.isError()) {
         const openai::HttpError error = openai::errorFor(result.error);
         if (!m_streaming) {
-            reject(m_responder, error);
+            reject(m_responder, error, m_extraHeaders);
             Q_EMIT answered(error.status, u"%1, %2"_s.arg(error.message, took));
             return;
         }
@@ -116,9 +130,10 @@ void GatewayExchange::onFinished(const CompletionResult &result)
             .arg(result.segments)
             .arg(result.truncated ? u", cut off"_s : QString(), took));
     if (!m_stream) {
-        m_responder.write(QJsonDocument(openai::completion(m_id, m_created, m_model, result))
-                              .toJson(QJsonDocument::Compact),
-            "application/json");
+        writeWhole(m_responder, 200,
+            QJsonDocument(openai::completion(m_id, m_created, m_model, result))
+                .toJson(QJsonDocument::Compact),
+            m_extraHeaders);
         return;
     }
     if (!m_streaming)

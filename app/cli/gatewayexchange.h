@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QHttpServerResponder>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
@@ -32,15 +33,22 @@ class GatewayExchange final : public QObject
     Q_DISABLE_COPY_MOVE(GatewayExchange)
 
 public:
+    /// Headers every answer carries besides its own (CORS for a page the user allowed).
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
     GatewayExchange(QHttpServerResponder &&responder, const openai::ChatRequest &chat,
         const CompletionRequest &request, SourcegraphClient *client, ModelCatalog *catalog,
-        QObject *parent = nullptr);
+        Headers extraHeaders, QObject *parent = nullptr);
     ~GatewayExchange() override;
 
     void start();
 
     /// Answers a request the gateway refuses before any reply starts.
-    static void reject(QHttpServerResponder &responder, const openai::HttpError &error);
+    static void reject(QHttpServerResponder &responder, const openai::HttpError &error,
+        const Headers &extraHeaders = {});
+    /// A whole answer: status, Content-Type, Content-Length, the extra headers, the body.
+    static void writeWhole(QHttpServerResponder &responder, int status, const QByteArray &body,
+        const Headers &headers);
 
 Q_SIGNALS:
     /// The exchange is over: the status sent (0 when the client hung up) and what happened.
@@ -54,6 +62,7 @@ private:
     void endStream();
 
     QHttpServerResponder m_responder;
+    const Headers m_extraHeaders;
     QPointer<QTcpSocket> m_socket;
     // What the answer needs of the request; the conversation itself is the orchestrator's.
     const QString m_model; ///< the full cody/… name, as responses report it

@@ -103,7 +103,8 @@ void OpenAiGateway::preflight(const QHttpServerRequest &request, QHttpServerResp
 void OpenAiGateway::refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
     const openai::HttpError &error)
 {
-    GatewayExchange::reject(responder, error);
+    // A page the user allowed may read why it was refused; any other gets no CORS headers.
+    GatewayExchange::reject(responder, error, m_guard.corsHeaders(request.value("Origin"), false));
     Q_EMIT requestHandled(
         u"%1 → %2: %3"_s.arg(request.url().path(), QString::number(error.status), error.message));
 }
@@ -117,8 +118,9 @@ void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerRes
         models.append({alias.name, alias.target.provider()});
     for (const ModelInfo &model : m_catalog->chatModels())
         models.append({model.ref.fullName(), model.ref.provider()});
-    responder.write(QJsonDocument(openai::modelList(models)).toJson(QJsonDocument::Compact),
-        "application/json");
+    GatewayExchange::writeWhole(responder, 200,
+        QJsonDocument(openai::modelList(models)).toJson(QJsonDocument::Compact),
+        m_guard.corsHeaders(request.value("Origin"), false));
     Q_EMIT requestHandled(u"/v1/models → 200, %1 models"_s.arg(models.size()));
 }
 
@@ -150,8 +152,8 @@ void OpenAiGateway::chatCompletions(
     completion.stopSequences = chat->stop;
     completion.autoContinue = m_settings.autoContinue && chat->autoContinue;
     completion.maxContinuations = m_settings.maxContinuations;
-    auto *exchange
-        = new GatewayExchange(std::move(responder), *chat, completion, m_client, m_catalog, this);
+    auto *exchange = new GatewayExchange(std::move(responder), *chat, completion, m_client,
+        m_catalog, m_guard.corsHeaders(request.value("Origin"), false), this);
     const QString what = u"/v1/chat/completions %1%2"_s.arg(
         model->fullName(), chat->stream ? u" (stream)"_s : QString());
     connect(exchange, &GatewayExchange::answered, this,

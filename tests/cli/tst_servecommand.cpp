@@ -171,14 +171,24 @@ private Q_SLOTS:
         QCOMPARE(response.status, 403);
         QVERIFY(response.header("access-control-allow-origin").isEmpty());
 
+        // The answers carry the origin too, or the page could not read them.
         response = exchange(port,
             post(host, "Content-Type: application/json\r\nOrigin: http://localhost:3000\r\n"));
         QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("access-control-allow-origin"), "http://localhost:3000"_ba);
+        const QByteArray streamed = R"({"model":"cody-opus","stream":true,)"
+                                    R"("messages":[{"role":"user","content":"hi"}]})";
+        response = exchange(port,
+            post(host, "Content-Type: application/json\r\nOrigin: http://localhost:3000\r\n",
+                streamed));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("access-control-allow-origin"), "http://localhost:3000"_ba);
+        QCOMPARE(response.header("content-type"), "text/event-stream"_ba);
         // A name given with --allowed-host is accepted like the address itself.
         response = exchange(port,
             post("chat.lan:" + QByteArray::number(port), "Content-Type: application/json\r\n"));
         QCOMPARE(response.status, 200);
-        QCOMPARE(server.streamRequests().size(), 2);
+        QCOMPARE(server.streamRequests().size(), 3);
     }
 };
 
