@@ -2,6 +2,7 @@
 #include "sqlitefile.h"
 
 #include "conversationschema.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -26,10 +27,17 @@ QString pathProblem(const QString &path)
         return QCoreApplication::translate(
             "cody::sqlitefile", "Cannot open the conversation database %1: it is a directory")
             .arg(path);
-    if (!QDir().mkpath(info.absolutePath()))
+    // The conversations are the user's alone: folder 0700, files 0600, whatever the umask.
+    if (!privatefiles::makeDir(info.absolutePath()))
         return QCoreApplication::translate(
             "cody::sqlitefile", "Cannot create the folder %1 for the conversation database")
             .arg(info.absolutePath());
+    if (info.isWritable() || !info.exists()) {
+        // SQLite gives a new -wal and -shm the database's own mode; older ones are tightened.
+        privatefiles::makeFile(path);
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
+            privatefiles::tighten(path + suffix);
+    }
     if (info.exists() && !info.isReadable())
         return QCoreApplication::translate("cody::sqlitefile",
             "Cannot open the conversation database %1: the file is not readable")

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+/// Files that hold the user's conversations or settings are the user's alone, whatever the umask:
+/// folders 0700, files 0600. An installation made before this (0755 folders, 0644 files under
+/// the usual umask 022) is tightened when it is next opened.
+namespace cody::privatefiles {
+
+/// Creates `dir` (and its parents) if missing, and makes `dir` itself 0700. False when it cannot
+/// be created; *tightened says whether an existing folder was open to others.
+bool makeDir(const QString &dir, bool *tightened = nullptr);
+
+/// Creates `path` empty with mode 0600 when it does not exist; makes an existing one 0600.
+/// False when it cannot be created. *tightened as for makeDir().
+bool makeFile(const QString &path, bool *tightened = nullptr);
+
+/// Makes an existing file 0600 (a database's -wal and -shm, an export); true if it was wider.
+bool tighten(const QString &path);
+
+} // namespace cody::privatefiles
