@@ -94,4 +94,18 @@ QString ContextWindow::omittedNote(int omitted)
     return tr("%1 earlier messages not sent (context limit)").arg(omitted);
 }
 
+QString ContextWindow::tooLong(const QList<ChatMessage> &messages, const QString &modelName,
+    qint64 maxInputTokens, int maxOutputTokens)
+{
+    if (maxInputTokens <= 0)
+        return {};
+    const Fit fit = choose(messages, maxInputTokens, maxOutputTokens);
+    if (fit.fits)
+        return {};
+    return tr("about %L1 tokens; %2 accepts %L3: shorten it or choose a model with a larger window")
+        .arg(fit.estimatedTokens)
+        .arg(modelName)
+        .arg(maxInputTokens);
+}
+
 } // namespace cody

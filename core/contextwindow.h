@@ -52,6 +52,13 @@ public:
 
     /// "12 earlier messages not sent (context limit)".
     static QString omittedNote(int omitted);
+
+    /// Why `messages` cannot be sent to the model at all — even its system message and last
+    /// question, with room for the reply, exceed its input limit — with the numbers; empty when
+    /// they can, or when the limit is unknown (maxInputTokens <= 0). Checked before sending, so
+    /// that nothing is spent on a request the server must refuse.
+    static QString tooLong(const QList<ChatMessage> &messages, const QString &modelName,
+        qint64 maxInputTokens, int maxOutputTokens);
 };
 
 } // namespace cody

@@ -3,6 +3,7 @@
 
 #include "apicall.h"
 #include "clicontext.h"
+#include "contextwindow.h"
 #include "conversationrecorder.h"
 #include "conversationstore.h"
 #include "exitcode.h"
@@ -19,6 +20,12 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+// Below this many tokens a prompt fits every model Sourcegraph lists (the smallest chat window
+// recorded is 7 000), so no model list is fetched just to check it.
+constexpr qint64 MinimumKnownInputTokens = 2000;
+} // namespace
 
 namespace cody::cli {
 
@@ -171,7 +178,11 @@ std::optional<int> ChatCommand::start(const QStringList &arguments)
     }
     // With no model chosen, the server's catalog decides whether cody-sonnet is one to start
     // on, before anything is recorded or sent.
-    if (m_modelIsDefault && !m_context.catalog().hasServerModels()) {
+    // The catalog is fetched first when it decides the model, or when the prompt is long enough
+    // to exceed a model's input limit: such a request is refused here, not sent.
+    const bool mayBeTooLong
+        = ContextWindow::choose(m_request.messages, 0, 0).estimatedTokens > MinimumKnownInputTokens;
+    if ((m_modelIsDefault || mayBeTooLong) && !m_context.catalog().hasServerModels()) {
         m_catalogCall = m_client->getSupportedModels();
         connect(m_catalogCall, &ApiCall::finished, this, &ChatCommand::onCatalog);
         return std::nullopt;
@@ -199,7 +210,8 @@ void ChatCommand::onCatalog()
     // Without a catalog (an older server, or a failed request) cody-sonnet it is; the reply
     // reports and retries any connection problem itself.
     ModelCatalog &catalog = m_context.catalog();
-    if (!m_catalogCall->error().isError() && catalog.loadSupportedModels(m_catalogCall->body())) {
+    if (!m_catalogCall->error().isError() && catalog.loadSupportedModels(m_catalogCall->body())
+        && m_modelIsDefault) {
         if (const auto replacement = catalog.replacementForDefault(m_request.model)) {
             const ModelInfo *info = catalog.find(m_request.model);
             CliContext::writeWarning(
@@ -217,6 +229,17 @@ void ChatCommand::onCatalog()
 
 std::optional<int> ChatCommand::startReply()
 {
+    if (const ModelInfo *info = m_context.catalog().find(m_request.model)) {
+        const int output = info->maxOutputTokens > 0
+            ? int(std::min<qint64>(m_request.maxTokens, info->maxOutputTokens))
+            : m_request.maxTokens;
+        const QString tooLong = ContextWindow::tooLong(
+            m_request.messages, info->ref.modelId(), info->maxInputTokens, output);
+        if (!tooLong.isEmpty()) {
+            CliContext::writeError(u"the prompt is too long: "_s + tooLong);
+            return UsageError;
+        }
+    }
     if (const auto code = startRecording())
         return code;
     m_reply = new ReplyOrchestrator(m_client.get(), m_request, this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "openaigateway.h"
 
+#include "contextwindow.h"
 #include "gatewayexchange.h"
 #include "modelcatalog.h"
 #include "openaiprotocol.h"
@@ -143,10 +144,25 @@ void OpenAiGateway::chatCompletions(
             {404, resolveError, u"invalid_request_error"_s, u"model_not_found"_s, {}});
         return;
     }
+    const int maxTokens = chat->maxTokens.value_or(m_settings.defaultMaxTokens);
+    if (const ModelInfo *info = m_catalog->find(*model)) {
+        const int output = info->maxOutputTokens > 0
+            ? int(std::min<qint64>(maxTokens, info->maxOutputTokens))
+            : maxTokens;
+        const QString tooLong = ContextWindow::tooLong(
+            chat->messages, info->ref.modelId(), info->maxInputTokens, output);
+        if (!tooLong.isEmpty()) {
+            // Refused before anything is sent, in OpenAI's words for it.
+            refuse(request, responder,
+                {400, u"the prompt is too long: "_s + tooLong, u"invalid_request_error"_s,
+                    u"context_length_exceeded"_s, {}});
+            return;
+        }
+    }
     CompletionRequest completion;
     completion.model = *model;
     completion.messages = chat->messages;
-    completion.maxTokens = chat->maxTokens.value_or(m_settings.defaultMaxTokens);
+    completion.maxTokens = maxTokens;
     completion.temperature = chat->temperature;
     completion.topP = chat->topP;
     completion.stopSequences = chat->stop;

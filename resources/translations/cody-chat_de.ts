@@ -11,6 +11,10 @@
         <source>%1 earlier messages not sent (context limit)</source>
         <translation>%1 frühere Nachrichten nicht gesendet (Kontextlimit)</translation>
     </message>
+    <message>
+        <source>about %L1 tokens; %2 accepts %L3: shorten it or choose a model with a larger window</source>
+        <translation>etwa %L1 Tokens; %2 nimmt %L3 an: kürzen Sie den Text oder wählen Sie ein Modell mit größerem Kontextfenster</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTransfer</name>

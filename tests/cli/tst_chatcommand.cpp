@@ -281,6 +281,23 @@ private Q_SLOTS:
         QVERIFY(server.streamRequests().size() > 2);
     }
 
+    // A prompt over the model's input limit is refused before anything is sent, with the numbers.
+    void promptOverTheModelsLimitIsRefused()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const QByteArray prompt = QByteArray("word ").repeated(200'000); // about 250 000 tokens
+        const CliRun run = cli.run({u"chat"_s, u"-m"_s, u"cody-haiku"_s}, prompt);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(u"claude-3-haiku accepts 7"_s)
+                && run.errText().contains(u"shorten it or choose a model with a larger window"_s),
+            run.err.constData());
+        QVERIFY(server.streamRequests().isEmpty());
+        QVERIFY(!QFile::exists(cli.historyPath()) || run.errText().contains(u"too long"_s));
+    }
+
     void exitCodes_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -144,6 +144,37 @@ private Q_SLOTS:
         QVERIFY(response.header("access-control-allow-origin").isEmpty());
     }
 
+    // Over the model's input limit: 400 context_length_exceeded, and nothing sent upstream.
+    void promptOverTheModelsLimitIsRefused()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        Gateway gateway(cli, {});
+        const quint16 port = gateway.waitForPort();
+        QVERIFY2(port != 0, gateway.log().constData());
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
+        // The limits come with the server's model list, which serve loads as it starts.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            exchange(
+                port, "GET /v1/models HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .body.contains("claude-3-haiku"),
+            30'000);
+        const QByteArray body = "{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\","
+                                "\"content\":\""
+            + QByteArray("word ").repeated(200'000) + "\"}]}";
+        const auto response
+            = exchange(port, post(host, "Content-Type: application/json\r\n", body));
+        QCOMPARE(response.status, 400);
+        const QJsonObject error
+            = QJsonDocument::fromJson(response.body).object().value(u"error"_s).toObject();
+        QCOMPARE(error.value(u"code"_s).toString(), u"context_length_exceeded"_s);
+        QVERIFY2(error.value(u"message"_s).toString().contains(u"claude-3-haiku accepts 7"_s),
+            response.body.constData());
+        QVERIFY(server.streamRequests().isEmpty());
+    }
+
     // A page the user allowed gets a proper preflight and may call the API; others get nothing.
     void allowedOriginGetsCors()
     {
