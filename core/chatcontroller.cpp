@@ -55,6 +55,8 @@ bool ChatController::send(const QString &prompt, QString *error)
         reason = tr("a reply is still streaming; stop it first");
     else
         reason = unableToReply();
+    if (reason.isEmpty())
+        reason = tooLongToSend(prompt);
     if (refused(reason, error))
         return false;
     recordPrompt(m_messages->append({ChatMessage::Speaker::Human, prompt}));
@@ -82,6 +84,24 @@ void ChatController::recordPrompt(int row)
         Q_EMIT historyError(problem);
     if (created)
         Q_EMIT conversationChanged(m_recorder->conversationId());
+}
+
+QString ChatController::tooLongToSend(const QString &prompt) const
+{
+    const ModelInfo *info = m_catalog ? m_catalog->find(m_model) : nullptr;
+    if (!info)
+        return {}; // limits unknown: the server decides
+    QList<ChatMessage> question;
+    if (!m_settings.systemPrompt.trimmed().isEmpty())
+        question.append({ChatMessage::Speaker::System, m_settings.systemPrompt});
+    question.append({ChatMessage::Speaker::Human, prompt});
+    const int maxTokens = m_settings.maxTokens.value_or(m_options.maxTokens);
+    const int output = info->maxOutputTokens > 0
+        ? int(std::min<qint64>(maxTokens, info->maxOutputTokens))
+        : maxTokens;
+    const QString tooLong
+        = ContextWindow::tooLong(question, info->ref.modelId(), info->maxInputTokens, output);
+    return tooLong.isEmpty() ? QString() : tr("the message is too long: %1").arg(tooLong);
 }
 
 QString ChatController::unableToRedo() const
@@ -137,6 +157,8 @@ bool ChatController::editAndResend(int row, const QString &text, QString *error)
         reason = tr("the message is empty");
     else
         reason = unableToRedo();
+    if (reason.isEmpty())
+        reason = tooLongToSend(text);
     if (refused(reason, error))
         return false;
     const qint64 storedId = m_messages->message(row).storedId;

@@ -97,6 +97,9 @@ Q_SIGNALS:
 private:
     /// Why no reply can be asked for now (not connected, no model), or empty.
     QString unableToReply() const;
+    /// Why `prompt` cannot be sent to the model at all (over its input limit, with the
+    /// numbers), or empty; checked before anything is added or recorded, so the text stays.
+    QString tooLongToSend(const QString &prompt) const;
     /// Ends the conversation shown (and a reply still streaming), without a signal.
     void close();
     /// Why the last reply cannot be asked for again now (busy, or unableToReply()), or empty.

@@ -266,6 +266,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>continued %1×</source>
         <translation>%1× fortgesetzt</translation>
     </message>
+    <message>
+        <source>the message is too long: %1</source>
+        <translation>die Nachricht ist zu lang: %1</translation>
+    </message>
 </context>
 <context>
     <name>cody::ChatView</name>

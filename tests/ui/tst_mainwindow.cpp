@@ -126,6 +126,25 @@ private Q_SLOTS:
         QTRY_VERIFY(app.viewText().contains(u"This is the end of the truncated answer."_s));
     }
 
+    // Over the model's input limit: said under the message box, the text kept, nothing sent.
+    void promptOverTheModelsLimitIsKept()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        App app(&server);
+        start(app);
+        app.chooseModel(u"cody-haiku"_s);
+        const QString prompt = u"word "_s.repeated(200'000); // about 250 000 tokens
+        app.window->composer()->setPlainText(prompt);
+        QTest::keyClick(app.window->composer(), Qt::Key_Return);
+        const QString message = app.window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(u"too long"_s) && message.contains(u"claude-3-haiku accepts 7"_s),
+            qPrintable(message));
+        QCOMPARE(app.window->composer()->toPlainText(), prompt);
+        QCOMPARE(app.messages.rowCount(), 0);
+        QVERIFY(server.streamRequests().isEmpty());
+    }
+
     void switchingTheModelChangesTheNextRequest()
     {
         FakeSourcegraph server;
