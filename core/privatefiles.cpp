@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -25,11 +26,13 @@ bool restrictTo(const QByteArray &path, mode_t mode)
 
 bool makeDir(const QString &dir, bool *tightened)
 {
+    // mkpath gives a new folder the umask's mode: closing that is creating it, not tightening.
+    const bool existed = QFileInfo(dir).isDir();
     if (!QDir().mkpath(dir))
         return false;
     const bool changed = restrictTo(QFile::encodeName(dir), 0700);
     if (tightened)
-        *tightened = changed;
+        *tightened = existed && changed;
     return true;
 }
 
@@ -52,6 +55,16 @@ bool makeFile(const QString &path, bool *tightened)
 bool tighten(const QString &path)
 {
     return restrictTo(QFile::encodeName(path), 0600);
+}
+
+bool protectSettings(const QString &fileName)
+{
+    bool folderTightened = false;
+    bool fileTightened = false;
+    const QString folder = QFileInfo(fileName).absolutePath();
+    if (makeDir(folder, &folderTightened))
+        makeFile(fileName, &fileTightened);
+    return folderTightened || fileTightened;
 }
 
 } // namespace cody::privatefiles

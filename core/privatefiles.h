@@ -19,4 +19,9 @@ bool makeFile(const QString &path, bool *tightened = nullptr);
 /// Makes an existing file 0600 (a database's -wal and -shm, an export); true if it was wider.
 bool tighten(const QString &path);
 
+/// The settings file (QSettings::fileName()) and its folder, before anything is saved: QSettings
+/// writes through QSaveFile, which keeps an existing file's mode, so a file made 0600 here stays
+/// so. True when an existing file or folder was open to others and has been tightened.
+bool protectSettings(const QString &fileName);
+
 } // namespace cody::privatefiles

@@ -5,6 +5,7 @@
 #include "conversationstore.h"
 #include "exitcode.h"
 #include "keychainsecretstore.h"
+#include "privatefiles.h"
 #include "sourcegraphclient.h"
 
 #include <QCommandLineParser>
@@ -32,7 +33,12 @@ CliContext::CliContext()
     , m_catalog(loadAliases(m_settings, &m_aliasWarnings))
     , m_secretStore(std::make_unique<KeychainSecretStore>())
     , m_tokenSource(m_config.accessToken.isEmpty() ? TokenSource::None : TokenSource::Environment)
-{ }
+{
+    if (privatefiles::protectSettings(m_settings.fileName())) {
+        writeWarning(u"%1 was readable by other users; it is now private to you"_s.arg(
+            m_settings.fileName()));
+    }
+}
 
 bool CliContext::reportConfiguration() const
 {

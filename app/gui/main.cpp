@@ -7,6 +7,7 @@
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "messagemodel.h"
+#include "privatefiles.h"
 #include "session.h"
 #include "singleinstance.h"
 #include "translationloader.h"
@@ -41,6 +42,8 @@ int main(int argc, char *argv[])
         return 0;
 
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, u"cody-chat"_s, u"cody-chat"_s);
+    // The settings are the user's alone, whatever the umask (an older installation is tightened).
+    cody::privatefiles::protectSettings(settings.fileName());
     cody::KeychainSecretStore secrets;
     cody::Session session(&settings, QProcessEnvironment::systemEnvironment(), &secrets);
     cody::MessageModel messages;

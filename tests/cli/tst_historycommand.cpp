@@ -4,12 +4,15 @@
 #include "fakesourcegraph.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace cody::test;
@@ -28,6 +31,53 @@ private:
     }
 
 private Q_SLOTS:
+    // Conversations and settings are the user's alone after a first run under any umask, and an
+    // older installation (0755 / 0644) is tightened, with a note, the next time.
+    void filesArePrivate_data()
+    {
+        QTest::addColumn<int>("umask");
+        QTest::newRow("umask 022") << 022;
+        QTest::newRow("umask 000") << 000;
+    }
+
+    void filesArePrivate()
+    {
+        QFETCH(int, umask);
+        const mode_t previous = ::umask(mode_t(umask)); // the child inherits it
+        const auto restore = qScopeGuard([previous] { ::umask(previous); });
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const CliRun first = cli.run({u"chat"_s, u"-m"_s, u"cody-opus"_s, u"a secret"_s});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const auto mode = [](const QString &path) {
+            struct stat info = {};
+            return ::stat(QFile::encodeName(path).constData(), &info) == 0
+                ? QString::number(info.st_mode & 0777, 8)
+                : u"missing: "_s + path;
+        };
+        const QString settingsDir = QFileInfo(cli.settingsPath()).absolutePath();
+        const QString dataDir = QFileInfo(cli.historyPath()).absolutePath();
+        QCOMPARE(mode(settingsDir), u"700"_s);
+        QCOMPARE(mode(cli.settingsPath()), u"600"_s);
+        QCOMPARE(mode(dataDir), u"700"_s);
+        QCOMPARE(mode(cli.historyPath()), u"600"_s);
+        QVERIFY2(!first.errText().contains(u"readable by other users"_s), first.err.constData());
+
+        for (const QString &path : {settingsDir, dataDir})
+            QVERIFY(::chmod(QFile::encodeName(path).constData(), 0755) == 0);
+        for (const QString &path : {cli.settingsPath(), cli.historyPath()})
+            QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        const CliRun second = cli.run({u"history"_s, u"list"_s});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        QCOMPARE(mode(settingsDir), u"700"_s);
+        QCOMPARE(mode(cli.settingsPath()), u"600"_s);
+        QCOMPARE(mode(dataDir), u"700"_s);
+        QCOMPARE(mode(cli.historyPath()), u"600"_s);
+        QVERIFY2(second.errText().contains(u"readable by other users"_s), second.err.constData());
+    }
+
     void chatIsRecordedAndShown()
     {
         FakeSourcegraph server;
