@@ -130,6 +130,12 @@ void OpenAiGateway::chatCompletions(
 {
     if (!admit(request, responder))
         return;
+    if (m_inFlight >= m_settings.maxConcurrent) {
+        refuse(request, responder,
+            {429, u"%1 replies are already in progress; try again shortly"_s.arg(m_inFlight),
+                u"rate_limit_error"_s, u"too_many_concurrent_requests"_s, "1"});
+        return;
+    }
     openai::HttpError error;
     const std::optional<openai::ChatRequest> chat
         = openai::parseChatRequest(request.body(), &error);
@@ -172,6 +178,8 @@ void OpenAiGateway::chatCompletions(
         m_catalog, m_guard.corsHeaders(request.value("Origin"), false), this);
     const QString what = u"/v1/chat/completions %1%2"_s.arg(
         model->fullName(), chat->stream ? u" (stream)"_s : QString());
+    ++m_inFlight;
+    connect(exchange, &QObject::destroyed, this, [this] { --m_inFlight; });
     connect(exchange, &GatewayExchange::answered, this,
         [this, what](int status, const QString &detail) {
             Q_EMIT requestHandled(status == 0

@@ -37,6 +37,9 @@ public:
         int maxContinuations = 0;
         QStringList allowedHosts; ///< names besides the bound address that Host may carry
         QStringList allowedOrigins; ///< web pages (exact origins) that may call the gateway
+        /// Replies in flight at once; more get 429 with Retry-After, so that a flood of clients
+        /// cannot hold unbounded upstream requests (and memory) open.
+        int maxConcurrent = 8;
     };
 
     OpenAiGateway(SourcegraphClient *client, ModelCatalog *catalog, Settings settings,
@@ -65,6 +68,7 @@ private:
     ModelCatalog *m_catalog;
     Settings m_settings;
     GatewayRequestGuard m_guard;
+    int m_inFlight = 0;
     QHttpServer m_server;
 };
 

@@ -45,11 +45,20 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
         u"Let the web page at ORIGIN (exactly, e.g. http://localhost:3000) call the API "
         "(repeatable); requests from any other page are refused."_s,
         u"ORIGIN"_s);
-    parser.addOptions({host, port, apiKey, allowedHost, allowOrigin});
+    const QCommandLineOption maxConcurrent(u"max-concurrent"_s,
+        u"Replies in progress at once (default 8); further requests get 429 with Retry-After."_s,
+        u"N"_s, u"8"_s);
+    parser.addOptions({host, port, apiKey, allowedHost, allowOrigin, maxConcurrent});
     if (const auto code = CliContext::parseArguments(parser, u"serve"_s, arguments))
         return code;
     if (!parser.positionalArguments().isEmpty()) {
         CliContext::writeError(u"serve takes no arguments"_s);
+        return UsageError;
+    }
+    bool concurrentOk = false;
+    const int concurrent = parser.value(maxConcurrent).toInt(&concurrentOk);
+    if (!concurrentOk || concurrent < 1) {
+        CliContext::writeError(u"--max-concurrent takes a number of at least 1"_s);
         return UsageError;
     }
     bool portOk = false;
@@ -78,6 +87,7 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
     settings.maxContinuations = config.maxContinuations;
     settings.allowedHosts = parser.values(allowedHost);
     settings.allowedOrigins = parser.values(allowOrigin);
+    settings.maxConcurrent = concurrent;
     m_gateway = std::make_unique<OpenAiGateway>(m_client.get(), &m_context.catalog(), settings);
     connect(m_gateway.get(), &OpenAiGateway::requestHandled, this,
         [](const QString &line) { CliContext::writeInfo(line); });

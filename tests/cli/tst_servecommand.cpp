@@ -175,6 +175,33 @@ private Q_SLOTS:
         QVERIFY(server.streamRequests().isEmpty());
     }
 
+    // Beyond --max-concurrent replies in progress, clients are told to come back (429 with
+    // Retry-After) instead of holding more upstream requests open.
+    void concurrencyIsBounded()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        Gateway gateway(cli, {u"--max-concurrent"_s, u"1"_s});
+        const quint16 port = gateway.waitForPort();
+        QVERIFY2(port != 0, gateway.log().constData());
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
+        const QByteArray stalled = "{\"model\":\"fake::v1::stall\",\"stream\":true,"
+                                   "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        RawHttpClient first;
+        QVERIFY(first.connectTo(port));
+        first.send(post(host, "Content-Type: application/json\r\n", stalled));
+        QTRY_COMPARE_WITH_TIMEOUT(server.streamRequests().size(), 1, 30'000);
+        const auto second = exchange(port, post(host, "Content-Type: application/json\r\n"));
+        QCOMPARE(second.status, 429);
+        QCOMPARE(second.header("retry-after"), "1"_ba);
+        QCOMPARE(server.streamRequests().size(), 1); // the second never went upstream
+        first.socket().abort(); // the client hangs up: its reply ends, and room is made
+        QTRY_COMPARE_WITH_TIMEOUT(
+            exchange(port, post(host, "Content-Type: application/json\r\n")).status, 200, 30'000);
+    }
+
     // A page the user allowed gets a proper preflight and may call the API; others get nothing.
     void allowedOriginGetsCors()
     {
