@@ -3,6 +3,7 @@
 
 #include "contextwindow.h"
 #include "gatewayexchange.h"
+#include "gatewaytcpserver.h"
 #include "modelcatalog.h"
 #include "openaiprotocol.h"
 
@@ -50,7 +51,13 @@ OpenAiGateway::~OpenAiGateway() = default;
 
 quint16 OpenAiGateway::listen(const QHostAddress &address, quint16 port)
 {
-    const quint16 listening = m_server.listen(address, port);
+    auto *tcp = new GatewayTcpServer(m_settings.maxBodyBytes, m_settings.idleTimeoutMs, this);
+    if (!tcp->listen(address, port)) {
+        delete tcp;
+        return 0;
+    }
+    m_server.bind(tcp);
+    const quint16 listening = tcp->serverPort();
     m_guard = GatewayRequestGuard({.address = address,
         .port = listening,
         .allowedHosts = m_settings.allowedHosts,

@@ -40,6 +40,10 @@ public:
         /// Replies in flight at once; more get 429 with Retry-After, so that a flood of clients
         /// cannot hold unbounded upstream requests (and memory) open.
         int maxConcurrent = 8;
+        /// Larger bodies are refused (413) before they are read (--max-body).
+        qint64 maxBodyBytes = 32 * 1024 * 1024;
+        /// A client connection silent this long between requests is closed.
+        int idleTimeoutMs = 60'000;
     };
 
     OpenAiGateway(SourcegraphClient *client, ModelCatalog *catalog, Settings settings,

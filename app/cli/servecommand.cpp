@@ -48,7 +48,14 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
     const QCommandLineOption maxConcurrent(u"max-concurrent"_s,
         u"Replies in progress at once (default 8); further requests get 429 with Retry-After."_s,
         u"N"_s, u"8"_s);
-    parser.addOptions({host, port, apiKey, allowedHost, allowOrigin, maxConcurrent});
+    const QCommandLineOption maxBody(u"max-body"_s,
+        u"Largest request body in MiB (default 32); larger ones get 413 before they are read."_s,
+        u"MIB"_s, u"32"_s);
+    const QCommandLineOption clientIdle(u"client-idle-timeout"_s,
+        u"Close a client connection silent this many seconds between requests (default 60)."_s,
+        u"S"_s, u"60"_s);
+    parser.addOptions(
+        {host, port, apiKey, allowedHost, allowOrigin, maxConcurrent, maxBody, clientIdle});
     if (const auto code = CliContext::parseArguments(parser, u"serve"_s, arguments))
         return code;
     if (!parser.positionalArguments().isEmpty()) {
@@ -59,6 +66,18 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
     const int concurrent = parser.value(maxConcurrent).toInt(&concurrentOk);
     if (!concurrentOk || concurrent < 1) {
         CliContext::writeError(u"--max-concurrent takes a number of at least 1"_s);
+        return UsageError;
+    }
+    bool bodyOk = false;
+    const double bodyMiB = parser.value(maxBody).toDouble(&bodyOk);
+    if (!bodyOk || bodyMiB <= 0) {
+        CliContext::writeError(u"--max-body takes a size in MiB above 0"_s);
+        return UsageError;
+    }
+    bool idleOk = false;
+    const double idleSeconds = parser.value(clientIdle).toDouble(&idleOk);
+    if (!idleOk || idleSeconds <= 0) {
+        CliContext::writeError(u"--client-idle-timeout takes a number of seconds above 0"_s);
         return UsageError;
     }
     bool portOk = false;
@@ -88,6 +107,8 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
     settings.allowedHosts = parser.values(allowedHost);
     settings.allowedOrigins = parser.values(allowOrigin);
     settings.maxConcurrent = concurrent;
+    settings.maxBodyBytes = qint64(bodyMiB * 1024 * 1024);
+    settings.idleTimeoutMs = int(idleSeconds * 1000);
     m_gateway = std::make_unique<OpenAiGateway>(m_client.get(), &m_context.catalog(), settings);
     connect(m_gateway.get(), &OpenAiGateway::requestHandled, this,
         [](const QString &line) { CliContext::writeInfo(line); });

@@ -202,6 +202,59 @@ private Q_SLOTS:
             exchange(port, post(host, "Content-Type: application/json\r\n")).status, 200, 30'000);
     }
 
+    // A body over --max-body is answered 413 from its head, before it is read, and never sent on.
+    void oversizedBodyIsRefusedBeforeItIsRead()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        Gateway gateway(cli, {u"--max-body"_s, u"1"_s});
+        const quint16 port = gateway.waitForPort();
+        QVERIFY2(port != 0, gateway.log().constData());
+        RawHttpClient client;
+        QVERIFY(client.connectTo(port));
+        // 64 MiB announced, only the head sent: the answer cannot have waited for the body.
+        client.send(
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+            + "\r\nContent-Type: application/json\r\nContent-Length: 67108864\r\n\r\n{");
+        const auto response = client.readResponse(30'000);
+        QCOMPARE(response.status, 413);
+        QVERIFY2(response.body.contains("--max-body"), response.body.constData());
+        QVERIFY(client.waitForDisconnected(30'000));
+        // Chunked, so that no length could be checked: refused too.
+        RawHttpClient chunked;
+        QVERIFY(chunked.connectTo(port));
+        chunked.send(
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        QCOMPARE(chunked.readResponse(30'000).status, 411);
+        QVERIFY(server.streamRequests().isEmpty());
+        // The gateway still serves the next client.
+        QCOMPARE(
+            exchange(port,
+                post("127.0.0.1:" + QByteArray::number(port), "Content-Type: application/json\r\n"))
+                .status,
+            200);
+    }
+
+    // A client connection left open and silent is closed after --client-idle-timeout.
+    void idleClientsAreClosed()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        Gateway gateway(cli, {u"--client-idle-timeout"_s, u"1"_s});
+        const quint16 port = gateway.waitForPort();
+        QVERIFY2(port != 0, gateway.log().constData());
+        RawHttpClient client;
+        QVERIFY(client.connectTo(port));
+        client.sendRequest("GET", "/v1/models");
+        QCOMPARE(client.readResponse(30'000).status, 200);
+        QVERIFY2(client.waitForDisconnected(30'000), "the idle connection was kept open");
+    }
+
     // A page the user allowed gets a proper preflight and may call the API; others get nothing.
     void allowedOriginGetsCors()
     {
