@@ -6,6 +6,7 @@
 #include "singleinstance.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLocalSocket>
 #include <QProcess>
 #include <QSignalSpy>
@@ -14,6 +15,7 @@
 #include <QThread>
 
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -90,6 +92,19 @@ private Q_SLOTS:
         QVERIFY(other.socketPath() != first.instance->socketPath());
         QVERIFY(!other.handOver({}, 500));
         QVERIFY(other.listen());
+    }
+
+    // Only this user may hand the window a prompt: the socket is 0600 (or 0700), whatever the
+    // umask, so no other local user can drive the app.
+    void socketIsTheUsersAlone()
+    {
+        const mode_t previous = ::umask(0);
+        RunningInstance first(u"/home/d/history.sqlite"_s);
+        ::umask(previous);
+        struct stat info = {};
+        QVERIFY(::stat(QFile::encodeName(first.instance->socketPath()).constData(), &info) == 0);
+        QVERIFY(S_ISSOCK(info.st_mode));
+        QCOMPARE(QString::number(info.st_mode & 077, 8), u"0"_s);
     }
 
     void nobodyRunning()
