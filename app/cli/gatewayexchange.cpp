@@ -67,9 +67,14 @@ void GatewayExchange::writeWhole(
     responder.writeStatusLine(static_cast<Status>(status));
     responder.writeHeader("Content-Type", "application/json");
     responder.writeHeader("Content-Length", QByteArray::number(body.size()));
-    for (const auto &[name, value] : headers)
+    bool close = false;
+    for (const auto &[name, value] : headers) {
         responder.writeHeader(name, value);
+        close = close || (name == "Connection" && value == "close");
+    }
     responder.writeBody(body);
+    if (close && responder.socket())
+        responder.socket()->disconnectFromHost(); // once what is written has gone out
 }
 
 void GatewayExchange::onText(const QString &text)
@@ -89,8 +94,10 @@ void GatewayExchange::beginStream()
     m_responder.writeStatusLine(Status::Ok);
     m_responder.writeHeaders({{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"},
         {"Connection", "close"}, {"X-Accel-Buffering", "no"}});
-    for (const auto &[name, value] : m_extraHeaders)
-        m_responder.writeHeader(name, value);
+    for (const auto &[name, value] : m_extraHeaders) {
+        if (name != "Connection") // a stream always ends with its connection
+            m_responder.writeHeader(name, value);
+    }
     // writeBody() ends the header block; later events go straight to the socket, since each
     // writeBody() would start another.
     m_responder.writeBody(openai::sseEvent(openai::chunk(

@@ -108,11 +108,20 @@ void OpenAiGateway::preflight(const QHttpServerRequest &request, QHttpServerResp
     Q_EMIT requestHandled(u"%1 preflight → 204"_s.arg(request.url().path()));
 }
 
+GatewayExchange::Headers OpenAiGateway::answerHeaders(const QHttpServerRequest &request) const
+{
+    GatewayExchange::Headers headers = m_guard.corsHeaders(request.value("Origin"), false);
+    // QHttpServer keeps every connection open; a client that asked otherwise is obeyed here.
+    if (request.value("Connection").toLower().contains("close"))
+        headers.append(std::pair<QByteArray, QByteArray>("Connection", "close"));
+    return headers;
+}
+
 void OpenAiGateway::refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
     const openai::HttpError &error)
 {
     // A page the user allowed may read why it was refused; any other gets no CORS headers.
-    GatewayExchange::reject(responder, error, m_guard.corsHeaders(request.value("Origin"), false));
+    GatewayExchange::reject(responder, error, answerHeaders(request));
     Q_EMIT requestHandled(
         u"%1 → %2: %3"_s.arg(request.url().path(), QString::number(error.status), error.message));
 }
@@ -128,7 +137,7 @@ void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerRes
         models.append({model.ref.fullName(), model.ref.provider()});
     GatewayExchange::writeWhole(responder, 200,
         QJsonDocument(openai::modelList(models)).toJson(QJsonDocument::Compact),
-        m_guard.corsHeaders(request.value("Origin"), false));
+        answerHeaders(request));
     Q_EMIT requestHandled(u"/v1/models → 200, %1 models"_s.arg(models.size()));
 }
 
@@ -181,8 +190,8 @@ void OpenAiGateway::chatCompletions(
     completion.stopSequences = chat->stop;
     completion.autoContinue = m_settings.autoContinue && chat->autoContinue;
     completion.maxContinuations = m_settings.maxContinuations;
-    auto *exchange = new GatewayExchange(std::move(responder), *chat, completion, m_client,
-        m_catalog, m_guard.corsHeaders(request.value("Origin"), false), this);
+    auto *exchange = new GatewayExchange(
+        std::move(responder), *chat, completion, m_client, m_catalog, answerHeaders(request), this);
     const QString what = u"/v1/chat/completions %1%2"_s.arg(
         model->fullName(), chat->stream ? u" (stream)"_s : QString());
     ++m_inFlight;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gatewayexchange.h"
 #include "gatewayrequestguard.h"
 #include "openaiprotocol.h"
 
@@ -63,6 +64,9 @@ private:
     bool admit(const QHttpServerRequest &request, QHttpServerResponder &responder);
     /// Answers a CORS preflight: 204 with the headers for an allowed origin, 403 otherwise.
     void preflight(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    /// The headers every answer to `request` carries: CORS for an allowed page, Connection: close
+    /// when the client asked for it.
+    GatewayExchange::Headers answerHeaders(const QHttpServerRequest &request) const;
     void refuse(const QHttpServerRequest &request, QHttpServerResponder &responder,
         const openai::HttpError &error);
     void listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder);

@@ -255,6 +255,23 @@ private Q_SLOTS:
         QVERIFY2(client.waitForDisconnected(30'000), "the idle connection was kept open");
     }
 
+    // A client that says Connection: close gets its answer, then the connection ends.
+    void connectionCloseIsHonoured()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        Gateway gateway(cli, {}); // the idle timeout (60 s) cannot be what closes it
+        const quint16 port = gateway.waitForPort();
+        QVERIFY2(port != 0, gateway.log().constData());
+        RawHttpClient client;
+        QVERIFY(client.connectTo(port));
+        client.sendRequest("GET", "/v1/models", "Connection: close\r\n");
+        QCOMPARE(client.readResponse(30'000).status, 200);
+        QVERIFY2(client.waitForDisconnected(10'000), "Connection: close was not honoured");
+    }
+
     // A page the user allowed gets a proper preflight and may call the API; others get nothing.
     void allowedOriginGetsCors()
     {
