@@ -3,6 +3,7 @@
 
 #include "conversationexport.h"
 #include "conversationstore.h"
+#include "privatefiles.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -123,10 +124,16 @@ bool HistoryTransfer::import(const QString &path, QList<qint64> *imported, QStri
 
 bool HistoryTransfer::write(const QString &path, const QByteArray &data, QString *error)
 {
+    // Conversations are private: the file is made 0600 first, and QSaveFile keeps an existing
+    // file's mode (a new one would get the umask's, usually readable by every local user).
+    const bool existed = QFileInfo::exists(path);
+    privatefiles::makeFile(path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
         *error = tr("%1 cannot be written: %2")
                      .arg(QDir::toNativeSeparators(path), file.errorString());
+        if (!existed)
+            QFile::remove(path); // only the empty file made above
         return false;
     }
     return true;

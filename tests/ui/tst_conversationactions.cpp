@@ -15,6 +15,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -283,6 +284,11 @@ private Q_SLOTS:
         QFile json(all);
         QVERIFY(json.open(QIODevice::ReadOnly));
         QVERIFY(!QJsonDocument::fromJson(json.readAll()).isNull());
+        // Exports hold the conversations: readable by this user only, whatever the umask.
+        for (const QString &path : {markdown, all}) {
+            QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), 0);
+            QVERIFY(QFileInfo(path).permissions() & QFile::ReadOwner);
+        }
 
         QString error;
         QVERIFY(app.history.deleteConversation(app.chat->conversationId(), &error));
