@@ -19,70 +19,96 @@ constexpr qint64 CharactersPerToken = 4;
 
 qint64 ContextWindow::estimateTokens(const ChatMessage &message)
 {
+    return estimateTokens(message.text.size());
+}
+
+qint64 ContextWindow::estimateTokens(qint64 characters)
+{
     // completionRequestBody() leaves empty messages out, so they cost nothing.
-    if (message.text.isEmpty())
+    if (characters <= 0)
         return 0;
-    const qint64 characters = message.text.size();
     return (characters + CharactersPerToken - 1) / CharactersPerToken + PerMessageOverhead;
 }
 
-ContextWindow::Fit ContextWindow::choose(
-    const QList<ChatMessage> &transcript, qint64 maxInputTokens, int maxOutputTokens)
+QList<ContextWindow::MessageSize> ContextWindow::sizesOf(const QList<ChatMessage> &messages)
 {
-    Fit fit;
-    const qsizetype count = transcript.size();
+    QList<MessageSize> sizes;
+    sizes.reserve(messages.size());
+    for (const ChatMessage &message : messages)
+        sizes.append({message.speaker, message.text.size()});
+    return sizes;
+}
+
+ContextWindow::Plan ContextWindow::plan(
+    const QList<MessageSize> &sizes, qint64 maxInputTokens, int maxOutputTokens)
+{
+    Plan plan;
+    const qsizetype count = sizes.size();
 
     if (maxInputTokens <= 0) {
-        fit.messages = transcript;
-        for (const ChatMessage &message : transcript)
-            fit.estimatedTokens += estimateTokens(message);
-        return fit;
+        for (const MessageSize &size : sizes)
+            plan.estimatedTokens += estimateTokens(size.characters);
+        return plan;
     }
 
-    const bool hasSystem = count > 0 && transcript.first().speaker == ChatMessage::Speaker::System;
-    const qsizetype first = hasSystem ? 1 : 0; // first message that may be left out
+    plan.hasSystem = count > 0 && sizes.first().speaker == ChatMessage::Speaker::System;
+    const qsizetype first = plan.hasSystem ? 1 : 0; // first message that may be left out
 
     // The last human message and whatever follows it (e.g. a partial reply being continued) is
     // the question being asked: it is always sent.
     qsizetype tailStart = count;
     for (qsizetype i = count - 1; i >= first; --i) {
-        if (transcript.at(i).speaker == ChatMessage::Speaker::Human) {
+        if (sizes.at(i).speaker == ChatMessage::Speaker::Human) {
             tailStart = i;
             break;
         }
     }
 
     const qint64 budget = maxInputTokens - qMax(0, maxOutputTokens);
-    qint64 used = hasSystem ? estimateTokens(transcript.first()) : 0;
+    qint64 used = plan.hasSystem ? estimateTokens(sizes.first().characters) : 0;
     for (qsizetype i = tailStart; i < count; ++i)
-        used += estimateTokens(transcript.at(i));
+        used += estimateTokens(sizes.at(i).characters);
 
-    qsizetype keptStart = tailStart;
+    plan.keptStart = tailStart;
     if (used > budget) {
-        fit.fits = false;
+        plan.fits = false;
     } else {
         // Walk back over whole turns; a turn starts at a human message, or at `first` for any
         // replies before the first human message. Stop at the first turn that does not fit, so
         // that what is sent stays a contiguous, newest part of the conversation.
         qint64 turn = 0;
         for (qsizetype i = tailStart - 1; i >= first; --i) {
-            turn += estimateTokens(transcript.at(i));
-            if (transcript.at(i).speaker != ChatMessage::Speaker::Human && i != first)
+            turn += estimateTokens(sizes.at(i).characters);
+            if (sizes.at(i).speaker != ChatMessage::Speaker::Human && i != first)
                 continue;
             if (used + turn > budget)
                 break;
             used += turn;
             turn = 0;
-            keptStart = i;
+            plan.keptStart = i;
         }
     }
+    plan.estimatedTokens = used;
+    return plan;
+}
 
-    fit.messages.reserve((hasSystem ? 1 : 0) + (count - keptStart));
-    if (hasSystem)
+ContextWindow::Fit ContextWindow::choose(
+    const QList<ChatMessage> &transcript, qint64 maxInputTokens, int maxOutputTokens)
+{
+    const Plan chosen = plan(sizesOf(transcript), maxInputTokens, maxOutputTokens);
+    Fit fit;
+    fit.fits = chosen.fits;
+    fit.estimatedTokens = chosen.estimatedTokens;
+    if (maxInputTokens <= 0) {
+        fit.messages = transcript;
+        return fit;
+    }
+    const qsizetype first = chosen.hasSystem ? 1 : 0;
+    fit.messages.reserve(first + (transcript.size() - chosen.keptStart));
+    if (chosen.hasSystem)
         fit.messages.append(transcript.first());
-    fit.messages.append(transcript.mid(keptStart));
-    fit.omitted = int(keptStart - first);
-    fit.estimatedTokens = used;
+    fit.messages.append(transcript.mid(chosen.keptStart));
+    fit.omitted = int(chosen.keptStart - first);
     return fit;
 }
 
@@ -97,13 +123,19 @@ QString ContextWindow::omittedNote(int omitted)
 QString ContextWindow::tooLong(const QList<ChatMessage> &messages, const QString &modelName,
     qint64 maxInputTokens, int maxOutputTokens)
 {
+    return tooLong(sizesOf(messages), modelName, maxInputTokens, maxOutputTokens);
+}
+
+QString ContextWindow::tooLong(const QList<MessageSize> &messages, const QString &modelName,
+    qint64 maxInputTokens, int maxOutputTokens)
+{
     if (maxInputTokens <= 0)
         return {};
-    const Fit fit = choose(messages, maxInputTokens, maxOutputTokens);
-    if (fit.fits)
+    const Plan chosen = plan(messages, maxInputTokens, maxOutputTokens);
+    if (chosen.fits)
         return {};
     return tr("about %L1 tokens; %2 accepts %L3: shorten it or choose a model with a larger window")
-        .arg(fit.estimatedTokens)
+        .arg(chosen.estimatedTokens)
         .arg(modelName)
         .arg(maxInputTokens);
 }

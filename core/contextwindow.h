@@ -37,6 +37,14 @@ public:
         bool fits = true; ///< false when even the messages that are always kept exceed the limit
     };
 
+    /// What choosing needs to know of a message: who says it and how long it is, in UTF-16 code
+    /// units (QString::size()). Lets a request be measured before its text is decoded.
+    struct MessageSize
+    {
+        ChatMessage::Speaker speaker = ChatMessage::Speaker::Human;
+        qint64 characters = 0;
+    };
+
     /// Chooses the messages to send so that prompt tokens + maxOutputTokens <= maxInputTokens
     /// (when maxInputTokens > 0; otherwise the limit is unknown and everything is kept). The
     /// system message (if first) and the newest turns are kept; the oldest turns are left out,
@@ -49,6 +57,7 @@ public:
     /// Characters / 4 rounded up, plus a small per-message overhead; 0 for an empty message,
     /// which is not sent.
     static qint64 estimateTokens(const ChatMessage &message);
+    static qint64 estimateTokens(qint64 characters);
 
     /// "12 earlier messages not sent (context limit)".
     static QString omittedNote(int omitted);
@@ -59,6 +68,20 @@ public:
     /// that nothing is spent on a request the server must refuse.
     static QString tooLong(const QList<ChatMessage> &messages, const QString &modelName,
         qint64 maxInputTokens, int maxOutputTokens);
+    static QString tooLong(const QList<MessageSize> &messages, const QString &modelName,
+        qint64 maxInputTokens, int maxOutputTokens);
+
+private:
+    /// Which messages choose() keeps: the system message (when first) and [keptStart, end).
+    struct Plan
+    {
+        bool hasSystem = false;
+        qsizetype keptStart = 0;
+        qint64 estimatedTokens = 0;
+        bool fits = true;
+    };
+    static Plan plan(const QList<MessageSize> &sizes, qint64 maxInputTokens, int maxOutputTokens);
+    static QList<MessageSize> sizesOf(const QList<ChatMessage> &messages);
 };
 
 } // namespace cody

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void omittedNote();
     void longTranscript();
     void longTranscriptUnknownLimit();
+    void tooLong_data();
+    void tooLong();
 };
 
 void TestContextWindow::estimateTokens_data()
@@ -240,6 +242,43 @@ void TestContextWindow::longTranscriptUnknownLimit()
     QCOMPARE(fit.omitted, 0);
     QCOMPARE(fit.messages.size(), 10000);
     QCOMPARE(fit.estimatedTokens, qint64(70000));
+}
+
+void TestContextWindow::tooLong_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<qint64>("maxInput");
+    QTest::addColumn<int>("maxOutput");
+    QTest::addColumn<QString>("expected"); // empty: it may be sent
+    QTest::newRow("unknown limit") << u"H:100000"_s << qint64(0) << 10 << QString();
+    QTest::newRow("fits") << u"S H"_s << qint64(24) << 10 << QString();
+    QTest::newRow("old turns may go, the question stays") << u"H:4000 A:4000 H"_s << qint64(24) << 10
+                                                        << QString();
+    // 400 characters: 100 + 4 tokens, with 10 for the reply, against 100.
+    QTest::newRow("the question alone is too long")
+        << u"H:400"_s << qint64(100) << 10
+        << u"about 104 tokens; m accepts 100: shorten it or choose a model with a larger window"_s;
+    QTest::newRow("the system message with it") << u"S:300 A H:10"_s << qint64(80) << 0
+                                                << u"about 86 tokens"_s;
+}
+
+// The same answer from the messages and from their sizes alone (what the gateway measures).
+void TestContextWindow::tooLong()
+{
+    QFETCH(QString, spec);
+    QFETCH(qint64, maxInput);
+    QFETCH(int, maxOutput);
+    QFETCH(QString, expected);
+    const QList<ChatMessage> messages = transcript(spec);
+    QList<ContextWindow::MessageSize> sizes;
+    for (const ChatMessage &m : messages)
+        sizes.append({m.speaker, m.text.size()});
+    const QString fromMessages = ContextWindow::tooLong(messages, u"m"_s, maxInput, maxOutput);
+    QCOMPARE(ContextWindow::tooLong(sizes, u"m"_s, maxInput, maxOutput), fromMessages);
+    if (expected.isEmpty())
+        QCOMPARE(fromMessages, QString());
+    else
+        QVERIFY2(fromMessages.startsWith(expected), qPrintable(fromMessages));
 }
 
 QTEST_GUILESS_MAIN(TestContextWindow)
