@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-60}
 build=build-fuzz
-targets=${CODY_FUZZ_TARGETS:-"fuzz_sseparser fuzz_modelref fuzz_completionevent fuzz_retryafter"}
+targets=${CODY_FUZZ_TARGETS:-"fuzz_sseparser fuzz_modelref fuzz_completionevent fuzz_retryafter fuzz_chatrequestoutline"}
 recorded=${CODY_RECORDINGS_DIR:-$root/../shared/protocol/recorded}
 # Larger seeds are cut to this: small inputs run many times faster and find the same bugs.
 max_len=${CODY_FUZZ_MAX_LEN:-4096}

@@ -13,7 +13,7 @@ packages=(
     # The fonts 'apt-get install imagemagick' brings (URW, Noto Mono, Ghostscript's): the GUI tests
     # prove that code stays monospaced on a machine with many fonts, as users' machines are.
     fonts-urw-base35 fonts-noto-mono fonts-droid-fallback gsfonts
-    sqlite3 libsimdjson-dev time
+    sqlite3 libsimdjson-dev rapidjson-dev time
     clang libclang-rt-14-dev
     go-md2man lintian desktop-file-utils appstream
     qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
