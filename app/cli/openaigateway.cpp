@@ -141,6 +141,24 @@ void OpenAiGateway::listModels(const QHttpServerRequest &request, QHttpServerRes
     Q_EMIT requestHandled(u"/v1/models → 200, %1 models"_s.arg(models.size()));
 }
 
+QString OpenAiGateway::promptTooLong(
+    const ModelRef &model, const openai::ChatRequestOutline &outline) const
+{
+    const qint64 maxTokens = outline.maxTokens.value_or(m_settings.defaultMaxTokens);
+    const ModelInfo *info = m_catalog->find(model);
+    if (!info || info->maxInputTokens <= 0) {
+        // The server will judge a model whose window the catalog does not give; serve still
+        // bounds what it decodes and forwards for it.
+        return ContextWindow::tooLong(outline.messages,
+            u"serve, for a model whose input limit it does not know,"_s, UnknownWindowTokens,
+            int(qBound<qint64>(0, maxTokens, UnknownWindowTokens)));
+    }
+    const qint64 output = info->maxOutputTokens > 0 ? qMin(maxTokens, info->maxOutputTokens)
+                                                    : maxTokens;
+    return ContextWindow::tooLong(outline.messages, info->ref.modelId(), info->maxInputTokens,
+        int(qBound<qint64>(0, output, info->maxInputTokens)));
+}
+
 void OpenAiGateway::chatCompletions(
     const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
@@ -152,6 +170,33 @@ void OpenAiGateway::chatCompletions(
                 u"rate_limit_error"_s, u"too_many_concurrent_requests"_s, "1"});
         return;
     }
+    // The outline first: a body that cannot be sent is refused before its text is decoded, so
+    // that one at the size limit costs little more than its own bytes.
+    QString outlineError;
+    const std::optional<openai::ChatRequestOutline> outline
+        = openai::ChatRequestOutline::read(request.body(), &outlineError);
+    if (!outline) {
+        refuse(request, responder, {400, outlineError, u"invalid_request_error"_s, {}, {}});
+        return;
+    }
+    if (outline->model.isEmpty()) {
+        refuse(request, responder, {400, u"model is required"_s, u"invalid_request_error"_s, {}, {}});
+        return;
+    }
+    QString resolveError;
+    const std::optional<ModelRef> model = m_catalog->resolve(outline->model, &resolveError);
+    if (!model) {
+        refuse(request, responder,
+            {404, resolveError, u"invalid_request_error"_s, u"model_not_found"_s, {}});
+        return;
+    }
+    if (const QString tooLong = promptTooLong(*model, *outline); !tooLong.isEmpty()) {
+        // Refused before anything is sent, in OpenAI's words for it.
+        refuse(request, responder,
+            {400, u"the prompt is too long: "_s + tooLong, u"invalid_request_error"_s,
+                u"context_length_exceeded"_s, {}});
+        return;
+    }
     openai::HttpError error;
     const std::optional<openai::ChatRequest> chat
         = openai::parseChatRequest(request.body(), &error);
@@ -159,28 +204,7 @@ void OpenAiGateway::chatCompletions(
         refuse(request, responder, error);
         return;
     }
-    QString resolveError;
-    const std::optional<ModelRef> model = m_catalog->resolve(chat->model, &resolveError);
-    if (!model) {
-        refuse(request, responder,
-            {404, resolveError, u"invalid_request_error"_s, u"model_not_found"_s, {}});
-        return;
-    }
     const int maxTokens = chat->maxTokens.value_or(m_settings.defaultMaxTokens);
-    if (const ModelInfo *info = m_catalog->find(*model)) {
-        const int output = info->maxOutputTokens > 0
-            ? int(std::min<qint64>(maxTokens, info->maxOutputTokens))
-            : maxTokens;
-        const QString tooLong = ContextWindow::tooLong(
-            chat->messages, info->ref.modelId(), info->maxInputTokens, output);
-        if (!tooLong.isEmpty()) {
-            // Refused before anything is sent, in OpenAI's words for it.
-            refuse(request, responder,
-                {400, u"the prompt is too long: "_s + tooLong, u"invalid_request_error"_s,
-                    u"context_length_exceeded"_s, {}});
-            return;
-        }
-    }
     CompletionRequest completion;
     completion.model = *model;
     completion.messages = chat->messages;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "chatrequestoutline.h"
 #include "gatewayexchange.h"
 #include "gatewayrequestguard.h"
 #include "openaiprotocol.h"
@@ -47,6 +48,11 @@ public:
         int idleTimeoutMs = 60'000;
     };
 
+    /// The input limit applied to a model the catalog gives no window for: larger than any
+    /// Sourcegraph model's, so the server still judges the request, while serve never decodes
+    /// and forwards more than about 8 MiB of text for it.
+    static constexpr qint64 UnknownWindowTokens = 1'000'000;
+
     OpenAiGateway(SourcegraphClient *client, ModelCatalog *catalog, Settings settings,
         QObject *parent = nullptr);
     ~OpenAiGateway() override;
@@ -71,6 +77,8 @@ private:
         const openai::HttpError &error);
     void listModels(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void chatCompletions(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    /// Why the outlined request cannot be sent to `model` (ContextWindow::tooLong), or empty.
+    QString promptTooLong(const ModelRef &model, const openai::ChatRequestOutline &outline) const;
 
     SourcegraphClient *m_client;
     ModelCatalog *m_catalog;

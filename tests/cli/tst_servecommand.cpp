@@ -5,11 +5,10 @@
 #include "clirunner.h"
 #include "fakesourcegraph.h"
 #include "rawhttpclient.h"
+#include "serveprocess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -19,57 +18,15 @@ namespace {
 
 const QByteArray chatBody = R"({"model":"cody-opus","messages":[{"role":"user","content":"hi"}]})";
 
-// One running `serve`, stopped when destroyed.
-class Gateway
-{
-public:
-    Gateway(CliRunner &cli, const QStringList &options)
-    {
-        m_process.setProcessEnvironment(cli.environment());
-        m_process.start(
-            CliRunner::program(), QStringList {u"serve"_s, u"--port"_s, u"0"_s} + options);
-    }
-    ~Gateway()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(10'000))
-            m_process.kill();
-    }
-    Q_DISABLE_COPY_MOVE(Gateway)
-
-    // The port from "serving http://127.0.0.1:PORT/v1 for …"; 0 when it does not come.
-    quint16 waitForPort()
-    {
-        static const QRegularExpression serving(u"serving http://127\\.0\\.0\\.1:(\\d+)/v1"_s);
-        QSignalSpy output(&m_process, &QProcess::readyReadStandardOutput);
-        while (!m_process.canReadLine()) {
-            if (!output.wait(30'000))
-                return 0;
-        }
-        const auto match = serving.match(QString::fromUtf8(m_process.readLine()));
-        return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-    }
-    QByteArray log() { return m_process.readAllStandardError(); }
-
-private:
-    QProcess m_process;
-};
-
-RawHttpClient::Response exchange(quint16 port, const QByteArray &request)
-{
-    RawHttpClient client;
-    if (!client.connectTo(port))
-        return {};
-    client.send(request);
-    return client.readResponse(30'000);
-}
-
 QByteArray post(
     const QByteArray &host, const QByteArray &headers, const QByteArray &body = chatBody)
 {
-    return "POST /v1/chat/completions HTTP/1.1\r\nHost: " + host + "\r\n" + headers
-        + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
-        + body;
+    return ServeProcess::post(host, headers, body);
+}
+
+RawHttpClient::Response exchange(quint16 port, const QByteArray &request)
+{
+    return ServeProcess::exchange(port, request);
 }
 
 } // namespace
@@ -123,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        Gateway gateway(cli, {});
+        ServeProcess gateway(cli, {});
         const quint16 port = gateway.waitForPort();
         QVERIFY2(port != 0, gateway.log().constData());
         const auto response
@@ -151,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        Gateway gateway(cli, {});
+        ServeProcess gateway(cli, {});
         const quint16 port = gateway.waitForPort();
         QVERIFY2(port != 0, gateway.log().constData());
         const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
@@ -183,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        Gateway gateway(cli, {u"--max-concurrent"_s, u"1"_s});
+        ServeProcess gateway(cli, {u"--max-concurrent"_s, u"1"_s});
         const quint16 port = gateway.waitForPort();
         QVERIFY2(port != 0, gateway.log().constData());
         const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
@@ -209,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        Gateway gateway(cli, {u"--max-body"_s, u"1"_s});
+        ServeProcess gateway(cli, {u"--max-body"_s, u"1"_s});
         const quint16 port = gateway.waitForPort();
         QVERIFY2(port != 0, gateway.log().constData());
         RawHttpClient client;
@@ -245,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        Gateway gateway(cli, {u"--client-idle-timeout"_s, u"1"_s});
+        ServeProcess gateway(cli, {u"--client-idle-timeout"_s, u"1"_s});
         const quint16 port = gateway.waitForPort();
         QVERIFY2(port != 0, gateway.log().constData());
         RawHttpClient client;
@@ -262,7 +219,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        Gateway gateway(cli, {}); // the idle timeout (60 s) cannot be what closes it
+        ServeProcess gateway(cli, {}); // the idle timeout (60 s) cannot be what closes it
         const quint16 port = gateway.waitForPort();
         QVERIFY2(port != 0, gateway.log().constData());
         RawHttpClient client;
@@ -279,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);
-        Gateway gateway(cli,
+        ServeProcess gateway(cli,
             {u"--allow-origin"_s, u"http://localhost:3000"_s, u"--allowed-host"_s, u"chat.lan"_s});
         const quint16 port = gateway.waitForPort();
         QVERIFY2(port != 0, gateway.log().constData());
