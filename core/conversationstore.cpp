@@ -68,6 +68,7 @@ public:
     QString connectionName;
     QString path;
     QString movedAside;
+    QStringList tightened;
     OpenMarker marker; ///< this process has `path` open
     QSqlDatabase db;
 
@@ -195,7 +196,8 @@ bool ConversationStore::openOnce(const QString &path, QString *error)
     d->disconnect();
     d->path.clear();
     d->movedAside.clear();
-    if (const QString problem = sqlitefile::pathProblem(path); !problem.isEmpty())
+    d->tightened.clear();
+    if (const QString problem = sqlitefile::pathProblem(path, &d->tightened); !problem.isEmpty())
         return fail(error, problem);
     d->path = path;
     if (!d->connect(path, error))
@@ -266,6 +268,11 @@ bool ConversationStore::isOpen() const
 QString ConversationStore::path() const
 {
     return d->path;
+}
+
+QStringList ConversationStore::tightened() const
+{
+    return d->tightened;
 }
 
 QString ConversationStore::movedAside() const

@@ -87,6 +87,8 @@ public:
     bool isOpen() const;
     QString path() const;
     QString movedAside() const;
+    /// The history's folder and files that other users could read, made private by open().
+    QStringList tightened() const;
 
     qint64 createConversation(
         const StoredConversation &conversation, QString *error); ///< 0 on failure

@@ -2,6 +2,7 @@
 #include "privatefiles.h"
 
 #include <QDir>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -65,6 +66,17 @@ bool protectSettings(const QString &fileName)
     if (makeDir(folder, &folderTightened))
         makeFile(fileName, &fileTightened);
     return folderTightened || fileTightened;
+}
+
+QString tightenedNote(const QStringList &paths)
+{
+    if (paths.size() == 1)
+        return QCoreApplication::translate(
+            "cody::privatefiles", "%1 was readable by other users; it is now private to you")
+            .arg(paths.first());
+    return QCoreApplication::translate(
+        "cody::privatefiles", "%1 were readable by other users; they are now private to you")
+        .arg(paths.join(u", "));
 }
 
 } // namespace cody::privatefiles

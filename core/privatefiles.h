@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 /// Files that hold the user's conversations or settings are the user's alone, whatever the umask:
 /// folders 0700, files 0600. An installation made before this (0755 folders, 0644 files under
@@ -23,5 +24,9 @@ bool tighten(const QString &path);
 /// writes through QSaveFile, which keeps an existing file's mode, so a file made 0600 here stays
 /// so. True when an existing file or folder was open to others and has been tightened.
 bool protectSettings(const QString &fileName);
+
+/// The one-line note for files and folders that were open to other users and are now private:
+/// "<path> was readable by other users; it is now private to you" (translated).
+QString tightenedNote(const QStringList &paths);
 
 } // namespace cody::privatefiles

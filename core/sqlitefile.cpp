@@ -17,8 +17,12 @@ using namespace Qt::StringLiterals;
 
 namespace cody::sqlitefile {
 
-QString pathProblem(const QString &path)
+QString pathProblem(const QString &path, QStringList *tightened)
 {
+    const auto report = [tightened](bool wasOpen, const QString &what) {
+        if (wasOpen && tightened)
+            tightened->append(what);
+    };
     if (path.isEmpty())
         return QCoreApplication::translate(
             "cody::sqlitefile", "No conversation database path given");
@@ -28,15 +32,19 @@ QString pathProblem(const QString &path)
             "cody::sqlitefile", "Cannot open the conversation database %1: it is a directory")
             .arg(path);
     // The conversations are the user's alone: folder 0700, files 0600, whatever the umask.
-    if (!privatefiles::makeDir(info.absolutePath()))
+    bool folderWasOpen = false;
+    if (!privatefiles::makeDir(info.absolutePath(), &folderWasOpen))
         return QCoreApplication::translate(
             "cody::sqlitefile", "Cannot create the folder %1 for the conversation database")
             .arg(info.absolutePath());
+    report(folderWasOpen, info.absolutePath());
     if (info.isWritable() || !info.exists()) {
         // SQLite gives a new -wal and -shm the database's own mode; older ones are tightened.
-        privatefiles::makeFile(path);
+        bool fileWasOpen = false;
+        privatefiles::makeFile(path, &fileWasOpen);
+        report(fileWasOpen, path);
         for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
-            privatefiles::tighten(path + suffix);
+            report(privatefiles::tighten(path + suffix), path + suffix);
     }
     if (info.exists() && !info.isReadable())
         return QCoreApplication::translate("cody::sqlitefile",

@@ -3,6 +3,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 class QSqlError;
 
@@ -10,8 +11,10 @@ class QSqlError;
 // aside, and the statement and transaction helpers ConversationStore's SQL is written with.
 namespace cody::sqlitefile {
 
-/// Why `path` cannot hold a database (one line), or empty if it can. Creates missing folders.
-QString pathProblem(const QString &path);
+/// Why `path` cannot hold a database (one line), or empty if it can. Creates missing folders,
+/// and makes the folder, the database and its -wal and -shm private (privatefiles); those that
+/// were open to other users are added to *tightened.
+QString pathProblem(const QString &path, QStringList *tightened = nullptr);
 
 /// Points `db` at `path`; a file we may not write is opened read-only and immutable, as SQLite
 /// cannot read a WAL database without creating its -shm file otherwise.

@@ -34,10 +34,8 @@ CliContext::CliContext()
     , m_secretStore(std::make_unique<KeychainSecretStore>())
     , m_tokenSource(m_config.accessToken.isEmpty() ? TokenSource::None : TokenSource::Environment)
 {
-    if (privatefiles::protectSettings(m_settings.fileName())) {
-        writeWarning(u"%1 was readable by other users; it is now private to you"_s.arg(
-            m_settings.fileName()));
-    }
+    if (privatefiles::protectSettings(m_settings.fileName()))
+        writeWarning(privatefiles::tightenedNote({m_settings.fileName()}));
 }
 
 bool CliContext::reportConfiguration() const
@@ -185,6 +183,8 @@ ConversationStore *CliContext::historyStore()
         writeError(u"the history database cannot be opened: %1"_s.arg(error));
         return nullptr;
     }
+    if (!store->tightened().isEmpty())
+        writeWarning(privatefiles::tightenedNote(store->tightened()));
     if (!store->movedAside().isEmpty()) {
         writeWarning(
             u"the history database was damaged; it was kept as %1 and a new one was started"_s.arg(

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 
 using namespace Qt::StringLiterals;
 
@@ -43,7 +44,9 @@ int main(int argc, char *argv[])
 
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, u"cody-chat"_s, u"cody-chat"_s);
     // The settings are the user's alone, whatever the umask (an older installation is tightened).
-    cody::privatefiles::protectSettings(settings.fileName());
+    QStringList tightened;
+    if (cody::privatefiles::protectSettings(settings.fileName()))
+        tightened.append(settings.fileName());
     cody::KeychainSecretStore secrets;
     cody::Session session(&settings, QProcessEnvironment::systemEnvironment(), &secrets);
     cody::MessageModel messages;
@@ -70,7 +73,11 @@ int main(int argc, char *argv[])
             QObject::tr(
                 "The conversation history cannot be opened, so this session is not recorded:\n%1")
                 .arg(historyError));
-    } else if (!history.movedAside().isEmpty()) {
+    }
+    tightened += history.tightened();
+    if (!tightened.isEmpty()) // a note, not a question: nothing was lost
+        window.statusBar()->showMessage(cody::privatefiles::tightenedNote(tightened));
+    if (recording && !history.movedAside().isEmpty()) {
         QMessageBox::warning(&window, window.windowTitle(),
             QObject::tr("The conversation history was damaged. It was kept as\n%1\nand a new one "
                         "was started.")

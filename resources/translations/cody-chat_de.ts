@@ -1732,6 +1732,17 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::privatefiles</name>
+    <message>
+        <source>%1 was readable by other users; it is now private to you</source>
+        <translation>%1 war für andere Benutzer lesbar; jetzt ist es nur noch für Sie zugänglich</translation>
+    </message>
+    <message>
+        <source>%1 were readable by other users; they are now private to you</source>
+        <translation>%1 waren für andere Benutzer lesbar; jetzt sind sie nur noch für Sie zugänglich</translation>
+    </message>
+</context>
+<context>
     <name>cody::sqlitefile</name>
     <message>
         <source>No conversation database path given</source>

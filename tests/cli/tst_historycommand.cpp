@@ -76,6 +76,21 @@ private Q_SLOTS:
         QCOMPARE(mode(dataDir), u"700"_s);
         QCOMPARE(mode(cli.historyPath()), u"600"_s);
         QVERIFY2(second.errText().contains(u"readable by other users"_s), second.err.constData());
+        QVERIFY2(second.errText().contains(cli.historyPath()), second.err.constData());
+        QVERIFY2(second.errText().contains(cli.settingsPath()), second.err.constData());
+
+        // Only the database open to others (a copy restored from a backup): that one line.
+        QVERIFY(::chmod(QFile::encodeName(cli.historyPath()).constData(), 0644) == 0);
+        const CliRun third = cli.run({u"history"_s, u"list"_s});
+        QVERIFY2(third.exitCode == 0, third.err.constData());
+        QCOMPARE(mode(cli.historyPath()), u"600"_s);
+        QCOMPARE(third.errText().count(u"readable by other users"_s), 1);
+        QVERIFY2(third.errText().contains(cli.historyPath() + u" was readable"_s),
+            third.err.constData());
+
+        // Once tightened, nothing more is said.
+        const CliRun fourth = cli.run({u"history"_s, u"list"_s});
+        QVERIFY2(!fourth.errText().contains(u"readable by other users"_s), fourth.err.constData());
     }
 
     void chatIsRecordedAndShown()
