@@ -4,7 +4,6 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
-
 #include <string_view>
 #include <vector>
 
@@ -134,8 +133,17 @@ public:
 
 private:
     enum class Kind { Root, Messages, Message, Parts, Part, Other };
-    enum class Slot { Other, Model, Messages, MaxTokens, MessageElement, Role, Content,
-        PartElement, Text };
+    enum class Slot {
+        Other,
+        Model,
+        Messages,
+        MaxTokens,
+        MessageElement,
+        Role,
+        Content,
+        PartElement,
+        Text
+    };
     struct Frame
     {
         Kind kind;
@@ -221,8 +229,9 @@ std::optional<ChatRequestOutline> ChatRequestOutline::read(const QByteArray &bod
     rapidjson::Reader reader;
     rapidjson::MemoryStream stream(body.constData(), size_t(body.size()));
     // Iterative: a deeply nested body costs heap, not stack; the handler bounds the depth.
-    const rapidjson::ParseResult result = reader.Parse<rapidjson::kParseIterativeFlag
-        | rapidjson::kParseValidateEncodingFlag>(stream, handler);
+    const rapidjson::ParseResult result
+        = reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(
+            stream, handler);
     if (result.IsError()) {
         switch (handler.stop) {
         case OutlineHandler::Stop::NotAnObject:
@@ -235,8 +244,8 @@ std::optional<ChatRequestOutline> ChatRequestOutline::read(const QByteArray &bod
             *error = u"the body is nested more than %1 levels deep"_s.arg(MaxDepth);
             break;
         case OutlineHandler::Stop::None:
-            *error = u"the body is not JSON: %1 (at byte %2)"_s.arg(
-                QString::fromUtf8(rapidjson::GetParseError_En(result.Code())))
+            *error = u"the body is not JSON: %1 (at byte %2)"_s
+                         .arg(QString::fromUtf8(rapidjson::GetParseError_En(result.Code())))
                          .arg(result.Offset());
             break;
         }

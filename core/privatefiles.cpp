@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "privatefiles.h"
 
-#include <QDir>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 

@@ -153,8 +153,8 @@ QString OpenAiGateway::promptTooLong(
             u"serve, for a model whose input limit it does not know,"_s, UnknownWindowTokens,
             int(qBound<qint64>(0, maxTokens, UnknownWindowTokens)));
     }
-    const qint64 output = info->maxOutputTokens > 0 ? qMin(maxTokens, info->maxOutputTokens)
-                                                    : maxTokens;
+    const qint64 output
+        = info->maxOutputTokens > 0 ? qMin(maxTokens, info->maxOutputTokens) : maxTokens;
     return ContextWindow::tooLong(outline.messages, info->ref.modelId(), info->maxInputTokens,
         int(qBound<qint64>(0, output, info->maxInputTokens)));
 }
@@ -180,7 +180,8 @@ void OpenAiGateway::chatCompletions(
         return;
     }
     if (outline->model.isEmpty()) {
-        refuse(request, responder, {400, u"model is required"_s, u"invalid_request_error"_s, {}, {}});
+        refuse(
+            request, responder, {400, u"model is required"_s, u"invalid_request_error"_s, {}, {}});
         return;
     }
     QString resolveError;

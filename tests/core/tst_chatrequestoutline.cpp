@@ -18,27 +18,27 @@ private Q_SLOTS:
     void agreesWithTheFullParse_data()
     {
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("one message")
-            << QByteArray(R"({"model":"cody-haiku","messages":[{"role":"user","content":"hello"}]})");
-        QTest::newRow("keys in another order, max_tokens")
-            << QByteArray(R"({"messages":[{"content":"hello","role":"user"}],"max_tokens":77,"model":"m"})");
-        QTest::newRow("max_completion_tokens")
-            << QByteArray(R"({"model":"m","max_completion_tokens":9,"messages":[{"role":"user","content":"a"}]})");
-        QTest::newRow("a turn, and an empty message")
-            << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"q"},)"
-                          R"({"role":"assistant","content":""},{"role":"user","content":"again"}]})");
-        QTest::newRow("system and developer messages, anywhere, merged first")
-            << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"q"},)"
-                          R"({"role":"system","content":"be brief"},{"role":"developer","content":"use C++"}]})");
+        QTest::newRow("one message") << QByteArray(
+            R"({"model":"cody-haiku","messages":[{"role":"user","content":"hello"}]})");
+        QTest::newRow("keys in another order, max_tokens") << QByteArray(
+            R"({"messages":[{"content":"hello","role":"user"}],"max_tokens":77,"model":"m"})");
+        QTest::newRow("max_completion_tokens") << QByteArray(
+            R"({"model":"m","max_completion_tokens":9,"messages":[{"role":"user","content":"a"}]})");
+        QTest::newRow("a turn, and an empty message") << QByteArray(
+            R"({"model":"m","messages":[{"role":"user","content":"q"},)"
+            R"({"role":"assistant","content":""},{"role":"user","content":"again"}]})");
+        QTest::newRow("system and developer messages, anywhere, merged first") << QByteArray(
+            R"({"model":"m","messages":[{"role":"user","content":"q"},)"
+            R"({"role":"system","content":"be brief"},{"role":"developer","content":"use C++"}]})");
         QTest::newRow("text parts")
             << QByteArray(R"({"model":"m","messages":[{"role":"user","content":)"
                           R"([{"type":"text","text":"one "},{"text":"two","type":"text"}]}]})");
-        QTest::newRow("escapes, a surrogate pair, UTF-8 of 2, 3 and 4 bytes")
-            << QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":"
-                          "\"a\\n\\\"\\u00e9\\ud83d\\ude00 \xc3\xa9\xe6\xbc\xa2\xf0\x9f\x98\x80\"}]}");
-        QTest::newRow("null content, unknown fields")
-            << QByteArray(R"({"model":"m","stream":true,"user":{"a":[1,2,{"content":"x"}]},)"
-                          R"("messages":[{"role":"assistant","content":null,"name":"n"},{"role":"user","content":"q"}]})");
+        QTest::newRow("escapes, a surrogate pair, UTF-8 of 2, 3 and 4 bytes") << QByteArray(
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":"
+            "\"a\\n\\\"\\u00e9\\ud83d\\ude00 \xc3\xa9\xe6\xbc\xa2\xf0\x9f\x98\x80\"}]}");
+        QTest::newRow("null content, unknown fields") << QByteArray(
+            R"({"model":"m","stream":true,"user":{"a":[1,2,{"content":"x"}]},)"
+            R"("messages":[{"role":"assistant","content":null,"name":"n"},{"role":"user","content":"q"}]})");
     }
 
     void agreesWithTheFullParse()
@@ -88,10 +88,10 @@ private Q_SLOTS:
         QTest::newRow("too many values")
             << "{\"x\":[" + QByteArray("0,").repeated(ChatRequestOutline::MaxValues) + "0]}"
             << u"more than 200000 JSON values"_s;
-        QTest::newRow("too deep")
-            << "{\"x\":" + QByteArray("[").repeated(ChatRequestOutline::MaxDepth)
-                + QByteArray("]").repeated(ChatRequestOutline::MaxDepth) + "}"
-            << u"more than 1024 levels deep"_s;
+        QTest::newRow("too deep") << "{\"x\":"
+                + QByteArray("[").repeated(ChatRequestOutline::MaxDepth)
+                + QByteArray("]").repeated(ChatRequestOutline::MaxDepth)
+                + "}" << u"more than 1024 levels deep"_s;
     }
 
     void refusesWhatCannotBeRead()
@@ -107,7 +107,8 @@ private Q_SLOTS:
     void readsUpToTheBounds()
     {
         QString error;
-        const QByteArray deep = "{\"x\":" + QByteArray("[").repeated(ChatRequestOutline::MaxDepth - 1)
+        const QByteArray deep
+            = "{\"x\":" + QByteArray("[").repeated(ChatRequestOutline::MaxDepth - 1)
             + QByteArray("]").repeated(ChatRequestOutline::MaxDepth - 1) + "}";
         QVERIFY2(ChatRequestOutline::read(deep, &error), qPrintable(error));
         const QByteArray many

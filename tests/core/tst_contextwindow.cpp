@@ -252,14 +252,14 @@ void TestContextWindow::tooLong_data()
     QTest::addColumn<QString>("expected"); // empty: it may be sent
     QTest::newRow("unknown limit") << u"H:100000"_s << qint64(0) << 10 << QString();
     QTest::newRow("fits") << u"S H"_s << qint64(24) << 10 << QString();
-    QTest::newRow("old turns may go, the question stays") << u"H:4000 A:4000 H"_s << qint64(24) << 10
-                                                        << QString();
+    QTest::newRow("old turns may go, the question stays")
+        << u"H:4000 A:4000 H"_s << qint64(24) << 10 << QString();
     // 400 characters: 100 + 4 tokens, with 10 for the reply, against 100.
     QTest::newRow("the question alone is too long")
         << u"H:400"_s << qint64(100) << 10
         << u"about 104 tokens; m accepts 100: shorten it or choose a model with a larger window"_s;
-    QTest::newRow("the system message with it") << u"S:300 A H:10"_s << qint64(80) << 0
-                                                << u"about 86 tokens"_s;
+    QTest::newRow("the system message with it")
+        << u"S:300 A H:10"_s << qint64(80) << 0 << u"about 86 tokens"_s;
 }
 
 // The same answer from the messages and from their sizes alone (what the gateway measures).

@@ -51,9 +51,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("answer"); // in the error message, or the reply
 
-        const QByteArray haiku = "{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\",\"content\":\"";
-        const QByteArray unknown = "{\"model\":\"anthropic::2023-06-01::claude-unknown\",\"messages\":"
-                                   "[{\"role\":\"user\",\"content\":\"";
+        const QByteArray haiku
+            = "{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\",\"content\":\"";
+        const QByteArray unknown
+            = "{\"model\":\"anthropic::2023-06-01::claude-unknown\",\"messages\":"
+              "[{\"role\":\"user\",\"content\":\"";
         QTest::newRow("one message, ASCII, model's window known")
             << filled(haiku, "word ", "\"}]}") << 400 << u"claude-3-haiku accepts 7,000"_s;
         // 3 bytes each, one UTF-16 unit: QJsonDocument would hold it as UTF-16.
@@ -66,21 +68,19 @@ private Q_SLOTS:
             << filled(haiku, "\\u00e9\\n", "\"}]}") << 400 << u"claude-3-haiku accepts"_s;
         QTest::newRow("system messages, each in text parts")
             << filled("{\"model\":\"cody-haiku\",\"messages\":[",
-                   "{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\"" + QByteArray(2000, 'x')
-                       + "\"}]},",
+                   "{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\""
+                       + QByteArray(2000, 'x') + "\"}]},",
                    "{\"role\":\"user\",\"content\":\"hi\"}]}")
             << 400 << u"claude-3-haiku accepts"_s;
         // Sent on: serve never reads the field, the server gets a short prompt.
-        QTest::newRow("a huge field serve does not use")
-            << filled("{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-                      "\"user\":\"",
-                   "abcdefgh", "\"}")
-            << 200 << u"You said: hi"_s;
-        QTest::newRow("many small values")
-            << filled("{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-                      "\"metadata\":[1",
-                   ",1", "]}")
-            << 400 << u"more than 200000 JSON values"_s;
+        QTest::newRow("a huge field serve does not use") << filled(
+            "{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+            "\"user\":\"",
+            "abcdefgh", "\"}") << 200 << u"You said: hi"_s;
+        QTest::newRow("many small values") << filled(
+            "{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+            "\"metadata\":[1",
+            ",1", "]}") << 400 << u"more than 200000 JSON values"_s;
         QTest::newRow("deep nesting")
             << filled("{\"model\":\"cody-haiku\",\"x\":", "[", "") << 400 << u"levels deep"_s;
     }
@@ -103,10 +103,10 @@ private Q_SLOTS:
         QVERIFY2(port != 0, gateway.log().constData());
         const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
         // The model windows come with the server's model list, which serve loads as it starts.
-        QTRY_VERIFY_WITH_TIMEOUT(ServeProcess::exchange(port,
-                                     "GET /v1/models HTTP/1.1\r\nHost: " + host
-                                         + "\r\nConnection: close\r\n\r\n")
-                                     .body.contains("claude-3-haiku"),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ServeProcess::exchange(
+                port, "GET /v1/models HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .body.contains("claude-3-haiku"),
             30'000);
         const qint64 before = peakRssKiB(gateway.processId());
         QVERIFY(before > 0);

@@ -28,7 +28,8 @@ public:
     /// Sends `request` on a new connection and reads the answer (30 s at most).
     static RawHttpClient::Response exchange(quint16 port, const QByteArray &request);
     /// A `POST /v1/chat/completions` with `Connection: close`.
-    static QByteArray post(const QByteArray &host, const QByteArray &headers, const QByteArray &body);
+    static QByteArray post(
+        const QByteArray &host, const QByteArray &headers, const QByteArray &body);
 
 private:
     QProcess m_process;
