@@ -10,13 +10,13 @@
 //    process so one run's heap cannot hide the next one's growth.
 // Writes a table to stdout and, with --json FILE, the figures and goals for benchmarks/RESULTS.md.
 #include "benchreport.h"
-#include "chatcontroller.h"
-#include "chatview.h"
-#include "conversationstore.h"
+#include "chat/chatcontroller.h"
+#include "chat/messagemodel.h"
+#include "cody/sourcegraphclient.h"
 #include "fakesourcegraph.h"
+#include "history/conversationstore.h"
 #include "historygenerator.h"
-#include "messagemodel.h"
-#include "sourcegraphclient.h"
+#include "ui/chat/chatview.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // bench-history: what issue "history" asks — the time to open the app and to search with 10 000
 // conversations stored — measured on a real SQLite file through the app's own classes.
+#include "account/secretstore.h"
+#include "account/session.h"
 #include "benchreport.h"
-#include "chatcontroller.h"
-#include "conversationlistmodel.h"
-#include "conversationsidebar.h"
-#include "conversationstore.h"
+#include "chat/chatcontroller.h"
+#include "chat/messagemodel.h"
+#include "history/conversationstore.h"
 #include "historygenerator.h"
-#include "mainwindow.h"
-#include "messagemodel.h"
-#include "secretstore.h"
-#include "session.h"
+#include "ui/history/conversationlistmodel.h"
+#include "ui/history/conversationsidebar.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "historygenerator.h"
 
-#include "conversationrecorder.h"
-#include "conversationstore.h"
+#include "chat/conversationrecorder.h"
+#include "history/conversationstore.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "conversationexport.h"
+#include "history/conversationexport.h"
 
 #include <QRandomGenerator>
 #include <QStringList>

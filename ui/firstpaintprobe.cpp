@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "firstpaintprobe.h"
+#include "ui/firstpaintprobe.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "singleinstance.h"
+#include "ui/singleinstance.h"
 
 #include <QCryptographicHash>
 #include <QDir>

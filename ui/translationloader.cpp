@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "translationloader.h"
+#include "ui/translationloader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clicontext.h"
 
-#include "apicall.h"
-#include "conversationstore.h"
+#include "account/clientsettings.h"
+#include "account/keychainsecretstore.h"
+#include "cody/apicall.h"
+#include "cody/sourcegraphclient.h"
 #include "exitcode.h"
-#include "keychainsecretstore.h"
-#include "privatefiles.h"
-#include "sourcegraphclient.h"
+#include "history/conversationstore.h"
+#include "history/privatefiles.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -103,7 +104,7 @@ std::unique_ptr<SourcegraphClient> CliContext::createClient(
     const QUrl &baseUrl, const QString &accessToken, QString *error) const
 {
     QString tlsError;
-    auto settings = SourcegraphClient::settingsFrom(m_config, baseUrl, accessToken, &tlsError);
+    auto settings = clientSettings(m_config, baseUrl, accessToken, &tlsError);
     if (!settings) {
         *error = u"%1: %2"_s.arg(m_config.origin(Config::Key::CaFile), tlsError);
         return nullptr;

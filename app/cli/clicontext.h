@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "config.h"
-#include "error.h"
-#include "modelcatalog.h"
-#include "secretstore.h"
+#include "account/config.h"
+#include "account/secretstore.h"
+#include "cody/modelcatalog.h"
+#include "net/error.h"
 
 #include <QSettings>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "error.h"
+#include "net/error.h"
 
 namespace cody::cli {
 

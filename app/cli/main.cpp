@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // cody-chat-cli: parses the command line and wires core objects; the work happens in core/.
-#include "authcommand.h"
-#include "chatcommand.h"
 #include "clicontext.h"
+#include "commands/authcommand.h"
+#include "commands/chatcommand.h"
+#include "commands/historycommand.h"
+#include "commands/modelscommand.h"
+#include "commands/resolvecommand.h"
+#include "commands/servecommand.h"
 #include "exitcode.h"
-#include "historycommand.h"
-#include "modelscommand.h"
-#include "resolvecommand.h"
-#include "servecommand.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>

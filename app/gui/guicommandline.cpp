@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "guicommandline.h"
 
-#include "translationloader.h"
+#include "ui/translationloader.h"
 
 #include <QCoreApplication>
 

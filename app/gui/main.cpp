@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // cody-chat: builds the object graph and shows the window; the work happens in core/ and ui/.
-#include "chatcontroller.h"
-#include "conversationstore.h"
-#include "firstpaintprobe.h"
+#include "account/keychainsecretstore.h"
+#include "account/session.h"
+#include "chat/chatcontroller.h"
+#include "chat/messagemodel.h"
 #include "guicommandline.h"
-#include "keychainsecretstore.h"
-#include "mainwindow.h"
-#include "messagemodel.h"
-#include "privatefiles.h"
-#include "session.h"
-#include "singleinstance.h"
-#include "translationloader.h"
+#include "history/conversationstore.h"
+#include "history/privatefiles.h"
+#include "ui/firstpaintprobe.h"
+#include "ui/mainwindow.h"
+#include "ui/singleinstance.h"
+#include "ui/translationloader.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

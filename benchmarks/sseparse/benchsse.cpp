@@ -3,8 +3,8 @@
 // fed in 16 KiB pieces, as a socket delivers it. Prints one JSON line of MB/s per measure, so
 // run.sh can interleave it with the eventsource-parser side (eventsource.mjs) and take medians.
 #include "capturegenerator.h"
-#include "completionevent.h"
-#include "sseparser.h"
+#include "cody/completionevent.h"
+#include "net/sseparser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

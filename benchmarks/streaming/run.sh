@@ -42,7 +42,7 @@ export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data \
     XDG_CACHE_HOME=$work/cache
 mkdir -p "$HOME"
 token=sgp_fake_0123456789abcdef0123456789abcdef01234567
-client_name=openhands # the CLI's default (core/defaults.h)
+client_name=openhands # the CLI's default (core/cody/defaults.h)
 unset CODY_CLIENT_NAME
 export LLM_API_KEY=$token
 

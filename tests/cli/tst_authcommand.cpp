@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // `cody-chat-cli auth` and the keychain token in `chat`, against the fake server and the real
 // Secret Service of the test session (scripts/test.sh starts a private gnome-keyring).
+#include "account/secretstore.h"
 #include "clirunner.h"
 #include "fakesourcegraph.h"
 #include "filescan.h"
 #include "keychaintestsupport.h"
-#include "secretstore.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The history survives `kill -9` mid-reply, and two cody-chat-cli processes can share its file.
 #include "clirunner.h"
-#include "conversationschema.h"
-#include "conversationstore.h"
 #include "fakesourcegraph.h"
+#include "history/conversationschema.h"
+#include "history/conversationstore.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

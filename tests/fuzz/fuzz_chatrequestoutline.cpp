@@ -2,8 +2,8 @@
 // ChatRequestOutline::read against parseChatRequest: on a body both read, the outline names the
 // same model and never counts fewer characters than the full parse decodes, so the gateway's size
 // check can never let through more than it measured.
-#include "chatrequestoutline.h"
-#include "openaiprotocol.h"
+#include "gateway/chatrequestoutline.h"
+#include "gateway/openaiprotocol.h"
 
 #include <cstdint>
 #include <cstdio>

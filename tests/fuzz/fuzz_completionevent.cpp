@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The response handling without a network: SSE bytes -> SseParser -> CompletionEvent::decode, the
 // path CompletionStream::onReadyRead takes, plus the input as the JSON payload of one event.
-#include "completionevent.h"
-#include "sseparser.h"
+#include "cody/completionevent.h"
+#include "net/sseparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

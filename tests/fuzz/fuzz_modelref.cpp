@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // ModelRef::parse: what it accepts must survive parse -> fullName/wireName -> parse unchanged.
-#include "modelref.h"
+#include "cody/modelref.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // RetryPolicy::parseRetryAfter: never negative, bounded, and consistent with its own rules; and
 // decide() never waits longer than maxRetryAfter whatever the header said.
-#include "retrypolicy.h"
+#include "net/retrypolicy.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // SseParser: the events of an input must not depend on how its bytes are split into feeds.
-#include "sseparser.h"
+#include "net/sseparser.h"
 
 #include <QList>
 

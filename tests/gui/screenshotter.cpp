@@ -2,19 +2,19 @@
 // Builds the real window against an in-process fake Sourcegraph, plays a short conversation and
 // saves PNGs of what a person sees: light and dark mid-conversation, the settings dialog, an error.
 // Run through tests/gui/screenshots.sh (under Xvfb).
-#include "chatcontroller.h"
-#include "chatview.h"
-#include "composer.h"
-#include "conversationsettingspanel.h"
-#include "conversationstore.h"
+#include "account/session.h"
+#include "chat/chatcontroller.h"
+#include "chat/messagemodel.h"
 #include "darkpalette.h"
 #include "fakesourcegraph.h"
-#include "mainwindow.h"
+#include "history/conversationstore.h"
 #include "memorysecretstore.h"
-#include "messagemodel.h"
-#include "modelpicker.h"
-#include "session.h"
-#include "settingsdialog.h"
+#include "ui/chat/chatview.h"
+#include "ui/chat/composer.h"
+#include "ui/chat/conversationsettingspanel.h"
+#include "ui/mainwindow.h"
+#include "ui/models/modelpicker.h"
+#include "ui/settings/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>

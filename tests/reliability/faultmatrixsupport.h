@@ -4,8 +4,8 @@
 #pragma once
 
 #include "clirunner.h"
-#include "conversationschema.h"
-#include "conversationstore.h"
+#include "history/conversationschema.h"
+#include "history/conversationstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

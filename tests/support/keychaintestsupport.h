@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "keychainsecretstore.h"
+#include "account/keychainsecretstore.h"
 
 #include <QEventLoop>
 #include <QProcess>

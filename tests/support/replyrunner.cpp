@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "replyrunner.h"
 
-#include "replyorchestrator.h"
+#include "chat/replyorchestrator.h"
 
 #include <QSignalSpy>
 

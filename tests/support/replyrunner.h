@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "completionrequest.h"
+#include "cody/completionrequest.h"
+#include "cody/sourcegraphclient.h"
 #include "fakesourcegraph.h"
-#include "sourcegraphclient.h"
 
 #include <QList>
 #include <QString>

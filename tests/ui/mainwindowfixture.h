@@ -2,17 +2,17 @@
 // The real main window on a real history file and a fake server: what the GUI tests drive.
 #pragma once
 
-#include "chatcontroller.h"
-#include "chatview.h"
-#include "composer.h"
-#include "conversationstore.h"
+#include "account/session.h"
+#include "chat/chatcontroller.h"
+#include "chat/messagemodel.h"
 #include "fakesourcegraph.h"
-#include "mainwindow.h"
+#include "history/conversationstore.h"
 #include "memorysecretstore.h"
-#include "messageeditbar.h"
-#include "messagemodel.h"
-#include "modelpicker.h"
-#include "session.h"
+#include "ui/chat/chatview.h"
+#include "ui/chat/composer.h"
+#include "ui/chat/messageeditbar.h"
+#include "ui/mainwindow.h"
+#include "ui/models/modelpicker.h"
 
 #include <QLineEdit>
 #include <QSettings>

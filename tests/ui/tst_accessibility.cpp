@@ -2,16 +2,16 @@
 // The real main window, offscreen, for someone with a screen reader or without a mouse: every
 // control is named and described, Tab walks the main controls in reading order, and the main
 // actions have keys.
-#include "chatview.h"
-#include "composer.h"
-#include "conversationsettingspanel.h"
+#include "chat/messagemodel.h"
 #include "fakesourcegraph.h"
-#include "mainwindow.h"
 #include "mainwindowfixture.h"
-#include "messageeditbar.h"
-#include "messagemodel.h"
-#include "modelpicker.h"
-#include "settingsdialog.h"
+#include "ui/chat/chatview.h"
+#include "ui/chat/composer.h"
+#include "ui/chat/conversationsettingspanel.h"
+#include "ui/chat/messageeditbar.h"
+#include "ui/mainwindow.h"
+#include "ui/models/modelpicker.h"
+#include "ui/settings/settingsdialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -2,13 +2,13 @@
 // What a person does with conversations in the real window: open a search hit at its message,
 // edit and resend, continue a reply cut short, change the conversation's settings and model,
 // export and import.
-#include "conversationlistmodel.h"
-#include "conversationsettingspanel.h"
-#include "conversationsidebar.h"
-#include "historytransfer.h"
 #include "mainwindowfixture.h"
-#include "messageeditbar.h"
 #include "testcertificate.h"
+#include "ui/chat/conversationsettingspanel.h"
+#include "ui/chat/messageeditbar.h"
+#include "ui/history/conversationlistmodel.h"
+#include "ui/history/conversationsidebar.h"
+#include "ui/history/historytransfer.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // The real main window, offscreen, against the fake server: what a person does and sees.
-#include "chatcontroller.h"
-#include "chatview.h"
-#include "composer.h"
-#include "conversationlistmodel.h"
-#include "conversationsidebar.h"
-#include "conversationstore.h"
+#include "account/session.h"
+#include "chat/chatcontroller.h"
+#include "chat/messagemodel.h"
 #include "fakedocuments.h"
 #include "fakesourcegraph.h"
-#include "mainwindow.h"
+#include "history/conversationstore.h"
 #include "mainwindowfixture.h"
-#include "messagemodel.h"
-#include "modelpicker.h"
-#include "session.h"
-#include "settingsdialog.h"
+#include "ui/chat/chatview.h"
+#include "ui/chat/composer.h"
+#include "ui/history/conversationlistmodel.h"
+#include "ui/history/conversationsidebar.h"
+#include "ui/mainwindow.h"
+#include "ui/models/modelpicker.h"
+#include "ui/settings/settingsdialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

@@ -3,7 +3,7 @@
 // first or hands it a prompt, which the first sends to the server; a crashed instance's socket is
 // taken over; instances of different histories never meet.
 #include "fakesourcegraph.h"
-#include "singleinstance.h"
+#include "ui/singleinstance.h"
 
 #include <QDir>
 #include <QFile>

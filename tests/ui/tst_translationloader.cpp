@@ -2,8 +2,8 @@
 // Started under LANG=de_DE.UTF-8 (and nothing else), the app loads the German translation, and the
 // main window and the settings dialog show no English text that has a German translation.
 #include "mainwindowfixture.h"
-#include "settingsdialog.h"
-#include "translationloader.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/translationloader.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "chat/chatcontroller.h"
+
+#include "chat/contextwindow.h"
+#include "chat/conversationrecorder.h"
+#include "chat/messagemodel.h"
+#include "chat/replyorchestrator.h"
+#include "cody/modelcatalog.h"
+#include "cody/sourcegraphclient.h"
+#include "history/conversationstore.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace cody {
+
+namespace {
+
+// The callers' "false, with *error set" when there is a reason not to go on.
+bool refused(const QString &reason, QString *error)
+{
+    if (reason.isEmpty())
+        return false;
+    if (error)
+        *error = reason;
+    return true;
+}
+
+} // namespace
+
+ChatController::ChatController(MessageModel *messages, QObject *parent)
+    : QObject(parent)
+    , m_messages(messages)
+{ }
+
+ChatController::~ChatController()
+{
+    delete m_reply; // stops its request
+}
+
+void ChatController::setClient(SourcegraphClient *client)
+{
+    // A reply keeps using the client it started with; ReplyOrchestrator ends it cleanly should
+    // that client go away.
+    m_client = client;
+}
+
+bool ChatController::send(const QString &prompt, QString *error)
+{
+    QString reason;
+    if (prompt.trimmed().isEmpty())
+        reason = tr("the message is empty");
+    else if (isBusy())
+        reason = tr("a reply is still streaming; stop it first");
+    else
+        reason = unableToReply();
+    if (reason.isEmpty())
+        reason = tooLongToSend(prompt);
+    if (refused(reason, error))
+        return false;
+    recordPrompt(m_messages->append({ChatMessage::Speaker::Human, prompt}));
+    return startReply(error);
+}
+
+void ChatController::recordPrompt(int row)
+{
+    if (!m_store)
+        return;
+    MessageModel::Message message = m_messages->message(row);
+    QString problem;
+    bool created = false;
+    if (!m_recorder) {
+        m_recorder = new ConversationRecorder(m_store, this);
+        connect(m_recorder, &ConversationRecorder::failed, this, &ChatController::historyError);
+        created = m_recorder->begin(0, message.text, m_modelName, &problem, m_settings) != 0;
+    }
+    if (m_recorder->conversationId()) {
+        message.storedId = m_recorder->recordPrompt({message.speaker, message.text}, &problem);
+        if (message.storedId)
+            m_messages->update(row, message);
+    }
+    if (!problem.isEmpty())
+        Q_EMIT historyError(problem);
+    if (created)
+        Q_EMIT conversationChanged(m_recorder->conversationId());
+}
+
+QString ChatController::tooLongToSend(const QString &prompt) const
+{
+    const ModelInfo *info = m_catalog ? m_catalog->find(m_model) : nullptr;
+    if (!info)
+        return {}; // limits unknown: the server decides
+    QList<ChatMessage> question;
+    if (!m_settings.systemPrompt.trimmed().isEmpty())
+        question.append({ChatMessage::Speaker::System, m_settings.systemPrompt});
+    question.append({ChatMessage::Speaker::Human, prompt});
+    const int maxTokens = m_settings.maxTokens.value_or(m_options.maxTokens);
+    const int output = info->maxOutputTokens > 0
+        ? int(std::min<qint64>(maxTokens, info->maxOutputTokens))
+        : maxTokens;
+    const QString tooLong
+        = ContextWindow::tooLong(question, info->ref.modelId(), info->maxInputTokens, output);
+    return tooLong.isEmpty() ? QString() : tr("the message is too long: %1").arg(tooLong);
+}
+
+QString ChatController::unableToRedo() const
+{
+    return isBusy() ? tr("a reply is still streaming; stop it first") : unableToReply();
+}
+
+bool ChatController::regenerate(QString *error)
+{
+    const int last = m_messages->rowCount() - 1;
+    QString reason = unableToRedo();
+    if (reason.isEmpty()
+        && (last < 0 || m_messages->message(last).speaker != ChatMessage::Speaker::Assistant))
+        reason = tr("there is no reply to regenerate");
+    if (refused(reason, error))
+        return false;
+    m_messages->removeFrom(last);
+    QString problem;
+    if (m_recorder && !m_recorder->dropLastReply(&problem))
+        Q_EMIT historyError(problem);
+    return startReply(error);
+}
+
+bool ChatController::retry(QString *error)
+{
+    const int last = m_messages->rowCount() - 1;
+    if (isBusy() || last < 0) {
+        if (error)
+            *error = tr("there is no reply to retry");
+        return false;
+    }
+    const auto &message = m_messages->message(last);
+    QString reason = unableToReply();
+    if (message.speaker != ChatMessage::Speaker::Assistant
+        || message.state == MessageModel::State::Complete)
+        reason = tr("the last reply did not fail");
+    if (refused(reason, error))
+        return false;
+    m_messages->removeFrom(last);
+    QString problem;
+    if (m_recorder && !m_recorder->dropUnfinishedReply(&problem))
+        Q_EMIT historyError(problem);
+    return startReply(error);
+}
+
+bool ChatController::editAndResend(int row, const QString &text, QString *error)
+{
+    QString reason;
+    if (row < 0 || row >= m_messages->rowCount()
+        || m_messages->message(row).speaker != ChatMessage::Speaker::Human)
+        reason = tr("there is no such message to edit");
+    else if (text.trimmed().isEmpty())
+        reason = tr("the message is empty");
+    else
+        reason = unableToRedo();
+    if (reason.isEmpty())
+        reason = tooLongToSend(text);
+    if (refused(reason, error))
+        return false;
+    const qint64 storedId = m_messages->message(row).storedId;
+    m_messages->removeFrom(row);
+    QString problem;
+    if (m_recorder && m_recorder->conversationId() && storedId
+        && !m_store->deleteMessagesFrom(m_recorder->conversationId(), storedId, &problem))
+        Q_EMIT historyError(problem);
+    return send(text, error);
+}
+
+bool ChatController::canContinue() const
+{
+    const int last = m_messages->rowCount() - 1;
+    return !isBusy() && last >= 0 && m_messages->message(last).isContinuable();
+}
+
+bool ChatController::continueReply(QString *error)
+{
+    QString reason = unableToRedo();
+    if (reason.isEmpty() && !canContinue())
+        reason = tr("the last reply was not cut short");
+    if (refused(reason, error))
+        return false;
+    m_replyRow = m_messages->rowCount() - 1;
+    MessageModel::Message reply = m_messages->message(m_replyRow);
+    // The model is shown the text without its trailing whitespace, and usually resumes with that
+    // whitespace itself; the stitcher puts it back otherwise.
+    while (!reply.text.isEmpty() && reply.text.back().isSpace())
+        reply.text.chop(1);
+    const CompletionRequest request = requestFor(m_replyRow, reply.text, &reply.notice);
+    reply.state = MessageModel::State::Streaming;
+    reply.error.clear();
+    reply.details.clear();
+    reply.truncated = false;
+    reply.model = m_model.fullName();
+    m_messages->update(m_replyRow, reply);
+
+    m_reply = new ReplyOrchestrator(m_client, request, this);
+    if (m_recorder && m_recorder->conversationId() && reply.storedId)
+        m_recorder->resumeReply(m_reply, reply.storedId, reply.model, reply.text);
+    follow();
+    return true;
+}
+
+QString ChatController::unableToReply() const
+{
+    if (!m_client)
+        return tr(
+            "Cody Chat is not connected: set the Sourcegraph URL and access token in Settings");
+    if (!m_model.isValid())
+        return tr("no model is selected");
+    return {};
+}
+
+void ChatController::setModel(const ModelRef &model, const QString &name)
+{
+    const QString chosen = name.isEmpty() ? model.fullName() : name;
+    const bool changed = model.fullName() != m_model.fullName() || chosen != m_modelName;
+    m_model = model;
+    m_modelName = chosen;
+    if (changed)
+        saveSettings();
+}
+
+void ChatController::setConversationSettings(const ConversationSettings &settings)
+{
+    if (settings == m_settings)
+        return;
+    m_settings = settings;
+    saveSettings();
+}
+
+void ChatController::saveSettings()
+{
+    QString problem;
+    if (m_recorder && m_recorder->conversationId()
+        && !m_recorder->saveSettings(m_modelName, m_settings, &problem))
+        Q_EMIT historyError(problem);
+}
+
+CompletionRequest ChatController::requestFor(
+    int rows, const QString &resumeText, QString *notice) const
+{
+    CompletionRequest request;
+    request.model = m_model;
+    request.maxTokens = m_settings.maxTokens.value_or(m_options.maxTokens);
+    request.temperature = m_settings.temperature;
+    request.autoContinue = m_options.autoContinue;
+    request.maxContinuations = m_options.maxContinuations;
+    if (!m_settings.systemPrompt.trimmed().isEmpty())
+        request.messages.append({ChatMessage::Speaker::System, m_settings.systemPrompt});
+    // The whole conversation is the context; failed or empty replies are not part of it.
+    for (int row = 0; row < rows; ++row) {
+        const auto &message = m_messages->message(row);
+        if (message.state == MessageModel::State::Failed || message.text.trimmed().isEmpty())
+            continue;
+        request.messages.append({message.speaker, message.text});
+    }
+    // A reply being continued counts against the input limit too (it is sent as the last turn).
+    if (!resumeText.isEmpty())
+        request.messages.append({ChatMessage::Speaker::Assistant, resumeText});
+
+    // The oldest turns that do not fit the model's input limit stay out of the request — and the
+    // reply says so, never silently.
+    const ModelInfo *info = m_catalog ? m_catalog->find(m_model) : nullptr;
+    if (info && info->maxInputTokens > 0) {
+        const int output = info->maxOutputTokens > 0
+            ? std::min<qint64>(request.maxTokens, info->maxOutputTokens)
+            : request.maxTokens;
+        ContextWindow::Fit fit
+            = ContextWindow::choose(request.messages, info->maxInputTokens, output);
+        request.messages = std::move(fit.messages);
+        *notice = fit.omitted > 0 ? ContextWindow::omittedNote(fit.omitted) : QString();
+    }
+    if (!resumeText.isEmpty()) {
+        request.messages.removeLast();
+        request.resumeText = resumeText;
+    }
+    return request;
+}
+
+bool ChatController::startReply(QString *)
+{
+    MessageModel::Message reply;
+    const CompletionRequest request = requestFor(m_messages->rowCount(), {}, &reply.notice);
+    reply.speaker = ChatMessage::Speaker::Assistant;
+    reply.state = MessageModel::State::Streaming;
+    reply.model = m_model.fullName();
+    m_replyRow = m_messages->append(reply);
+
+    m_reply = new ReplyOrchestrator(m_client, request, this);
+    if (m_recorder && m_recorder->conversationId()) {
+        reply.storedId = m_recorder->recordReply(m_reply, reply.model);
+        if (reply.storedId)
+            m_messages->update(m_replyRow, reply);
+    }
+    follow();
+    return true;
+}
+
+void ChatController::follow()
+{
+    m_reply->setModelCatalog(m_catalog);
+    connect(m_reply, &ReplyOrchestrator::textReceived, this,
+        [this](const QString &text) { m_messages->appendText(m_replyRow, text); });
+    connect(m_reply, &ReplyOrchestrator::finished, this, &ChatController::onFinished);
+    m_reply->start();
+    Q_EMIT busyChanged(true);
+}
+
+void ChatController::stop()
+{
+    if (m_reply)
+        m_reply->cancel(); // finished() follows and marks the reply as stopped
+}
+
+void ChatController::newChat()
+{
+    close();
+    Q_EMIT settingsReplaced();
+}
+
+void ChatController::close()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        delete m_reply;
+        Q_EMIT busyChanged(false);
+    }
+    m_messages->clear();
+    delete m_recorder;
+    m_settings = {};
+}
+
+qint64 ChatController::conversationId() const
+{
+    return m_recorder ? m_recorder->conversationId() : 0;
+}
+
+namespace {
+
+MessageModel::Message shownMessage(const StoredMessage &stored)
+{
+    MessageModel::Message message(stored.speaker, stored.text);
+    message.storedId = stored.id;
+    message.model = stored.model;
+    message.error = stored.error;
+    switch (stored.state) {
+    case StoredMessage::State::Complete:
+        message.state = MessageModel::State::Complete;
+        break;
+    case StoredMessage::State::Failed:
+        message.state = MessageModel::State::Failed;
+        break;
+    case StoredMessage::State::Streaming:
+    case StoredMessage::State::Partial:
+        // Cut short: by the output limit, or stopped, failed midway or the app died. Shown
+        // with Continue (and Retry).
+        if (stored.error.isEmpty() && isTruncationStopReason(stored.stopReason)) {
+            message.state = MessageModel::State::Complete;
+            message.truncated = true;
+            message.details = QCoreApplication::translate(
+                "cody::ChatController", "cut off at the output limit");
+        } else {
+            message.state = stored.error.isEmpty() ? MessageModel::State::Cancelled
+                                                   : MessageModel::State::Failed;
+        }
+        break;
+    }
+    return message;
+}
+
+} // namespace
+
+bool ChatController::openConversation(qint64 id, QString *error)
+{
+    if (!m_store)
+        return false;
+    auto *recorder = new ConversationRecorder(m_store, this);
+    QString problem;
+    const auto conversation = m_store->conversation(id);
+    if (!conversation || !recorder->begin(id, {}, {}, &problem)) {
+        delete recorder;
+        if (error)
+            *error = problem.isEmpty() ? tr("there is no conversation %1").arg(id) : problem;
+        return false;
+    }
+    close();
+    m_recorder = recorder;
+    connect(m_recorder, &ConversationRecorder::failed, this, &ChatController::historyError);
+    m_settings = {conversation->systemPrompt, conversation->temperature, conversation->maxTokens};
+    // The conversation goes on with its own model, if that still exists.
+    const auto model = conversation->model.isEmpty() ? std::nullopt
+        : m_catalog                                  ? m_catalog->resolve(conversation->model)
+                                                     : ModelRef::parse(conversation->model);
+    if (model) {
+        m_model = *model;
+        m_modelName = conversation->model;
+    }
+    for (const StoredMessage &stored : m_store->messages(id))
+        m_messages->append(shownMessage(stored));
+    Q_EMIT settingsReplaced();
+    Q_EMIT conversationChanged(id);
+    return true;
+}
+
+void ChatController::onFinished(const CompletionResult &result)
+{
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    MessageModel::Message message = m_messages->message(m_replyRow);
+    message.text = result.text;
+    message.truncated = result.truncated;
+    switch (result.error.kind) {
+    case ErrorKind::None:
+        message.state = MessageModel::State::Complete;
+        break;
+    case ErrorKind::Cancelled:
+        message.state = MessageModel::State::Cancelled;
+        break;
+    default:
+        message.state = MessageModel::State::Failed;
+        message.error = result.error.message;
+        break;
+    }
+    message.details = detailsFor(result, result.promptCharacters);
+    m_messages->update(m_replyRow, message);
+    Q_EMIT busyChanged(false);
+    Q_EMIT replyFinished(result);
+}
+
+QString ChatController::detailsFor(const CompletionResult &result, qsizetype promptChars) const
+{
+    if (result.segments == 0)
+        return {};
+    QStringList parts;
+    const CostEstimate cost = m_catalog
+        ? m_catalog->estimateCost(result.model, result.usage, promptChars, result.text.size())
+        : ModelCatalog().estimateCost(result.model, result.usage, promptChars, result.text.size());
+    const qint64 tokens = cost.inputTokens + cost.outputTokens;
+    parts.append(cost.tokensEstimated ? tr("≈%1 tokens (estimate)").arg(tokens)
+                                      : tr("%1 tokens").arg(tokens));
+    if (cost.priceKnown)
+        parts.append(u"≈$%1"_s.arg(cost.usd, 0, 'f', cost.usd < 0.01 ? 4 : 2));
+    if (result.segments > 1)
+        parts.append(tr("continued %1×").arg(result.segments - 1));
+    if (result.truncated)
+        parts.append(tr("cut off at the output limit"));
+    return parts.join(u" · "_s);
+}
+
+} // namespace cody

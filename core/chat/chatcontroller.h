@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "chat/conversationsettings.h"
+#include "chat/messagemodel.h"
+#include "cody/completionrequest.h"
+#include "cody/defaults.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace cody {
+
+class ConversationRecorder;
+class ConversationStore;
+class ModelCatalog;
+class ReplyOrchestrator;
+class SourcegraphClient;
+
+/**
+ * @brief The conversation in progress, independent of any UI: turns a prompt into a request
+ * over the whole transcript, streams the reply into the MessageModel, and handles stop and retry.
+ *
+ * @code
+ * cody::ChatController chat(&messages);
+ * chat.setClient(client);
+ * chat.setModel(*cody::ModelRef::parse(u"cody/anthropic::2023-06-01::claude-3.5-sonnet"));
+ * chat.send(u"Hello"_s);
+ * @endcode
+ */
+class ChatController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatController)
+
+public:
+    struct Options
+    {
+        int maxTokens = defaults::MaxTokens;
+        bool autoContinue = true;
+        int maxContinuations = 0;
+    };
+
+    explicit ChatController(MessageModel *messages, QObject *parent = nullptr);
+    ~ChatController() override;
+
+    /// The connection replies use; null while the app is not configured.
+    void setClient(SourcegraphClient *client);
+    void setCatalog(ModelCatalog *catalog) { m_catalog = catalog; }
+    /// Where conversations are recorded; null keeps them in memory only.
+    void setStore(ConversationStore *store) { m_store = store; }
+    /// The recorded conversation shown, or 0 (a new chat, or no store).
+    qint64 conversationId() const;
+    /// Shows a recorded conversation with its model and settings; the next prompt continues it.
+    bool openConversation(qint64 id, QString *error = nullptr);
+    /// The model of the next reply; `name` is how the user chose it (an alias or a full name),
+    /// which the conversation keeps. Changing it mid-conversation is allowed: each reply records
+    /// the model that wrote it.
+    void setModel(const ModelRef &model, const QString &name = {});
+    ModelRef model() const { return m_model; }
+    /// As chosen (an alias or a full name); empty when only a ModelRef was given.
+    QString modelName() const { return m_modelName; }
+    /// The app's defaults; a conversation's own settings take precedence.
+    void setOptions(Options options) { m_options = options; }
+    /// The open conversation's system prompt, temperature and max tokens; kept in the history.
+    void setConversationSettings(const ConversationSettings &settings);
+    ConversationSettings conversationSettings() const { return m_settings; }
+
+    bool isBusy() const { return !m_reply.isNull(); }
+    /// Sends `prompt` with the conversation so far. False, with *error set, when it cannot.
+    bool send(const QString &prompt, QString *error = nullptr);
+    /// Stops the reply being streamed; its text so far stays.
+    void stop();
+    /// Asks again for the last reply if it failed or was stopped.
+    bool retry(QString *error = nullptr);
+    /// Asks again for the last reply, whatever its state: the old one is replaced.
+    bool regenerate(QString *error = nullptr);
+    /// Replaces the prompt in `row` with `text` and asks again: the later turns are removed.
+    bool editAndResend(int row, const QString &text, QString *error = nullptr);
+    /// Whether the last reply was cut short (stopped, failed midway, truncated) and has text.
+    bool canContinue() const;
+    /// Asks the model to go on with the last reply where it stopped, in the same message.
+    bool continueReply(QString *error = nullptr);
+    /// A new, empty chat with the default settings (the model stays).
+    void newChat();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    /// A conversation was recorded for the first time, or opened.
+    void conversationChanged(qint64 id);
+    /// The model or settings were replaced by an opened conversation's or a new chat's.
+    void settingsReplaced();
+    /// Recording failed; the chat goes on.
+    void historyError(const QString &message);
+    void replyFinished(const cody::CompletionResult &result);
+
+private:
+    /// Why no reply can be asked for now (not connected, no model), or empty.
+    QString unableToReply() const;
+    /// Why `prompt` cannot be sent to the model at all (over its input limit, with the
+    /// numbers), or empty; checked before anything is added or recorded, so the text stays.
+    QString tooLongToSend(const QString &prompt) const;
+    /// Ends the conversation shown (and a reply still streaming), without a signal.
+    void close();
+    /// Why the last reply cannot be asked for again now (busy, or unableToReply()), or empty.
+    QString unableToRedo() const;
+    void recordPrompt(int row);
+    void saveSettings();
+    /// The request for the first `rows` messages (and `resumeText`, the reply being continued);
+    /// *notice says what the context limit left out.
+    CompletionRequest requestFor(int rows, const QString &resumeText, QString *notice) const;
+    bool startReply(QString *error);
+    void follow();
+    void onFinished(const CompletionResult &result);
+    QString detailsFor(const CompletionResult &result, qsizetype promptChars) const;
+
+    MessageModel *m_messages;
+    QPointer<SourcegraphClient> m_client;
+    ModelCatalog *m_catalog = nullptr;
+    ModelRef m_model;
+    QString m_modelName;
+    Options m_options;
+    ConversationSettings m_settings;
+    QPointer<ReplyOrchestrator> m_reply;
+    ConversationStore *m_store = nullptr;
+    QPointer<ConversationRecorder> m_recorder;
+    int m_replyRow = -1;
+};
+
+} // namespace cody

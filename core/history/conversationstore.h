@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "cody/completionrequest.h"
+#include "cody/tokenusage.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+// At global scope: `class QTimer *` inside namespace cody would declare a cody::QTimer.
+class QTimer;
+
+namespace cody {
+
+namespace conversationexport {
+struct ExportedConversation;
+}
+
+struct StoredConversation
+{
+    qint64 id = 0;
+    QString title;
+    QString model; ///< full cody/… name or alias as chosen
+    QString systemPrompt;
+    std::optional<double> temperature;
+    std::optional<int> maxTokens;
+    QDateTime created;
+    QDateTime updated;
+    bool pinned = false;
+};
+
+struct StoredMessage
+{
+    enum class State { Complete, Streaming, Partial, Failed };
+
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    ChatMessage::Speaker speaker = ChatMessage::Speaker::Human;
+    QString text;
+    QString model;
+    QString stopReason;
+    int segments = 0;
+    std::optional<TokenUsage> usage;
+    State state = State::Complete;
+    QString error;
+    QDateTime created;
+};
+
+struct SearchHit
+{
+    qint64 conversationId = 0;
+    qint64 messageId = 0;
+    QString title;
+    QString snippet; ///< the matching text with the match wrapped in [[ and ]]
+    double rank = 0.0; ///< lower is better (FTS5 bm25)
+};
+
+/**
+ * @brief All conversations, in one SQLite database (QtSql, QSQLITE): WAL mode, schema versioned
+ * with PRAGMA user_version and migrated forward, an FTS5 index over all message text kept in sync
+ * by triggers. The only place in Cody Chat with SQL.
+ *
+ * A corrupt or unreadable database is never wiped: open() moves it aside as
+ * "<file>.corrupt-<yyyyMMdd-HHmmss>", starts a new one, and movedAside() says where it went.
+ * Messages left in the Streaming state (the app died mid-reply) become Partial on open().
+ */
+class ConversationStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversationStore)
+
+public:
+    explicit ConversationStore(QObject *parent = nullptr);
+    ~ConversationStore() override;
+
+    /// <GenericDataLocation>/cody-chat/history.sqlite: one file shared by the app and the CLI
+    /// (their application names differ, so AppDataLocation would not be).
+    static QString defaultPath();
+    static int schemaVersion();
+
+    bool open(const QString &path, QString *error);
+    bool isOpen() const;
+    QString path() const;
+    QString movedAside() const;
+    /// The history's folder and files that other users could read, made private by open().
+    QStringList tightened() const;
+
+    qint64 createConversation(
+        const StoredConversation &conversation, QString *error); ///< 0 on failure
+    bool updateConversation(const StoredConversation &conversation, QString *error);
+    bool deleteConversation(qint64 id, QString *error);
+    std::optional<StoredConversation> conversation(qint64 id) const;
+    /// Pinned first, then most recently updated first.
+    QList<StoredConversation> conversations(int offset, int limit) const;
+    int conversationCount() const;
+    std::optional<qint64> latestConversationId() const;
+
+    qint64 appendMessage(
+        const StoredMessage &message, QString *error); ///< 0 on failure; touches updated
+    bool updateMessage(const StoredMessage &message, QString *error);
+    /// Appends streamed text to a message in one transaction (a StreamingWriter batch).
+    bool appendToMessage(qint64 messageId, const QString &text, QString *error);
+    /// A reply that was streaming and ended without its final state (its conversation was
+    /// closed mid-reply) becomes Partial, as after a crash.
+    bool markInterrupted(qint64 messageId, QString *error);
+    /// Deletes `firstMessageId` and every later message of its conversation (edit and resend).
+    bool deleteMessagesFrom(qint64 conversationId, qint64 firstMessageId, QString *error);
+    QList<StoredMessage> messages(qint64 conversationId) const;
+
+    /// FTS5 query over all message text: one hit per conversation (its best message), ranked.
+    QList<SearchHit> search(const QString &query, int limit, QString *error) const;
+
+    QByteArray exportJson(qint64 conversationId) const;
+    QByteArray exportAllJson() const;
+    QString exportMarkdown(qint64 conversationId) const;
+    /// Imports what exportJson/exportAllJson wrote, as new conversations: all of them or none.
+    bool importJson(const QByteArray &json, QList<qint64> *imported, QString *error);
+    /// Adds already parsed conversations (conversationexport::fromJson), all of them or none.
+    bool importConversations(const QList<conversationexport::ExportedConversation> &conversations,
+        QList<qint64> *imported, QString *error);
+
+private:
+    bool openOnce(const QString &path, QString *error);
+
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+/**
+ * @brief Writes a streaming reply to the store in batches — at least every 500 ms or 4 KiB, each
+ * in a transaction — so a crash loses at most the last batch.
+ */
+class StreamingWriter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamingWriter)
+
+public:
+    static constexpr int FlushIntervalMs = 500;
+    static constexpr int FlushBytes = 4096;
+
+    StreamingWriter(ConversationStore *store, qint64 messageId, QObject *parent = nullptr);
+    /// Flushes what is pending; a reply not finish()ed is marked Partial.
+    ~StreamingWriter() override;
+
+    void append(const QString &text);
+    /// Flushes, then stores the final state of the message.
+    bool finish(const StoredMessage &final, QString *error);
+
+Q_SIGNALS:
+    void failed(const QString &error);
+
+private:
+    void flush();
+
+    // QPointer: the destructor flushes, and the store may already be gone by then.
+    QPointer<ConversationStore> m_store;
+    qint64 m_messageId;
+    QString m_pending;
+    qsizetype m_pendingBytes = 0;
+    bool m_finished = false;
+    QTimer *m_timer;
+};
+
+} // namespace cody

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+// ChatController against the fake server: the transcript it sends, and the context limit.
+#include "chat/chatcontroller.h"
+#include "chat/messagemodel.h"
+#include "cody/modelcatalog.h"
+#include "fakesourcegraph.h"
+#include "replyrunner.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cody;
+using namespace cody::test;
+
+class TestChatController : public QObject
+{
+    Q_OBJECT
+
+private:
+    // A catalog in which the fake model takes only a few tokens of input.
+    static QByteArray smallModel(int maxInput)
+    {
+        return uR"({"schemaVersion":"1.0","providers":[{"id":"fake","displayName":"Fake"}],
+            "models":[{"modelRef":"fake::v1::normal","displayName":"Small","capabilities":["chat"],
+            "status":"stable","contextWindow":{"maxInputTokens":%1,"maxOutputTokens":10}}],
+            "defaultModels":{"chat":"fake::v1::normal"}})"_s.arg(maxInput)
+            .toUtf8();
+    }
+
+    static void sendAndWait(ChatController &chat, const QString &prompt)
+    {
+        QSignalSpy finished(&chat, &ChatController::replyFinished);
+        QVERIFY(chat.send(prompt));
+        QVERIFY(finished.wait(10'000));
+    }
+
+private Q_SLOTS:
+    void sendsTheWholeConversation()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        MessageModel messages;
+        ChatController chat(&messages);
+        chat.setClient(&client);
+        chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        sendAndWait(chat, u"one"_s);
+        sendAndWait(chat, u"two"_s);
+        const QJsonArray sent
+            = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
+        QCOMPARE(sent.size(), 3);
+        QCOMPARE(messages.rowCount(), 4);
+        QVERIFY(messages.message(3).notice.isEmpty());
+    }
+
+    void regenerateReplacesTheLastReply()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        MessageModel messages;
+        ChatController chat(&messages);
+        chat.setClient(&client);
+        chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        QVERIFY(!chat.regenerate());
+        sendAndWait(chat, u"one"_s);
+        QSignalSpy finished(&chat, &ChatController::replyFinished);
+        QVERIFY(chat.regenerate());
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(messages.rowCount(), 2);
+        QCOMPARE(server.streamRequests().size(), 2);
+        // The same question again, without the replaced answer.
+        QCOMPARE(
+            server.streamRequests().constLast().json().value(u"messages"_s).toArray().size(), 1);
+    }
+
+    void oldestTurnsLeftOutAndSaid()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        ModelCatalog catalog;
+        QVERIFY(catalog.loadSupportedModels(smallModel(50)));
+        MessageModel messages;
+        ChatController chat(&messages);
+        chat.setClient(&client);
+        chat.setCatalog(&catalog);
+        chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        const QString filler = QString(u'x').repeated(76);
+        sendAndWait(chat, u"a "_s + filler);
+        sendAndWait(chat, u"b "_s + filler);
+        const QJsonArray sent
+            = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
+        QCOMPARE(sent.size(), 1); // only the newest question fits
+        QCOMPARE(sent.at(0).toObject().value(u"text"_s).toString(), u"b "_s + filler);
+        QCOMPARE(messages.message(3).notice, u"2 earlier messages not sent (context limit)"_s);
+        QCOMPARE(messages.rowCount(), 4); // nothing is dropped from the conversation itself
+        // Never more output than the model allows.
+        QCOMPARE(
+            server.streamRequests().constLast().json().value(u"maxTokensToSample"_s).toInt(), 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChatController)
+#include "tst_chatcontroller.moc"
