@@ -18,17 +18,6 @@ namespace {
 
 const QByteArray chatBody = R"({"model":"cody-opus","messages":[{"role":"user","content":"hi"}]})";
 
-QByteArray post(
-    const QByteArray &host, const QByteArray &headers, const QByteArray &body = chatBody)
-{
-    return ServeProcess::post(host, headers, body);
-}
-
-RawHttpClient::Response exchange(quint16 port, const QByteArray &request)
-{
-    return ServeProcess::exchange(port, request);
-}
-
 } // namespace
 
 class TestServeCommand : public QObject
@@ -76,19 +65,15 @@ private Q_SLOTS:
         QFETCH(QByteArray, headers);
         QFETCH(int, status);
         QFETCH(QString, messagePart);
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli, {});
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
-        const auto response
-            = exchange(port, post(host.replace("%1", QByteArray::number(port)), headers));
+        ServeProcess gateway;
+        QVERIFY2(gateway.start(), gateway.log().constData());
+        const quint16 port = gateway.port();
+        const auto response = gateway.exchange(
+            gateway.post(headers, chatBody, host.replace("%1", QByteArray::number(port))));
         QVERIFY(response.complete);
         QCOMPARE(response.status, status);
         if (status == 200) {
-            QCOMPARE(server.streamRequests().size(), 1);
+            QCOMPARE(gateway.server().streamRequests().size(), 1);
             return;
         }
         const QJsonObject error
@@ -97,78 +82,61 @@ private Q_SLOTS:
             error.value(u"message"_s).toString().contains(messagePart), response.body.constData());
         QVERIFY(!error.value(u"type"_s).toString().isEmpty());
         // Refused here: nothing went upstream, not even with the user's token.
-        QVERIFY(server.streamRequests().isEmpty());
+        QVERIFY(gateway.server().streamRequests().isEmpty());
         QVERIFY(response.header("access-control-allow-origin").isEmpty());
     }
 
     // Over the model's input limit: 400 context_length_exceeded, and nothing sent upstream.
     void promptOverTheModelsLimitIsRefused()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli, {});
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
-        const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
+        ServeProcess gateway;
+        QVERIFY2(gateway.start(), gateway.log().constData());
         // The limits come with the server's model list, which serve loads as it starts.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            exchange(
-                port, "GET /v1/models HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                .body.contains("claude-3-haiku"),
-            30'000);
+        QVERIFY(gateway.waitForModels());
         const QByteArray body = "{\"model\":\"cody-haiku\",\"messages\":[{\"role\":\"user\","
                                 "\"content\":\""
             + QByteArray("word ").repeated(200'000) + "\"}]}";
         const auto response
-            = exchange(port, post(host, "Content-Type: application/json\r\n", body));
+            = gateway.exchange(gateway.post("Content-Type: application/json\r\n", body));
         QCOMPARE(response.status, 400);
         const QJsonObject error
             = QJsonDocument::fromJson(response.body).object().value(u"error"_s).toObject();
         QCOMPARE(error.value(u"code"_s).toString(), u"context_length_exceeded"_s);
         QVERIFY2(error.value(u"message"_s).toString().contains(u"claude-3-haiku accepts 7"_s),
             response.body.constData());
-        QVERIFY(server.streamRequests().isEmpty());
+        QVERIFY(gateway.server().streamRequests().isEmpty());
     }
 
     // Beyond --max-concurrent replies in progress, clients are told to come back (429 with
     // Retry-After) instead of holding more upstream requests open.
     void concurrencyIsBounded()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli, {u"--max-concurrent"_s, u"1"_s});
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
-        const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
+        ServeProcess gateway({u"--max-concurrent"_s, u"1"_s});
+        QVERIFY2(gateway.start(), gateway.log().constData());
+        const quint16 port = gateway.port();
         const QByteArray stalled = "{\"model\":\"fake::v1::stall\",\"stream\":true,"
                                    "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         RawHttpClient first;
         QVERIFY(first.connectTo(port));
-        first.send(post(host, "Content-Type: application/json\r\n", stalled));
-        QTRY_COMPARE_WITH_TIMEOUT(server.streamRequests().size(), 1, 30'000);
-        const auto second = exchange(port, post(host, "Content-Type: application/json\r\n"));
+        first.send(gateway.post("Content-Type: application/json\r\n", stalled));
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.server().streamRequests().size(), 1, 30'000);
+        const auto second
+            = gateway.exchange(gateway.post("Content-Type: application/json\r\n", chatBody));
         QCOMPARE(second.status, 429);
         QCOMPARE(second.header("retry-after"), "1"_ba);
-        QCOMPARE(server.streamRequests().size(), 1); // the second never went upstream
+        QCOMPARE(gateway.server().streamRequests().size(), 1); // the second never went upstream
         first.socket().abort(); // the client hangs up: its reply ends, and room is made
         QTRY_COMPARE_WITH_TIMEOUT(
-            exchange(port, post(host, "Content-Type: application/json\r\n")).status, 200, 30'000);
+            gateway.exchange(gateway.post("Content-Type: application/json\r\n", chatBody)).status,
+            200, 30'000);
     }
 
     // A body over --max-body is answered 413 from its head, before it is read, and never sent on.
     void oversizedBodyIsRefusedBeforeItIsRead()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli, {u"--max-body"_s, u"1"_s});
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
+        ServeProcess gateway({u"--max-body"_s, u"1"_s});
+        QVERIFY2(gateway.start(), gateway.log().constData());
+        const quint16 port = gateway.port();
         RawHttpClient client;
         QVERIFY(client.connectTo(port));
         // 64 MiB announced, only the head sent: the answer cannot have waited for the body.
@@ -186,25 +154,19 @@ private Q_SLOTS:
             "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
             + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
         QCOMPARE(chunked.readResponse(30'000).status, 411);
-        QVERIFY(server.streamRequests().isEmpty());
+        QVERIFY(gateway.server().streamRequests().isEmpty());
         // The gateway still serves the next client.
         QCOMPARE(
-            exchange(port,
-                post("127.0.0.1:" + QByteArray::number(port), "Content-Type: application/json\r\n"))
-                .status,
+            gateway.exchange(gateway.post("Content-Type: application/json\r\n", chatBody)).status,
             200);
     }
 
     // A client connection left open and silent is closed after --client-idle-timeout.
     void idleClientsAreClosed()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli, {u"--client-idle-timeout"_s, u"1"_s});
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
+        ServeProcess gateway({u"--client-idle-timeout"_s, u"1"_s});
+        QVERIFY2(gateway.start(), gateway.log().constData());
+        const quint16 port = gateway.port();
         RawHttpClient client;
         QVERIFY(client.connectTo(port));
         client.sendRequest("GET", "/v1/models");
@@ -215,13 +177,9 @@ private Q_SLOTS:
     // A client that says Connection: close gets its answer, then the connection ends.
     void connectionCloseIsHonoured()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli, {}); // the idle timeout (60 s) cannot be what closes it
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
+        ServeProcess gateway; // the idle timeout (60 s) cannot be what closes it
+        QVERIFY2(gateway.start(), gateway.log().constData());
+        const quint16 port = gateway.port();
         RawHttpClient client;
         QVERIFY(client.connectTo(port));
         client.sendRequest("GET", "/v1/models", "Connection: close\r\n");
@@ -232,19 +190,15 @@ private Q_SLOTS:
     // A page the user allowed gets a proper preflight and may call the API; others get nothing.
     void allowedOriginGetsCors()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli,
+        ServeProcess gateway(
             {u"--allow-origin"_s, u"http://localhost:3000"_s, u"--allowed-host"_s, u"chat.lan"_s});
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
+        QVERIFY2(gateway.start(), gateway.log().constData());
+        const quint16 port = gateway.port();
         const QByteArray host = "localhost:" + QByteArray::number(port);
         const QByteArray preflight = "OPTIONS /v1/chat/completions HTTP/1.1\r\nHost: " + host
             + "\r\nOrigin: http://localhost:3000\r\nAccess-Control-Request-Method: POST\r\n"
               "Access-Control-Request-Headers: content-type\r\nConnection: close\r\n\r\n";
-        auto response = exchange(port, preflight);
+        auto response = gateway.exchange(preflight);
         QCOMPARE(response.status, 204);
         QCOMPARE(response.header("access-control-allow-origin"), "http://localhost:3000"_ba);
         QVERIFY(response.header("access-control-allow-methods").contains("POST"));
@@ -252,28 +206,27 @@ private Q_SLOTS:
 
         QByteArray other = preflight;
         other.replace("http://localhost:3000", "http://localhost:3001");
-        response = exchange(port, other);
+        response = gateway.exchange(other);
         QCOMPARE(response.status, 403);
         QVERIFY(response.header("access-control-allow-origin").isEmpty());
 
         // The answers carry the origin too, or the page could not read them.
-        response = exchange(port,
-            post(host, "Content-Type: application/json\r\nOrigin: http://localhost:3000\r\n"));
+        response = gateway.exchange(gateway.post(
+            "Content-Type: application/json\r\nOrigin: http://localhost:3000\r\n", chatBody, host));
         QCOMPARE(response.status, 200);
         QCOMPARE(response.header("access-control-allow-origin"), "http://localhost:3000"_ba);
         const QByteArray streamed = R"({"model":"cody-opus","stream":true,)"
                                     R"("messages":[{"role":"user","content":"hi"}]})";
-        response = exchange(port,
-            post(host, "Content-Type: application/json\r\nOrigin: http://localhost:3000\r\n",
-                streamed));
+        response = gateway.exchange(gateway.post(
+            "Content-Type: application/json\r\nOrigin: http://localhost:3000\r\n", streamed, host));
         QCOMPARE(response.status, 200);
         QCOMPARE(response.header("access-control-allow-origin"), "http://localhost:3000"_ba);
         QCOMPARE(response.header("content-type"), "text/event-stream"_ba);
         // A name given with --allowed-host is accepted like the address itself.
-        response = exchange(port,
-            post("chat.lan:" + QByteArray::number(port), "Content-Type: application/json\r\n"));
+        response = gateway.exchange(gateway.post("Content-Type: application/json\r\n", chatBody,
+            "chat.lan:" + QByteArray::number(port)));
         QCOMPARE(response.status, 200);
-        QCOMPARE(server.streamRequests().size(), 3);
+        QCOMPARE(gateway.server().streamRequests().size(), 3);
     }
 };
 

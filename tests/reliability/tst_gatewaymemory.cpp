@@ -3,8 +3,6 @@
 // one huge message, text that decodes to more or fewer characters than its bytes, a huge field
 // it never reads, many small values, deep nesting. Its peak resident size (VmHWM) may grow by at
 // most 3x the body. Alone and serial (see CMakeLists.txt), so the machine's load is not measured.
-#include "clirunner.h"
-#include "fakesourcegraph.h"
 #include "serveprocess.h"
 
 #include <QFile>
@@ -94,25 +92,15 @@ private Q_SLOTS:
         QFETCH(QString, answer);
         QVERIFY(body.size() <= MaxBody);
 
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        CliRunner cli;
-        cli.useServer(server);
-        ServeProcess gateway(cli, {});
-        const quint16 port = gateway.waitForPort();
-        QVERIFY2(port != 0, gateway.log().constData());
-        const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
+        ServeProcess gateway;
+        QVERIFY2(gateway.start(), gateway.log().constData());
         // The model windows come with the server's model list, which serve loads as it starts.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            ServeProcess::exchange(
-                port, "GET /v1/models HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                .body.contains("claude-3-haiku"),
-            30'000);
+        QVERIFY(gateway.waitForModels());
         const qint64 before = peakRssKiB(gateway.processId());
         QVERIFY(before > 0);
 
-        const auto response = ServeProcess::exchange(
-            port, ServeProcess::post(host, "Content-Type: application/json\r\n", body));
+        const auto response
+            = gateway.exchange(gateway.post("Content-Type: application/json\r\n", body));
         const qint64 after = peakRssKiB(gateway.processId());
         QCOMPARE(response.status, status);
         const QJsonObject json = QJsonDocument::fromJson(response.body).object();
@@ -121,7 +109,7 @@ private Q_SLOTS:
             : json[u"error"_s][u"message"_s].toString();
         QVERIFY2(text.contains(answer), response.body.left(500).constData());
         if (status != 200)
-            QVERIFY(server.streamRequests().isEmpty());
+            QVERIFY(gateway.server().streamRequests().isEmpty());
 
         const qint64 grew = after - before;
         qInfo("peak RSS %lld -> %lld KiB: grew %.2fx the %lld-byte body", before, after,
