@@ -9,15 +9,16 @@ if(NOT ROOT)
     message(FATAL_ERROR "CheckLayering: pass -DROOT=<source tree>")
 endif()
 
-set(core_subsystems net cody history account chat)
+set(core_subsystems net cody history account context chat)
 # "<folder>=<allowed…>": an allowed entry is a folder ("net" allows "net/x.h") or one header.
 # CORE stands for every core subsystem. The same table is in core/CMakeLists.txt, ui/ and README.
 set(rules
     "core/net=net"
     "core/cody=cody net"
-    "core/history=history cody/completionrequest.h cody/tokenusage.h"
+    "core/history=history cody/completionrequest.h cody/contextitem.h cody/tokenusage.h"
     "core/account=account cody net"
-    "core/chat=chat net cody history account"
+    "core/context=context cody net"
+    "core/chat=chat net cody history account context"
     "app/cli/gateway=gateway chat cody net"
     "ui/common=ui/common"
     "ui/chat=ui/chat ui/common CORE"
