@@ -1,21 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chat/contextwindow.h"
 
+#include "cody/tokenusage.h"
+
 using namespace Qt::StringLiterals;
 
 namespace cody {
-
-namespace {
-
-// Chat APIs wrap each message in role markers and separators that cost a few tokens of their
-// own, so a transcript of many short messages would otherwise be underestimated.
-constexpr qint64 PerMessageOverhead = 4;
-
-// About four characters per token is the usual rule of thumb for English text and code; rounding
-// up keeps the estimate on the safe side when the server does not report a count.
-constexpr qint64 CharactersPerToken = 4;
-
-} // namespace
 
 qint64 ContextWindow::estimateTokens(const ChatMessage &message)
 {
@@ -25,77 +15,32 @@ qint64 ContextWindow::estimateTokens(const ChatMessage &message)
 qint64 ContextWindow::estimateTokens(qint64 characters)
 {
     // completionRequestBody() leaves empty messages out, so they cost nothing.
-    if (characters <= 0)
-        return 0;
-    return (characters + CharactersPerToken - 1) / CharactersPerToken + PerMessageOverhead;
-}
-
-QList<ContextWindow::MessageSize> ContextWindow::sizesOf(const QList<ChatMessage> &messages)
-{
-    QList<MessageSize> sizes;
-    sizes.reserve(messages.size());
-    for (const ChatMessage &message : messages)
-        sizes.append({message.speaker, message.text.size()});
-    return sizes;
+    return estimatedMessageTokens(characters);
 }
 
 ContextWindow::Plan ContextWindow::plan(
     const QList<MessageSize> &sizes, qint64 maxInputTokens, int maxOutputTokens)
 {
     Plan plan;
-    const qsizetype count = sizes.size();
-
     if (maxInputTokens <= 0) {
         for (const MessageSize &size : sizes)
             plan.estimatedTokens += estimateTokens(size.characters);
         return plan;
     }
-
-    plan.hasSystem = count > 0 && sizes.first().speaker == ChatMessage::Speaker::System;
-    const qsizetype first = plan.hasSystem ? 1 : 0; // first message that may be left out
-
-    // The last human message and whatever follows it (e.g. a partial reply being continued) is
-    // the question being asked: it is always sent.
-    qsizetype tailStart = count;
-    for (qsizetype i = count - 1; i >= first; --i) {
-        if (sizes.at(i).speaker == ChatMessage::Speaker::Human) {
-            tailStart = i;
-            break;
-        }
-    }
-
-    const qint64 budget = maxInputTokens - qMax(0, maxOutputTokens);
-    qint64 used = plan.hasSystem ? estimateTokens(sizes.first().characters) : 0;
-    for (qsizetype i = tailStart; i < count; ++i)
-        used += estimateTokens(sizes.at(i).characters);
-
-    plan.keptStart = tailStart;
-    if (used > budget) {
-        plan.fits = false;
-    } else {
-        // Walk back over whole turns; a turn starts at a human message, or at `first` for any
-        // replies before the first human message. Stop at the first turn that does not fit, so
-        // that what is sent stays a contiguous, newest part of the conversation.
-        qint64 turn = 0;
-        for (qsizetype i = tailStart - 1; i >= first; --i) {
-            turn += estimateTokens(sizes.at(i).characters);
-            if (sizes.at(i).speaker != ChatMessage::Speaker::Human && i != first)
-                continue;
-            if (used + turn > budget)
-                break;
-            used += turn;
-            turn = 0;
-            plan.keptStart = i;
-        }
-    }
-    plan.estimatedTokens = used;
+    plan.hasSystem = !sizes.isEmpty() && sizes.first().speaker == ChatMessage::Speaker::System;
+    const TranscriptFit::Kept kept = TranscriptFit::fit(sizes, plan.hasSystem ? 1 : 0,
+        plan.hasSystem ? estimateTokens(sizes.first().characters) : 0,
+        maxInputTokens - qMax(0, maxOutputTokens));
+    plan.keptStart = kept.start;
+    plan.estimatedTokens = kept.tokens;
+    plan.fits = kept.fits;
     return plan;
 }
 
 ContextWindow::Fit ContextWindow::choose(
     const QList<ChatMessage> &transcript, qint64 maxInputTokens, int maxOutputTokens)
 {
-    const Plan chosen = plan(sizesOf(transcript), maxInputTokens, maxOutputTokens);
+    const Plan chosen = plan(TranscriptFit::sizesOf(transcript), maxInputTokens, maxOutputTokens);
     Fit fit;
     fit.fits = chosen.fits;
     fit.estimatedTokens = chosen.estimatedTokens;
@@ -123,7 +68,7 @@ QString ContextWindow::omittedNote(int omitted)
 QString ContextWindow::tooLong(const QList<ChatMessage> &messages, const QString &modelName,
     qint64 maxInputTokens, int maxOutputTokens)
 {
-    return tooLong(sizesOf(messages), modelName, maxInputTokens, maxOutputTokens);
+    return tooLong(TranscriptFit::sizesOf(messages), modelName, maxInputTokens, maxOutputTokens);
 }
 
 QString ContextWindow::tooLong(const QList<MessageSize> &messages, const QString &modelName,

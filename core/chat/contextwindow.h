@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cody/completionrequest.h"
+#include "context/transcriptfit.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -39,11 +40,7 @@ public:
 
     /// What choosing needs to know of a message: who says it and how long it is, in UTF-16 code
     /// units (QString::size()). Lets a request be measured before its text is decoded.
-    struct MessageSize
-    {
-        ChatMessage::Speaker speaker = ChatMessage::Speaker::Human;
-        qint64 characters = 0;
-    };
+    using MessageSize = TranscriptFit::MessageSize;
 
     /// Chooses the messages to send so that prompt tokens + maxOutputTokens <= maxInputTokens
     /// (when maxInputTokens > 0; otherwise the limit is unknown and everything is kept). The
@@ -81,7 +78,6 @@ private:
         bool fits = true;
     };
     static Plan plan(const QList<MessageSize> &sizes, qint64 maxInputTokens, int maxOutputTokens);
-    static QList<MessageSize> sizesOf(const QList<ChatMessage> &messages);
 };
 
 } // namespace cody
