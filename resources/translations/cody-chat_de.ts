@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ContextBudget</name>
+    <message>
+        <source>would exceed the context budget: about %1 tokens, %2 left</source>
+        <translation>würde das Kontextbudget überschreiten: etwa %1 Tokens, %2 übrig</translation>
+    </message>
+</context>
+<context>
     <name>ContextWindow</name>
     <message>
         <source>1 earlier message not sent (context limit)</source>
@@ -77,6 +84,33 @@
     <message>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PromptBuilder</name>
+    <message>
+        <source>the message is too long: about %1 tokens with Cody&apos;s preamble, and the model accepts %2; shorten it or choose a model with a larger window</source>
+        <translation>die Nachricht ist zu lang: etwa %1 Tokens mit Codys Präambel, und das Modell nimmt %2 an; kürzen Sie sie oder wählen Sie ein Modell mit größerem Kontextfenster</translation>
+    </message>
+    <message>
+        <source>empty: nothing to send</source>
+        <translation>leer: nichts zu senden</translation>
+    </message>
+    <message>
+        <source>no room: the question alone exceeds the model&apos;s input limit</source>
+        <translation>kein Platz: schon die Frage allein überschreitet das Eingabelimit des Modells</translation>
+    </message>
+    <message>
+        <source>duplicate of %1</source>
+        <translation>Duplikat von %1</translation>
+    </message>
+    <message>
+        <source>nothing retrieved from it was sent</source>
+        <translation>nichts daraus Abgerufenes wurde gesendet</translation>
+    </message>
+    <message>
+        <source>nothing was retrieved from it</source>
+        <translation>nichts daraus abgerufen</translation>
     </message>
 </context>
 <context>
