@@ -27,8 +27,10 @@ namespace cody {
  * not fit, repeats one already sent (ContextDeduplication) or is blank is skipped — never
  * truncated — with a readable omittedReason, and later smaller items may still fit.
  *
- * Feed the messages to a CompletionRequest as they are; completionRequestBody() sends them
- * unchanged (it merges nothing here, as speakers alternate).
+ * Feed the messages to a CompletionRequest as they are: completionRequestBody() sends them
+ * unchanged, as preamble and context alternate human and assistant and end on "Ok." before the
+ * transcript's first human turn (it still joins two human turns the transcript itself has, as
+ * today).
  *
  * @code
  * PromptBuilder::Input input;
@@ -65,8 +67,10 @@ public:
         QList<ChatMessage> transcript;
         /// User-added items in priority order (the first goes nearest the question) and
         /// retrieved chunks in rank order, in any interleaving: user-added ones are placed
-        /// first. Repositories and folders are the scopes chunks were retrieved from; an item
-        /// that arrives with an omittedReason (e.g. the context filters') stays out.
+        /// first. Repositories and folders are the scopes chunks were retrieved from. An item
+        /// that arrives with an omittedReason (the context filters', a failed fetch) stays out
+        /// with it: clear omittedReason on items taken from an earlier Result (a stored turn
+        /// sent again) so that they are decided anew.
         QList<ContextItem> items;
         ContextBudget::Window window;
         /// Local files are shown relative to it (absolute when outside it or when empty).
