@@ -39,6 +39,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.storedId;
     case ContinuableRole:
         return message.isContinuable();
+    case ContextRole:
+        return QVariant::fromValue(message.context);
     default:
         return {};
     }
@@ -56,6 +58,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {NoticeRole, "notice"},
         {StoredIdRole, "storedId"},
         {ContinuableRole, "continuable"},
+        {ContextRole, "context"},
     };
 }
 
@@ -89,6 +92,13 @@ void MessageModel::update(int row, Message message)
     m_messages[row] = std::move(message);
     const QModelIndex changed = index(row);
     Q_EMIT dataChanged(changed, changed);
+}
+
+void MessageModel::setContext(int row, QList<ContextItem> context)
+{
+    m_messages[row].context = std::move(context);
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {ContextRole});
 }
 
 void MessageModel::removeFrom(int row)
