@@ -246,8 +246,11 @@ bool ConversationStore::openOnce(const QString &path, QString *error)
         d->disconnect();
         return false;
     }
+    // A read-only history of an older version is read as it is, as migrating would write: its
+    // messages then come without context, which that version did not keep anyway.
+    const bool readAsItIs = !writable && *version >= 1;
     if (!d->execSql(u"PRAGMA foreign_keys = ON"_s, checking, error)
-        || !schema::migrate(d->db, error)) {
+        || (!readAsItIs && !schema::migrate(d->db, error))) {
         d->disconnect();
         return false;
     }

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void corruptNameTakenGetsNumber();
     void unreadablePath_data();
     void unreadablePath();
+    void readOnlyDatabase_data();
     void readOnlyDatabase();
     void twoInstancesShareFile();
     void truncationFoundFromTheHeader();
@@ -281,10 +282,28 @@ void TestConversationSchema::unreadablePath()
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
 }
 
+void TestConversationSchema::readOnlyDatabase_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("current version") << ConversationStore::schemaVersion();
+    // Read as it is: migrating would write.
+    QTest::newRow("version 1") << 1;
+}
+
 void TestConversationSchema::readOnlyDatabase()
 {
+    QFETCH(int, version);
     qint64 cid = 0;
-    {
+    QString title = u"kept"_s;
+    QString word = u"readable"_s;
+    int messageCount = 1;
+    if (version == 1) {
+        QVERIFY(QFile::copy(QStringLiteral(CODY_TEST_DATA_DIR "/history-v1.sqlite"), dbPath()));
+        cid = 2;
+        title = u"Failed one"_s;
+        word = u"zebra"_s;
+        messageCount = 2;
+    } else {
         ConversationStore store;
         QString error;
         QVERIFY(store.open(dbPath(), &error));
@@ -316,9 +335,11 @@ void TestConversationSchema::readOnlyDatabase()
     ConversationStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(titles(store.conversations(0, 10)), QStringList {u"kept"_s});
-    QCOMPARE(store.messages(cid).size(), 1);
-    QCOMPARE(store.search(u"readable"_s, 10, &error).size(), 1);
+    QVERIFY(titles(store.conversations(0, 10)).contains(title));
+    QCOMPARE(store.messages(cid).size(), messageCount);
+    QVERIFY(store.messages(cid).constFirst().context.isEmpty());
+    QCOMPARE(store.search(word, 10, &error).size(), 1);
+    QVERIFY(QJsonDocument::fromJson(store.exportJson(cid)).isObject());
     QCOMPARE(store.createConversation(makeConversation(u"new"_s), &error), 0);
     QVERIFY2(error.contains(u"readonly"_s, Qt::CaseInsensitive)
             || error.contains(u"read-only"_s, Qt::CaseInsensitive),
