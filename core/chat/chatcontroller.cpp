@@ -365,6 +365,7 @@ MessageModel::Message shownMessage(const StoredMessage &stored)
     message.model = stored.model;
     message.error = stored.error;
     message.context = stored.context; // without contents: contextWithContent() reads them
+    message.unreadableContextItems = stored.unreadableContextItems;
     switch (stored.state) {
     case StoredMessage::State::Complete:
         message.state = MessageModel::State::Complete;

@@ -41,6 +41,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.isContinuable();
     case ContextRole:
         return QVariant::fromValue(message.context);
+    case UnreadableContextRole:
+        return message.unreadableContextItems;
     default:
         return {};
     }
@@ -59,6 +61,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {StoredIdRole, "storedId"},
         {ContinuableRole, "continuable"},
         {ContextRole, "context"},
+        {UnreadableContextRole, "unreadableContext"},
     };
 }
 
@@ -97,8 +100,9 @@ void MessageModel::update(int row, Message message)
 void MessageModel::setContext(int row, QList<ContextItem> context)
 {
     m_messages[row].context = std::move(context);
+    m_messages[row].unreadableContextItems = 0; // replaced along with the readable ones
     const QModelIndex changed = index(row);
-    Q_EMIT dataChanged(changed, changed, {ContextRole});
+    Q_EMIT dataChanged(changed, changed, {ContextRole, UnreadableContextRole});
 }
 
 void MessageModel::removeFrom(int row)

@@ -37,6 +37,8 @@ public:
         /// a reopened conversation's items come without their content (see
         /// ChatController::contextWithContent())
         ContextRole,
+        /// int: the prompt's stored context items that could not be read (a damaged history)
+        UnreadableContextRole,
     };
 
     struct Message
@@ -58,6 +60,7 @@ public:
         qint64 storedId = 0;
         bool truncated = false; ///< ended at the output limit, not (fully) auto-continued
         QList<ContextItem> context; ///< ContextRole
+        int unreadableContextItems = 0; ///< UnreadableContextRole
 
         /// A reply with text that was cut short: stopped, failed midway or truncated.
         bool isContinuable() const
@@ -80,7 +83,7 @@ public:
     /// Appends streamed text to `row`: O(text), one dataChanged for that row.
     void appendText(int row, const QString &text);
     void update(int row, Message message);
-    /// Replaces the context items of `row`: one dataChanged for ContextRole.
+    /// Replaces the context items of `row`: one dataChanged for its two context roles.
     void setContext(int row, QList<ContextItem> context);
     void removeFrom(int row);
     void clear();

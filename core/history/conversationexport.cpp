@@ -43,7 +43,6 @@ QJsonObject messageToJson(const StoredMessage &message)
     for (const ContextItem &item : message.context)
         context.append(item.toJson());
     return QJsonObject {
-        {u"context"_s, context},
         {u"role"_s, conversationschema::roleName(message.speaker)},
         {u"text"_s, message.text},
         {u"model"_s, message.model},
@@ -53,6 +52,7 @@ QJsonObject messageToJson(const StoredMessage &message)
         {u"state"_s, conversationschema::stateName(message.state)},
         {u"error"_s, message.error},
         {u"created"_s, timeToJson(message.created)},
+        {u"context"_s, context},
     };
 }
 

@@ -10,6 +10,8 @@
 
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -286,6 +288,29 @@ private Q_SLOTS:
         QCOMPARE(f.store.messageContext(edited), QList<ContextItem>());
         QCOMPARE(f.stored().at(2).context, QList<ContextItem>());
         QCOMPARE(f.chat.contextWithContent(0), first);
+    }
+
+    // A context item damaged in the file (by hand) is counted on its row; the prompt is shown.
+    void damagedContextIsCounted()
+    {
+        Fixture f;
+        sendAndWait(f.chat, u"what is squirrel?"_s);
+        f.chat.setContext(0, squirrelContext(u"package squirrel"_s));
+        const qint64 id = f.chat.conversationId();
+        f.chat.newChat();
+        QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edit"_s)
+            .setDatabaseName(f.dir.filePath(u"history.sqlite"_s));
+        {
+            QSqlQuery q(QSqlDatabase::database(u"edit"_s));
+            QVERIFY(q.exec(u"UPDATE message_context SET item = 'null' WHERE position = 0"_s));
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(u"edit"_s);
+        QVERIFY(f.chat.openConversation(id));
+        QCOMPARE(f.messages.message(0).text, u"what is squirrel?"_s);
+        QCOMPARE(
+            f.messages.data(f.messages.index(0), MessageModel::UnreadableContextRole).toInt(), 1);
+        QCOMPARE(f.messages.message(0).context, withoutContent(squirrelContext({})).mid(1));
     }
 
     // Without a history the context lives in the model only.
