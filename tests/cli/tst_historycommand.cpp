@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // `chat` recording its conversations and `history` reading them back, through the real binary.
 #include "clirunner.h"
+#include "contextsamples.h"
+#include "exportjson.h"
 #include "fakesourcegraph.h"
 #include "history/conversationstore.h"
 
@@ -37,25 +39,6 @@ private:
     // the CLI reads (the chat command's context flags are not needed for that): its id.
     static qint64 recordWithContext(const QString &historyPath)
     {
-        using cody::ContextItem;
-        ContextItem chunk;
-        chunk.source = ContextItem::Source::Retrieved;
-        chunk.repoName = u"github.com/sourcegraph/sourcegraph"_s;
-        chunk.path = u"cmd/symbols/squirrel/service.go"_s;
-        chunk.startLine = 1;
-        chunk.endLine = 20;
-        chunk.content = u"package squirrel // wombatish"_s;
-        chunk.tokens = 312;
-        chunk.sent = true;
-        ContextItem local;
-        local.kind = ContextItem::Kind::LocalFile;
-        local.path = u"/home/me/big.log"_s;
-        local.tokens = 9000;
-        local.omittedReason = u"over the token budget"_s;
-        ContextItem repository;
-        repository.kind = ContextItem::Kind::Repository;
-        repository.repoName = chunk.repoName;
-
         cody::ConversationStore store;
         QString error;
         if (!store.open(historyPath, &error))
@@ -66,7 +49,8 @@ private:
         cody::StoredMessage prompt;
         prompt.conversationId = id;
         prompt.text = u"What is squirrel?"_s;
-        prompt.context = {repository, chunk, local};
+        prompt.context
+            = {mentionedRepository(), sentChunk(u"package squirrel // wombatish"_s), leftOutFile()};
         cody::StoredMessage reply;
         reply.conversationId = id;
         reply.speaker = cody::ChatMessage::Speaker::Assistant;
@@ -90,8 +74,9 @@ private Q_SLOTS:
             = u"What is squirrel?\n"
               u"\n**Context:** 1 mentioned, 1 sent (312 tokens), 1 left out\n\n"
               u"- mentioned: repository `github.com/sourcegraph/sourcegraph`\n"
-              u"- sent: `cmd/symbols/squirrel/service.go` lines 1-20 in "
-              u"`github.com/sourcegraph/sourcegraph`, 312 tokens, retrieved\n"
+              u"- sent: [`cmd/symbols/squirrel/service.go`](https://sourcegraph.example.com/"
+              u"github.com/sourcegraph/sourcegraph/-/blob/cmd/symbols/squirrel/service.go?L1-20) "
+              u"lines 1-20 in `github.com/sourcegraph/sourcegraph`, 312 tokens, retrieved\n"
               u"- left out: local file `/home/me/big.log`, 9000 tokens — over the token budget\n"
               u"\n## Cody (fake::v1::normal)\n"_s;
         QVERIFY2(show.outText().contains(context), qPrintable(show.outText()));
@@ -102,14 +87,7 @@ private Q_SLOTS:
 
         const CliRun json = cli.run({u"history"_s, u"show"_s, id, u"--json"_s});
         QCOMPARE(json.exitCode, 0);
-        const QJsonArray messages = QJsonDocument::fromJson(json.out)
-                                        .object()
-                                        .value(u"conversations"_s)
-                                        .toArray()
-                                        .at(0)
-                                        .toObject()
-                                        .value(u"messages"_s)
-                                        .toArray();
+        const QJsonArray messages = exportedMessages(json.out);
         const QJsonArray items = messages.at(0).toObject().value(u"context"_s).toArray();
         QCOMPARE(items.size(), 3);
         QCOMPARE(items.at(1).toObject().value(u"path"_s).toString(),

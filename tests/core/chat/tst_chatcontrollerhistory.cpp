@@ -3,6 +3,7 @@
 // a reply cut short — what the request carries and what the database keeps.
 #include "chat/chatcontroller.h"
 #include "chat/messagemodel.h"
+#include "contextsamples.h"
 #include "fakesourcegraph.h"
 #include "history/conversationstore.h"
 #include "replyrunner.h"
@@ -54,19 +55,7 @@ private:
     // What a prompt about squirrel is sent with: a repository to retrieve from and a chunk.
     static QList<ContextItem> squirrelContext(const QString &chunkText)
     {
-        ContextItem repository;
-        repository.kind = ContextItem::Kind::Repository;
-        repository.repoName = u"github.com/sourcegraph/sourcegraph"_s;
-        ContextItem chunk;
-        chunk.source = ContextItem::Source::Retrieved;
-        chunk.repoName = repository.repoName;
-        chunk.path = u"cmd/symbols/squirrel/service.go"_s;
-        chunk.startLine = 1;
-        chunk.endLine = 20;
-        chunk.content = chunkText;
-        chunk.tokens = 30;
-        chunk.sent = true;
-        return {repository, chunk};
+        return {mentionedRepository(), sentChunk(chunkText)};
     }
 
     static QList<ContextItem> withoutContent(QList<ContextItem> items)

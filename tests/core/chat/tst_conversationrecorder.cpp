@@ -2,6 +2,7 @@
 // ConversationRecorder and a prompt's codebase context: recorded with the prompt or once the
 // request's items are known, and read back whole to send again.
 #include "chat/conversationrecorder.h"
+#include "contextsamples.h"
 #include "history/conversationstore.h"
 
 #include <QTemporaryDir>
@@ -15,27 +16,10 @@ class TestConversationRecorder : public QObject
     Q_OBJECT
 
 private:
-    static ContextItem mention()
-    {
-        ContextItem repository;
-        repository.kind = ContextItem::Kind::Repository;
-        repository.repoName = u"github.com/sourcegraph/sourcegraph"_s;
-        repository.repoId = u"UmVwb3NpdG9yeTozOTk="_s;
-        return repository;
-    }
-
     static ContextItem chunk(int line)
     {
-        ContextItem item;
-        item.source = ContextItem::Source::Retrieved;
-        item.repoName = u"github.com/sourcegraph/sourcegraph"_s;
-        item.path = u"cmd/symbols/squirrel/service.go"_s;
-        item.startLine = line;
-        item.endLine = line + 19;
-        item.content = u"func (s *SquirrelService) symbolInfo() { // line %1\n}"_s.arg(line);
-        item.tokens = 40;
-        item.sent = true;
-        return item;
+        return cody::test::sentChunk(
+            u"func (s *SquirrelService) symbolInfo() { // line %1\n}"_s.arg(line), line);
     }
 
     QTemporaryDir m_dir;
@@ -50,13 +34,15 @@ private Q_SLOTS:
         QVERIFY(recorder.begin(0, u"what is squirrel?"_s, u"cody-opus"_s, &error));
 
         // The mentions known when it is sent go in with the prompt.
-        const qint64 prompt = recorder.recordPrompt(
-            {ChatMessage::Speaker::Human, u"what is squirrel?"_s}, &error, {mention()});
+        const qint64 prompt
+            = recorder.recordPrompt({ChatMessage::Speaker::Human, u"what is squirrel?"_s}, &error,
+                {cody::test::mentionedRepository()});
         QVERIFY2(prompt, qPrintable(error));
-        QCOMPARE(recorder.storedContext(prompt), QList<ContextItem> {mention()});
+        QCOMPARE(
+            recorder.storedContext(prompt), QList<ContextItem> {cody::test::mentionedRepository()});
 
         // Then what the request was sent with, in their place.
-        const QList<ContextItem> sent = {mention(), chunk(1), chunk(41)};
+        const QList<ContextItem> sent = {cody::test::mentionedRepository(), chunk(1), chunk(41)};
         QVERIFY2(recorder.recordContext(prompt, sent, &error), qPrintable(error));
         QCOMPARE(recorder.storedContext(prompt), sent);
         QCOMPARE(store.messages(recorder.conversationId()).constFirst().context.size(), 3);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // MessageModel: its roles, and a prompt's context changing alone.
 #include "chat/messagemodel.h"
+#include "contextsamples.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -29,16 +30,8 @@ private Q_SLOTS:
             model.data(model.index(prompt), MessageModel::ContextRole).value<QList<ContextItem>>(),
             QList<ContextItem>());
 
-        ContextItem repository;
-        repository.kind = ContextItem::Kind::Repository;
-        repository.repoName = u"github.com/sourcegraph/sourcegraph"_s;
-        ContextItem chunk;
-        chunk.source = ContextItem::Source::Retrieved;
-        chunk.repoName = repository.repoName;
-        chunk.path = u"cmd/symbols/squirrel/service.go"_s;
-        chunk.content = u"package squirrel"_s;
-        chunk.tokens = 12;
-        chunk.sent = true;
+        const ContextItem repository = cody::test::mentionedRepository();
+        const ContextItem chunk = cody::test::sentChunk(u"package squirrel"_s);
         QSignalSpy changed(&model, &MessageModel::dataChanged);
         model.setContext(prompt, {repository, chunk});
         // One row, one role: a view redraws the prompt's context, not the text.

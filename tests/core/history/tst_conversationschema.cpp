@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The database file itself: migrations, newer schemas, damaged and unreadable files, read-only
 // files and two connections on one file.
+#include "contextsamples.h"
 #include "conversationstoretestsupport.h"
 #include "history/conversationstore.h"
 #include "history/databaseopenmarker.h"
@@ -116,9 +117,7 @@ void TestConversationSchema::migratesFromVersion1KeepsEverything()
     // An old message takes context, and a new one comes with it.
     const qint64 cid = store.conversations(0, 1).constFirst().id;
     const qint64 first = store.messages(cid).constFirst().id;
-    cody::ContextItem repository;
-    repository.kind = cody::ContextItem::Kind::Repository;
-    repository.repoName = u"github.com/sourcegraph/sourcegraph"_s;
+    const cody::ContextItem repository = mentionedRepository();
     QVERIFY2(store.setMessageContext(first, {repository}, &error), qPrintable(error));
     StoredMessage next = makeMessage(cid, ChatMessage::Speaker::Human, u"and now?"_s);
     next.context = {repository};

@@ -2,7 +2,9 @@
 // The codebase context stored with messages (history/messagecontext): written with the message
 // or afterwards, read back with and without contents, kept out of the full-text index, deleted
 // with its messages, and a damaged row skipped and counted instead of losing the message.
+#include "contextsamples.h"
 #include "conversationstoretestsupport.h"
+#include "exportjson.h"
 #include "history/conversationexport.h"
 #include "history/conversationstore.h"
 
@@ -17,31 +19,8 @@ namespace {
 // chunk was retrieved from: what a prompt with an @-mentioned repository ends up with.
 QList<ContextItem> sampleContext()
 {
-    ContextItem chunk;
-    chunk.kind = ContextItem::Kind::RemoteFile;
-    chunk.source = ContextItem::Source::Retrieved;
-    chunk.repoName = u"github.com/sourcegraph/sourcegraph"_s;
-    chunk.repoId = u"UmVwb3NpdG9yeTozOTk="_s;
-    chunk.path = u"cmd/symbols/squirrel/service.go"_s;
-    chunk.revision = u"0123456789abcdef0123456789abcdef01234567"_s;
-    chunk.startLine = 1;
-    chunk.endLine = 20;
-    chunk.content = u"package squirrel\n\n// quokkaesque: a word found only in this chunk\n"_s;
-    chunk.tokens = 312;
-    chunk.sent = true;
-    chunk.url = QUrl(u"https://sourcegraph.example.com/github.com/sourcegraph/sourcegraph/-/blob/"
-                     u"cmd/symbols/squirrel/service.go?L1-20"_s);
-    ContextItem local;
-    local.kind = ContextItem::Kind::LocalFile;
-    local.path = u"/home/me/big.log"_s;
-    local.content = QString(2000, u'x');
-    local.tokens = 9000;
-    local.omittedReason = u"over the token budget"_s;
-    ContextItem repository;
-    repository.kind = ContextItem::Kind::Repository;
-    repository.repoName = u"github.com/sourcegraph/sourcegraph"_s;
-    repository.repoId = u"UmVwb3NpdG9yeTozOTk="_s;
-    return {chunk, local, repository};
+    return {sentChunk(u"package squirrel\n\n// quokkaesque: a word found only in this chunk\n"_s),
+        leftOutFile(), mentionedRepository()};
 }
 
 QList<ContextItem> withoutContent(QList<ContextItem> items)
@@ -260,14 +239,7 @@ private Q_SLOTS:
         qint64 cid = 0;
         promptWithContext(store, &cid);
         const QByteArray json = store.exportJson(cid);
-        const QJsonArray messages = QJsonDocument::fromJson(json)
-                                        .object()
-                                        .value(u"conversations"_s)
-                                        .toArray()
-                                        .at(0)
-                                        .toObject()
-                                        .value(u"messages"_s)
-                                        .toArray();
+        const QJsonArray messages = exportedMessages(json);
         const QJsonArray context = messages.at(0).toObject().value(u"context"_s).toArray();
         QCOMPARE(context.size(), 3);
         QCOMPARE(context.at(0).toObject(), sampleContext().at(0).toJson());
