@@ -66,6 +66,7 @@ struct Options
     int runs = 5;
     QString json;
     int messagesPerConversation = 0; ///< 0: 4–12, varying
+    int contextChunks = 0; ///< retrieved chunks per prompt when filling
 };
 
 /// The app as app/gui/main.cpp builds it, on the given history file.
@@ -131,6 +132,7 @@ void populate(const Options &options, Report *report)
     }
     HistoryGenerator generator;
     generator.setMessagesPerConversation(options.messagesPerConversation);
+    generator.setContextChunks(options.contextChunks);
     const double ms = timeMs([&] {
         if (!generator.populate(&store, options.conversations, &error))
             qFatal("%s", qPrintable(error));
@@ -149,20 +151,29 @@ void measureAppend(Report *report)
     QString error;
     if (!store.open(dir.filePath(u"append.sqlite"_s), &error))
         qFatal("%s", qPrintable(error));
-    const HistoryGenerator generator;
-    const auto sample = generator.conversation(0, 1);
-    const qint64 id = store.createConversation(sample.conversation, &error);
+    // The same messages, then each prompt with the 17 chunks a recorded retrieval returned (FX/21)
+    // written in its transaction.
+    HistoryGenerator generator;
+    const auto plain = generator.conversation(0, 1);
+    generator.setContextChunks(17);
+    const auto withContext = generator.conversation(0, 1);
+    const qint64 id = store.createConversation(plain.conversation, &error);
     constexpr int Messages = 200;
-    const double ms = timeMs([&] {
-        for (int i = 0; i < Messages; ++i) {
-            StoredMessage m = sample.messages.at(i % sample.messages.size());
-            m.conversationId = id;
-            if (store.appendMessage(m, &error) == 0)
-                qFatal("%s", qPrintable(error));
-        }
-    });
+    const auto perMessage = [&](const QList<StoredMessage> &sample) {
+        return timeMs([&] {
+            for (int i = 0; i < Messages; ++i) {
+                StoredMessage m = sample.at(i % sample.size());
+                m.conversationId = id;
+                if (store.appendMessage(m, &error) == 0)
+                    qFatal("%s", qPrintable(error));
+            }
+        }) / Messages;
+    };
     report->addValue(u"append_message_ms"_s, u"appendMessage (own transaction), per message"_s,
-        ms / Messages, u"ms"_s);
+        perMessage(plain.messages), u"ms"_s);
+    report->addValue(u"append_context_ms"_s,
+        u"the same, each prompt with 17 context chunks, per message"_s,
+        perMessage(withContext.messages), u"ms"_s);
 }
 
 void reportDatabase(const Options &options, Report *report)
@@ -215,9 +226,41 @@ void measureStoreOpen(const Options &options, Report *report)
     report->addTiming(u"store_open"_s, u"ConversationStore::open"_s, samples);
 }
 
-void measureGui(const Options &options, Report *report)
+// What opening the largest conversation reads from the store: its messages with what describes
+// their context items, and (for comparison) with the items' contents too, which the app reads
+// only to export or send a prompt again.
+void measureMessages(const Options &options, const Largest &largest, Report *report)
 {
-    const Largest largest = largestConversation(options.db);
+    ConversationStore store;
+    QString error;
+    if (!store.open(options.db, &error))
+        qFatal("%s", qPrintable(error));
+    qsizetype items = 0;
+    qsizetype contentChars = 0;
+    const Samples opened = repeat(options.runs, [&] {
+        items = 0;
+        for (const StoredMessage &m : store.messages(largest.id))
+            items += m.context.size();
+    });
+    const Samples loaded = repeat(options.runs, [&] {
+        contentChars = 0;
+        for (const StoredMessage &m :
+            store.messages(largest.id, ConversationStore::ContextContent::Load)) {
+            for (const ContextItem &item : m.context)
+                contentChars += item.content.size();
+        }
+    });
+    report->addTiming(u"store_messages"_s,
+        u"messages() of the largest conversation (%1 msgs, %2 context items)"_s
+            .arg(largest.messages)
+            .arg(items),
+        opened);
+    report->addTiming(u"store_messages_contents"_s,
+        u"the same with the items' contents (%1 chars)"_s.arg(contentChars), loaded);
+}
+
+void measureGui(const Options &options, const Largest &largest, Report *report)
+{
     const qint64 rssBefore = residentKiB();
     qint64 rssShown = 0;
     Samples start;
@@ -326,7 +369,9 @@ Options parseOptions(const QApplication &app, QTemporaryDir *scratch)
     const QCommandLineOption json(u"json"_s, u"Also write the numbers as JSON."_s, u"file"_s);
     const QCommandLineOption messages(u"messages"_s,
         u"Messages per conversation when filling (default: 4-12, varying)."_s, u"n"_s, u"0"_s);
-    parser.addOptions({db, count, runs, json, messages});
+    const QCommandLineOption context(u"context"_s,
+        u"Retrieved context chunks per prompt when filling (default: 0, none)."_s, u"n"_s, u"0"_s);
+    parser.addOptions({db, count, runs, json, messages, context});
     parser.process(app);
     Options options;
     options.db = parser.isSet(db) ? QDir::current().absoluteFilePath(parser.value(db))
@@ -335,6 +380,7 @@ Options parseOptions(const QApplication &app, QTemporaryDir *scratch)
     options.runs = qMax(1, parser.value(runs).toInt());
     options.json = parser.value(json);
     options.messagesPerConversation = qMax(0, parser.value(messages).toInt());
+    options.contextChunks = qMax(0, parser.value(context).toInt());
     return options;
 }
 
@@ -366,7 +412,9 @@ int main(int argc, char *argv[])
     reportDatabase(options, &report);
     measureAppend(&report);
     measureStoreOpen(options, &report);
-    measureGui(options, &report);
+    const Largest largest = largestConversation(options.db);
+    measureMessages(options, largest, &report);
+    measureGui(options, largest, &report);
     measureSearch(options, &report);
     measureFullScroll(options, &report);
 

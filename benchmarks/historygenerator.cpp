@@ -171,9 +171,36 @@ QString HistoryGenerator::messageText(QRandomGenerator &rng, bool human) const
     return text;
 }
 
+QList<ContextItem> HistoryGenerator::context(QRandomGenerator &rng) const
+{
+    ContextItem repository;
+    repository.kind = ContextItem::Kind::Repository;
+    repository.repoName = u"github.com/example/%1"_s.arg(word(rng));
+    QList<ContextItem> items {repository};
+    const QStringList &tokens = codeTokens();
+    for (int i = 0; i < m_contextChunks; ++i) {
+        ContextItem chunk;
+        chunk.source = ContextItem::Source::Retrieved;
+        chunk.repoName = repository.repoName;
+        chunk.path = u"src/%1/%2.cpp"_s.arg(word(rng), word(rng));
+        chunk.startLine = 1 + 20 * rng.bounded(50);
+        chunk.endLine = chunk.startLine + 19;
+        for (int line = 0; line < 20; ++line) {
+            chunk.content += QString(2 * rng.bounded(4), u' ') + word(rng) + u" = "_s
+                + tokens.at(rng.bounded(int(tokens.size()))) + u'(' + word(rng) + u");\n"_s;
+        }
+        chunk.tokens = chunk.content.size() / 4;
+        chunk.sent = true;
+        items.append(chunk);
+    }
+    return items;
+}
+
 conversationexport::ExportedConversation HistoryGenerator::conversation(int index, int count) const
 {
     QRandomGenerator rng(m_seed ^ (quint32(index) * 2654435761u));
+    // Its own generator: with context or without, the messages are the same.
+    QRandomGenerator contextRng(~m_seed ^ (quint32(index) * 2654435761u));
     conversationexport::ExportedConversation result;
     // Spread over two years, oldest first, so the sidebar's order is the insertion order reversed.
     const QDateTime start = QDateTime(QDate(2024, 1, 1), QTime(9, 0), Qt::UTC);
@@ -189,6 +216,8 @@ conversationexport::ExportedConversation HistoryGenerator::conversation(int inde
         m.segments = i % 2;
         when = when.addSecs(20 + rng.bounded(300));
         m.created = when;
+        if (i % 2 == 0 && m_contextChunks > 0)
+            m.context = context(contextRng);
         result.messages.append(m);
     }
     // Each rare word in about three conversations, evenly spread over the history.

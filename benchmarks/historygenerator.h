@@ -20,6 +20,10 @@ public:
     explicit HistoryGenerator(quint32 seed = 0x636f6479);
     /// Messages per conversation; 0 (the default) means 4–12, varying.
     void setMessagesPerConversation(int messages) { m_messagesPerConversation = messages; }
+    /// Codebase context per prompt: a repository mention and this many retrieved chunks of 20
+    /// lines, sent (getCodyContext returned 17 and 20 in the recordings); 0, the default, none.
+    /// The messages' text is the same either way.
+    void setContextChunks(int chunks) { m_contextChunks = chunks; }
 
     /// Words that occur in about three conversations each (for the "rare word" search).
     static QStringList rareWords();
@@ -37,9 +41,11 @@ private:
     QString prose(QRandomGenerator &rng, int chars) const;
     QString codeBlock(QRandomGenerator &rng) const;
     QString messageText(QRandomGenerator &rng, bool human) const;
+    QList<ContextItem> context(QRandomGenerator &rng) const;
 
     quint32 m_seed;
     int m_messagesPerConversation = 0;
+    int m_contextChunks = 0;
     QStringList m_vocabulary; ///< most frequent first
 };
 

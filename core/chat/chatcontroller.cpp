@@ -76,7 +76,8 @@ void ChatController::recordPrompt(int row)
         created = m_recorder->begin(0, message.text, m_modelName, &problem, m_settings) != 0;
     }
     if (m_recorder->conversationId()) {
-        message.storedId = m_recorder->recordPrompt({message.speaker, message.text}, &problem);
+        message.storedId
+            = m_recorder->recordPrompt({message.speaker, message.text}, &problem, message.context);
         if (message.storedId)
             m_messages->update(row, message);
     }
@@ -84,6 +85,22 @@ void ChatController::recordPrompt(int row)
         Q_EMIT historyError(problem);
     if (created)
         Q_EMIT conversationChanged(m_recorder->conversationId());
+}
+
+void ChatController::setContext(int row, const QList<ContextItem> &items)
+{
+    m_messages->setContext(row, items);
+    const qint64 storedId = m_messages->message(row).storedId;
+    QString problem;
+    if (m_recorder && storedId && !m_recorder->recordContext(storedId, items, &problem))
+        Q_EMIT historyError(problem);
+}
+
+QList<ContextItem> ChatController::contextWithContent(int row) const
+{
+    const qint64 storedId = m_messages->message(row).storedId;
+    return m_recorder && storedId ? m_recorder->storedContext(storedId)
+                                  : m_messages->message(row).context;
 }
 
 QString ChatController::tooLongToSend(const QString &prompt) const
@@ -347,6 +364,8 @@ MessageModel::Message shownMessage(const StoredMessage &stored)
     message.storedId = stored.id;
     message.model = stored.model;
     message.error = stored.error;
+    message.context = stored.context; // without contents: contextWithContent() reads them
+    message.unreadableContextItems = stored.unreadableContextItems;
     switch (stored.state) {
     case StoredMessage::State::Complete:
         message.state = MessageModel::State::Complete;

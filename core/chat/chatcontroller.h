@@ -84,6 +84,16 @@ public:
     /// A new, empty chat with the default settings (the model stays).
     void newChat();
 
+    /// Shows `items` as the codebase context of the prompt in `row` (MessageModel::ContextRole)
+    /// and records them with it, in place of what it had: call it once the request's items are
+    /// known (sent, with their tokens; left out, with why). A failure to record is reported by
+    /// historyError().
+    void setContext(int row, const QList<ContextItem> &items);
+    /// The context of the prompt in `row` with the items' contents, to send it again (regenerate,
+    /// retry, continue): from the history when the prompt is recorded (a reopened conversation's
+    /// rows hold no contents), otherwise the row's own.
+    QList<ContextItem> contextWithContent(int row) const;
+
 Q_SIGNALS:
     void busyChanged(bool busy);
     /// A conversation was recorded for the first time, or opened.

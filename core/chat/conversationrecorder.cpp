@@ -99,14 +99,27 @@ bool ConversationRecorder::saveSettings(
     return m_store->updateConversation(*conversation, error);
 }
 
-qint64 ConversationRecorder::recordPrompt(const ChatMessage &message, QString *error)
+qint64 ConversationRecorder::recordPrompt(
+    const ChatMessage &message, QString *error, const QList<ContextItem> &context)
 {
     StoredMessage stored;
     stored.conversationId = m_conversationId;
     stored.speaker = message.speaker;
     stored.text = message.text;
     stored.created = QDateTime::currentDateTimeUtc();
+    stored.context = context;
     return m_store->appendMessage(stored, error);
+}
+
+bool ConversationRecorder::recordContext(
+    qint64 messageId, const QList<ContextItem> &items, QString *error)
+{
+    return m_store->setMessageContext(messageId, items, error);
+}
+
+QList<ContextItem> ConversationRecorder::storedContext(qint64 messageId) const
+{
+    return m_store->messageContext(messageId);
 }
 
 qint64 ConversationRecorder::recordReply(ReplyOrchestrator *reply, const QString &model)

@@ -3,6 +3,7 @@
 
 #include "chat/conversationsettings.h"
 #include "cody/completionrequest.h"
+#include "cody/contextitem.h"
 
 #include <QObject>
 #include <QPointer>
@@ -39,8 +40,17 @@ public:
     /// Keeps the conversation's model and settings (changed mid-conversation).
     bool saveSettings(const QString &model, const ConversationSettings &settings, QString *error);
 
-    /// Returns the recorded message's id, or 0 with *error set.
-    qint64 recordPrompt(const ChatMessage &message, QString *error);
+    /// Records a prompt with the context items known when it is sent (its mentions), in one
+    /// transaction. Returns the recorded message's id, or 0 with *error set.
+    qint64 recordPrompt(
+        const ChatMessage &message, QString *error, const QList<ContextItem> &context = {});
+    /// Records `items` as the context of the recorded prompt `messageId` (MessageModel's
+    /// StoredIdRole), in place of what it had: once the request's items are known — what was
+    /// sent with their tokens, what was left out and why. False with *error set on failure.
+    bool recordContext(qint64 messageId, const QList<ContextItem> &items, QString *error);
+    /// The recorded context of message `messageId`, contents included: what sending that prompt
+    /// again (regenerate, retry, continue) needs, also after the conversation was reopened.
+    QList<ContextItem> storedContext(qint64 messageId) const;
     /// Records `reply` from its first text to its end; returns the message's id, or 0.
     qint64 recordReply(ReplyOrchestrator *reply, const QString &model);
     /// Records the continuation of the reply `messageId`, which so far reads `textSoFar`.

@@ -39,6 +39,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.storedId;
     case ContinuableRole:
         return message.isContinuable();
+    case ContextRole:
+        return QVariant::fromValue(message.context);
+    case UnreadableContextRole:
+        return message.unreadableContextItems;
     default:
         return {};
     }
@@ -56,6 +60,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {NoticeRole, "notice"},
         {StoredIdRole, "storedId"},
         {ContinuableRole, "continuable"},
+        {ContextRole, "context"},
+        {UnreadableContextRole, "unreadableContext"},
     };
 }
 
@@ -89,6 +95,14 @@ void MessageModel::update(int row, Message message)
     m_messages[row] = std::move(message);
     const QModelIndex changed = index(row);
     Q_EMIT dataChanged(changed, changed);
+}
+
+void MessageModel::setContext(int row, QList<ContextItem> context)
+{
+    m_messages[row].context = std::move(context);
+    m_messages[row].unreadableContextItems = 0; // replaced along with the readable ones
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {ContextRole, UnreadableContextRole});
 }
 
 void MessageModel::removeFrom(int row)

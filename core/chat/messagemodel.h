@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cody/completionrequest.h"
+#include "cody/contextitem.h"
 
 #include <QAbstractListModel>
 
@@ -32,6 +33,12 @@ public:
         NoticeRole, ///< before a reply: "12 earlier messages not sent (context limit)"
         StoredIdRole, ///< the message's id in the history, 0 when not recorded
         ContinuableRole, ///< bool: a reply cut short that can be continued
+        /// QList<ContextItem>: a prompt's codebase context (mentioned, sent, left out and why);
+        /// a reopened conversation's items come without their content (see
+        /// ChatController::contextWithContent())
+        ContextRole,
+        /// int: the prompt's stored context items that could not be read (a damaged history)
+        UnreadableContextRole,
     };
 
     struct Message
@@ -52,6 +59,8 @@ public:
         QString notice;
         qint64 storedId = 0;
         bool truncated = false; ///< ended at the output limit, not (fully) auto-continued
+        QList<ContextItem> context; ///< ContextRole
+        int unreadableContextItems = 0; ///< UnreadableContextRole
 
         /// A reply with text that was cut short: stopped, failed midway or truncated.
         bool isContinuable() const
@@ -74,6 +83,8 @@ public:
     /// Appends streamed text to `row`: O(text), one dataChanged for that row.
     void appendText(int row, const QString &text);
     void update(int row, Message message);
+    /// Replaces the context items of `row`: one dataChanged for its two context roles.
+    void setContext(int row, QList<ContextItem> context);
     void removeFrom(int row);
     void clear();
 

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,6 +39,9 @@ QJsonObject messageToJson(const StoredMessage &message)
             {u"completion_tokens"_s, message.usage->completionTokens},
         };
     }
+    QJsonArray context;
+    for (const ContextItem &item : message.context)
+        context.append(item.toJson());
     return QJsonObject {
         {u"role"_s, conversationschema::roleName(message.speaker)},
         {u"text"_s, message.text},
@@ -48,6 +52,7 @@ QJsonObject messageToJson(const StoredMessage &message)
         {u"state"_s, conversationschema::stateName(message.state)},
         {u"error"_s, message.error},
         {u"created"_s, timeToJson(message.created)},
+        {u"context"_s, context},
     };
 }
 
@@ -147,6 +152,31 @@ private:
     QString m_error;
 };
 
+// Exports from before context items have no "context": such a message has none.
+bool readContext(
+    const QJsonValue &value, const QString &where, StoredMessage *message, QString *error)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isArray()) {
+        *error = where + u".context must be an array"_s;
+        return false;
+    }
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const std::optional<ContextItem> item
+            = array.at(i).isObject() ? ContextItem::fromJson(array.at(i).toObject()) : std::nullopt;
+        if (!item) {
+            *error = u"%1.context[%2] must be a context item (a known \"kind\" with its \"repo\" "
+                     u"or \"path\")"_s.arg(where)
+                         .arg(i);
+            return false;
+        }
+        message->context.append(*item);
+    }
+    return true;
+}
+
 bool readMessage(
     const QJsonValue &value, const QString &where, StoredMessage *message, QString *error)
 {
@@ -193,7 +223,7 @@ bool readMessage(
     message->error = reader.string(u"error"_s);
     message->created = reader.time(u"created"_s);
     *error = reader.error();
-    return error->isEmpty();
+    return error->isEmpty() && readContext(object.value(u"context"_s), where, message, error);
 }
 
 bool readConversation(
@@ -234,7 +264,99 @@ bool readConversation(
     return true;
 }
 
+// `text` as a Markdown code span, whatever backticks it holds.
+QString code(const QString &text)
+{
+    QString fence = u"`"_s;
+    while (text.contains(fence))
+        fence += u'`';
+    const QString pad = fence.size() > 1 ? u" "_s : QString(); // Markdown strips one of each
+    return fence + pad + text + pad + fence;
+}
+
+// What the item is and where it came from: "`src/a.go` lines 3-9 in `github.com/o/r`".
+QString contextPlace(const ContextItem &item)
+{
+    QString place;
+    switch (item.kind) {
+    case ContextItem::Kind::Repository:
+        return u"repository "_s + code(item.repoName);
+    case ContextItem::Kind::RemoteFolder:
+        place = u"folder "_s + code(item.path);
+        break;
+    case ContextItem::Kind::LocalFile:
+        place = u"local file "_s + code(item.path);
+        break;
+    case ContextItem::Kind::RemoteFile:
+        place = code(item.path);
+        break;
+    }
+    if (item.url.isValid())
+        place = u"["_s + place + u"]("_s + item.url.toString(QUrl::FullyEncoded) + u')';
+    if (item.hasRange())
+        place += u" lines %1-%2"_s.arg(item.startLine).arg(item.endLine);
+    if (!item.repoName.isEmpty())
+        place += u" in "_s + code(item.repoName);
+    return place;
+}
+
+// "sent", "left out" (with a reason), "mentioned" (a user's, not sent as it is: a repository to
+// retrieve from, or never sent), or "not sent".
+QString contextStatus(const ContextItem &item)
+{
+    if (item.sent)
+        return u"sent"_s;
+    if (!item.omittedReason.isEmpty())
+        return u"left out"_s;
+    return item.source == ContextItem::Source::User ? u"mentioned"_s : u"not sent"_s;
+}
+
+QString contextLine(const ContextItem &item)
+{
+    QString line = u"- "_s + contextStatus(item) + u": "_s + contextPlace(item);
+    if (item.tokens > 0)
+        line += u", %1 tokens"_s.arg(item.tokens);
+    if (item.source == ContextItem::Source::Retrieved)
+        line += u", retrieved"_s;
+    if (!item.sent && !item.omittedReason.isEmpty())
+        line += u" — "_s + item.omittedReason;
+    return line + u'\n';
+}
+
 } // namespace
+
+QString contextToMarkdown(const StoredMessage &message)
+{
+    if (message.context.isEmpty() && message.unreadableContextItems == 0)
+        return {};
+    // "2 sent (842 tokens), 1 left out, 1 mentioned": each status once, in the order first met.
+    QStringList statuses;
+    QHash<QString, int> counts;
+    qint64 sentTokens = 0;
+    QString lines;
+    for (const ContextItem &item : message.context) {
+        const QString status = contextStatus(item);
+        if (!counts.contains(status))
+            statuses.append(status);
+        ++counts[status];
+        if (item.sent)
+            sentTokens += item.tokens;
+        lines += contextLine(item);
+    }
+    QStringList summary;
+    for (const QString &status : std::as_const(statuses)) {
+        summary.append(u"%1 %2"_s.arg(counts.value(status)).arg(status));
+        if (status == u"sent")
+            summary.last() += u" (%1 tokens)"_s.arg(sentTokens);
+    }
+    if (const int unreadable = message.unreadableContextItems; unreadable > 0) {
+        summary.append(u"%1 unreadable"_s.arg(unreadable));
+        lines += (unreadable == 1
+                ? u"- 1 context item could not be read from the history\n"_s
+                : u"- %1 context items could not be read from the history\n"_s.arg(unreadable));
+    }
+    return u"\n**Context:** "_s + summary.join(u", "_s) + u"\n\n"_s + lines;
+}
 
 QByteArray toJson(const QList<ExportedConversation> &conversations)
 {
@@ -273,6 +395,7 @@ QString toMarkdown(const ExportedConversation &exported)
             out += u"\n*(reply incomplete)*\n"_s;
         else if (message.state == StoredMessage::State::Failed)
             out += u"\n*(failed: "_s + message.error + u")*\n"_s;
+        out += contextToMarkdown(message);
     }
     return out;
 }

@@ -18,10 +18,19 @@ struct ExportedConversation
 
 constexpr int FormatVersion = 1;
 
-/// {"version":1,"conversations":[…]}
+/// {"version":1,"conversations":[…]}; each message has a "context" array of ContextItem::toJson()
+/// objects, contents included (fromJson() reads exports from before context without one).
 QByteArray toJson(const QList<ExportedConversation> &conversations);
-/// "# Title", then a "**You:**" / "**Cody** (model):" section per message.
+/// "# Title", then a "**You:**" / "**Cody** (model):" section per message, each followed by its
+/// contextToMarkdown().
 QString toMarkdown(const ExportedConversation &conversation);
+/// A message's context as Markdown, empty when it has none: a "**Context:**" summary line, then
+/// one line per item in prompt order —
+///   - sent: `src/a.go` lines 3-9 in `github.com/o/r`, 120 tokens, retrieved
+///   - left out: local file `/home/me/big.log`, 9000 tokens — over the token budget
+///   - mentioned: repository `github.com/o/r`
+/// and how many stored items could not be read. Contents are never included.
+QString contextToMarkdown(const StoredMessage &message);
 /// Parses and validates all of `json` before returning anything: false and *error on the first
 /// problem, with its place ("conversations[2].messages[0].role").
 bool fromJson(const QByteArray &json, QList<ExportedConversation> *conversations, QString *error);

@@ -69,11 +69,34 @@ const QStringList &version1()
     return statements;
 }
 
+// The codebase context a message went with (issue 17), beside the messages rather than in them:
+// the full-text index covers message text only, and listing or opening a conversation reads each
+// item's small metadata (ContextItem::toJson() without its content, in prompt order), never the
+// chunks themselves, which can run to megabytes per conversation. Those live in context_contents,
+// read when something needs them (export, sending again). Both go with their message (ON DELETE
+// CASCADE, through message_context), so deleting messages or conversations needs no change.
+const QStringList &version2()
+{
+    static const QStringList statements = {
+        uR"(CREATE TABLE message_context (
+            id INTEGER PRIMARY KEY,
+            message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            item TEXT NOT NULL))"_s,
+        // Reading a message's items in order, and the cascade from messages, use this index.
+        u"CREATE UNIQUE INDEX message_context_order ON message_context (message_id, position)"_s,
+        uR"(CREATE TABLE context_contents (
+            item_id INTEGER PRIMARY KEY REFERENCES message_context (id) ON DELETE CASCADE,
+            content TEXT NOT NULL))"_s,
+    };
+    return statements;
+}
+
 using Step = const QStringList &(*)();
 
 // steps[n] migrates user_version n to n + 1. A new schema version appends a step here; the
 // existing steps never change, as databases in the field were made by them.
-constexpr std::array<Step, 1> steps = {&version1};
+constexpr std::array<Step, 2> steps = {&version1, &version2};
 
 bool execute(QSqlDatabase &db, const QString &statement, const QString &what, QString *error)
 {

@@ -5,6 +5,7 @@
 #include "history/conversationschema.h"
 #include "history/conversationsearch.h"
 #include "history/databaseopenmarker.h"
+#include "history/messagecontext.h"
 #include "history/sqlitefile.h"
 
 #include <QAtomicInteger>
@@ -245,8 +246,11 @@ bool ConversationStore::openOnce(const QString &path, QString *error)
         d->disconnect();
         return false;
     }
+    // A read-only history of an older version is read as it is, as migrating would write: its
+    // messages then come without context, which that version did not keep anyway.
+    const bool readAsItIs = !writable && *version >= 1;
     if (!d->execSql(u"PRAGMA foreign_keys = ON"_s, checking, error)
-        || !schema::migrate(d->db, error)) {
+        || (!readAsItIs && !schema::migrate(d->db, error))) {
         d->disconnect();
         return false;
     }
@@ -392,7 +396,7 @@ qint64 ConversationStore::appendMessage(const StoredMessage &m, QString *error)
     if (!transaction.active())
         return 0;
     const qint64 id = schema::insertMessage(d->db, m, what, error);
-    if (id == 0)
+    if (id == 0 || !messagecontext::write(d->db, id, m.context, what, error))
         return 0;
     if (!d->touch(m.conversationId, error) || !transaction.commit(error))
         return 0;
@@ -478,7 +482,8 @@ bool ConversationStore::deleteMessagesFrom(
     return d->touch(conversationId, error) && transaction.commit(error);
 }
 
-QList<StoredMessage> ConversationStore::messages(qint64 conversationId) const
+QList<StoredMessage> ConversationStore::messages(
+    qint64 conversationId, ContextContent content) const
 {
     if (!isOpen())
         return {};
@@ -492,7 +497,31 @@ QList<StoredMessage> ConversationStore::messages(qint64 conversationId) const
         return result;
     while (q.next())
         result.append(schema::readMessage(q));
+    // The messages stand without their context: a failure to read it costs only that.
+    if (!result.isEmpty())
+        messagecontext::attach(
+            d->db, conversationId, &result, content == ContextContent::Load, nullptr);
     return result;
+}
+
+bool ConversationStore::setMessageContext(
+    qint64 messageId, const QList<ContextItem> &items, QString *error)
+{
+    if (!isOpen())
+        return fail(error, notOpen());
+    const QString what = tr("Saving the context of message %1").arg(messageId);
+    sqlitefile::Transaction transaction(d->db, what, error);
+    return transaction.active() && messagecontext::write(d->db, messageId, items, what, error)
+        && transaction.commit(error);
+}
+
+QList<ContextItem> ConversationStore::messageContext(qint64 messageId, int *unreadable) const
+{
+    if (unreadable)
+        *unreadable = 0;
+    if (!isOpen())
+        return {};
+    return messagecontext::read(d->db, messageId, unreadable, nullptr);
 }
 
 QList<SearchHit> ConversationStore::search(const QString &query, int limit, QString *error) const
@@ -509,7 +538,7 @@ QByteArray ConversationStore::exportJson(qint64 conversationId) const
     const std::optional<StoredConversation> c = conversation(conversationId);
     if (!c)
         return {};
-    return conversationexport::toJson({{*c, messages(conversationId)}});
+    return conversationexport::toJson({{*c, messages(conversationId, ContextContent::Load)}});
 }
 
 QByteArray ConversationStore::exportAllJson() const
@@ -525,7 +554,7 @@ QByteArray ConversationStore::exportAllJson() const
     while (q.next())
         all.append({schema::readConversation(q), {}});
     for (conversationexport::ExportedConversation &exported : all)
-        exported.messages = messages(exported.conversation.id);
+        exported.messages = messages(exported.conversation.id, ContextContent::Load);
     return conversationexport::toJson(all);
 }
 
@@ -566,7 +595,8 @@ bool ConversationStore::importConversations(
             return false;
         for (StoredMessage m : std::as_const(exported.messages)) {
             m.conversationId = id;
-            if (schema::insertMessage(d->db, m, what, error) == 0)
+            const qint64 messageId = schema::insertMessage(d->db, m, what, error);
+            if (messageId == 0 || !messagecontext::write(d->db, messageId, m.context, what, error))
                 return false;
         }
         ids.append(id);

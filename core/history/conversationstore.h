@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cody/completionrequest.h"
+#include "cody/contextitem.h"
 #include "cody/tokenusage.h"
 
 #include <QDateTime>
@@ -49,6 +50,13 @@ struct StoredMessage
     State state = State::Complete;
     QString error;
     QDateTime created;
+    /// The codebase context the message went with (a prompt's mentions, what retrieval found,
+    /// what was sent and what was left out and why), in prompt order. ConversationStore::messages()
+    /// leaves each item's content empty unless asked for it (ContextContent::Load).
+    QList<ContextItem> context;
+    /// Stored context items that could not be read (a damaged or hand-edited row): left out of
+    /// `context`, and said so where the context is shown.
+    int unreadableContextItems = 0;
 };
 
 struct SearchHit
@@ -100,8 +108,14 @@ public:
     int conversationCount() const;
     std::optional<qint64> latestConversationId() const;
 
-    qint64 appendMessage(
-        const StoredMessage &message, QString *error); ///< 0 on failure; touches updated
+    /// Whether messages() reads the contents of context items, or only what describes them.
+    enum class ContextContent { Skip, Load };
+
+    /// Stores the message and its context in one transaction: its id, or 0 on failure; touches
+    /// the conversation's updated time.
+    qint64 appendMessage(const StoredMessage &message, QString *error);
+    /// Saves the message's text, state and usage; its context stays as it is (see
+    /// setMessageContext()).
     bool updateMessage(const StoredMessage &message, QString *error);
     /// Appends streamed text to a message in one transaction (a StreamingWriter batch).
     bool appendToMessage(qint64 messageId, const QString &text, QString *error);
@@ -110,7 +124,17 @@ public:
     bool markInterrupted(qint64 messageId, QString *error);
     /// Deletes `firstMessageId` and every later message of its conversation (edit and resend).
     bool deleteMessagesFrom(qint64 conversationId, qint64 firstMessageId, QString *error);
-    QList<StoredMessage> messages(qint64 conversationId) const;
+    /// The conversation's messages in order, each with its context items; their contents only
+    /// with ContextContent::Load, as opening a conversation shows no chunk text.
+    QList<StoredMessage> messages(
+        qint64 conversationId, ContextContent content = ContextContent::Skip) const;
+
+    /// Replaces the context items of message `messageId` with `items` (an empty list removes
+    /// them), in one transaction: when what a prompt was sent with is known.
+    bool setMessageContext(qint64 messageId, const QList<ContextItem> &items, QString *error);
+    /// The context items of message `messageId` with their contents, as stored: what sending
+    /// it again needs. *unreadable (if given) counts the items a damaged row made unreadable.
+    QList<ContextItem> messageContext(qint64 messageId, int *unreadable = nullptr) const;
 
     /// FTS5 query over all message text: one hit per conversation (its best message), ranked.
     QList<SearchHit> search(const QString &query, int limit, QString *error) const;

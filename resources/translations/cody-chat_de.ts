@@ -702,6 +702,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Importing conversations</source>
         <translation>Importieren von Unterhaltungen</translation>
     </message>
+    <message>
+        <source>Saving the context of message %1</source>
+        <translation>Speichern des Kontexts der Nachricht %1</translation>
+    </message>
 </context>
 <context>
     <name>cody::KeychainSecretStore</name>
@@ -1748,6 +1752,17 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Searching the conversations</source>
         <translation>Durchsuchen der Unterhaltungen</translation>
+    </message>
+</context>
+<context>
+    <name>cody::messagecontext</name>
+    <message>
+        <source>Reading the context of the conversation&apos;s messages</source>
+        <translation>Lesen des Kontexts der Nachrichten der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>%1: no such message</source>
+        <translation>%1: Diese Nachricht gibt es nicht</translation>
     </message>
 </context>
 <context>

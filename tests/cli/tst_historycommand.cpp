@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // `chat` recording its conversations and `history` reading them back, through the real binary.
 #include "clirunner.h"
+#include "contextsamples.h"
+#include "exportjson.h"
 #include "fakesourcegraph.h"
+#include "history/conversationstore.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -9,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -30,7 +35,112 @@ private:
         return QJsonDocument::fromJson(run.out).array();
     }
 
+    // A conversation whose prompt went with context, written through the store into the file
+    // the CLI reads (the chat command's context flags are not needed for that): its id.
+    static qint64 recordWithContext(const QString &historyPath)
+    {
+        cody::ConversationStore store;
+        QString error;
+        if (!store.open(historyPath, &error))
+            qWarning("cannot open the history: %s", qPrintable(error));
+        cody::StoredConversation conversation;
+        conversation.title = u"Squirrel"_s;
+        const qint64 id = store.createConversation(conversation, &error);
+        cody::StoredMessage prompt;
+        prompt.conversationId = id;
+        prompt.text = u"What is squirrel?"_s;
+        prompt.context
+            = {mentionedRepository(), sentChunk(u"package squirrel // wombatish"_s), leftOutFile()};
+        cody::StoredMessage reply;
+        reply.conversationId = id;
+        reply.speaker = cody::ChatMessage::Speaker::Assistant;
+        reply.text = u"A symbol service."_s;
+        reply.model = u"fake::v1::normal"_s;
+        if (!store.appendMessage(prompt, &error) || !store.appendMessage(reply, &error))
+            qWarning("cannot record: %s", qPrintable(error));
+        return id;
+    }
+
 private Q_SLOTS:
+    // `history show` lists what each prompt was sent with and what was left out, never the
+    // chunks; --json and the exports carry the items, --json and JSON with their contents.
+    void showListsTheContext()
+    {
+        CliRunner cli;
+        const QString id = QString::number(recordWithContext(cli.historyPath()));
+        const CliRun show = cli.run({u"history"_s, u"show"_s, id});
+        QVERIFY2(show.exitCode == 0, show.err.constData());
+        const QString context
+            = u"What is squirrel?\n"
+              u"\n**Context:** 1 mentioned, 1 sent (312 tokens), 1 left out\n\n"
+              u"- mentioned: repository `github.com/sourcegraph/sourcegraph`\n"
+              u"- sent: [`cmd/symbols/squirrel/service.go`](https://sourcegraph.example.com/"
+              u"github.com/sourcegraph/sourcegraph/-/blob/cmd/symbols/squirrel/service.go?L1-20) "
+              u"lines 1-20 in `github.com/sourcegraph/sourcegraph`, 312 tokens, retrieved\n"
+              u"- left out: local file `/home/me/big.log`, 9000 tokens — over the token budget\n"
+              u"\n## Cody (fake::v1::normal)\n"_s;
+        QVERIFY2(show.outText().contains(context), qPrintable(show.outText()));
+        QVERIFY(!show.outText().contains(u"wombatish"_s));
+        const CliRun markdown = cli.run({u"history"_s, u"export"_s, id, u"--format"_s, u"md"_s});
+        QVERIFY2(markdown.outText().contains(context.section(u'\n', 1, 6)),
+            qPrintable(markdown.outText()));
+
+        const CliRun json = cli.run({u"history"_s, u"show"_s, id, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray messages = exportedMessages(json.out);
+        const QJsonArray items = messages.at(0).toObject().value(u"context"_s).toArray();
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items.at(1).toObject().value(u"path"_s).toString(),
+            u"cmd/symbols/squirrel/service.go"_s);
+        QCOMPARE(items.at(1).toObject().value(u"tokens"_s).toInt(), 312);
+        QCOMPARE(items.at(1).toObject().value(u"content"_s).toString(),
+            u"package squirrel // wombatish"_s);
+        QCOMPARE(items.at(2).toObject().value(u"reason"_s).toString(), u"over the token budget"_s);
+        QCOMPARE(messages.at(1).toObject().value(u"context"_s).toArray().size(), 0);
+        // A word only in a chunk finds nothing.
+        QCOMPARE(QJsonDocument::fromJson(
+                     cli.run({u"history"_s, u"search"_s, u"wombatish"_s, u"--json"_s}).out)
+                     .array()
+                     .size(),
+            0);
+
+        // Imported elsewhere, the conversation shows the same.
+        const QString file = cli.homePath() + u"/export.json"_s;
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(cli.run({u"history"_s, u"export"_s, id, u"--format"_s, u"json"_s}).out);
+        out.close();
+        CliRunner other;
+        const CliRun imported = other.run({u"history"_s, u"import"_s, file});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        const QString newId = imported.outText().trimmed().section(u' ', -1);
+        QCOMPARE(other.run({u"history"_s, u"show"_s, newId}).outText(), show.outText());
+    }
+
+    // An item damaged by hand is said to be unreadable; the message and the others are shown.
+    void showSaysWhatCouldNotBeRead()
+    {
+        CliRunner cli;
+        const QString id = QString::number(recordWithContext(cli.historyPath()));
+        QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edit"_s).setDatabaseName(cli.historyPath());
+        {
+            QSqlQuery q(QSqlDatabase::database(u"edit"_s));
+            QVERIFY(q.exec(u"UPDATE message_context SET item = '{oops' WHERE position = 2"_s));
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(u"edit"_s);
+        const CliRun show = cli.run({u"history"_s, u"show"_s, id});
+        QVERIFY2(show.exitCode == 0, show.err.constData());
+        QVERIFY(show.outText().contains(u"What is squirrel?"_s));
+        QVERIFY(show.outText().contains(u"A symbol service."_s));
+        QVERIFY2(show.outText().contains(
+                     u"**Context:** 1 mentioned, 1 sent (312 tokens), 1 unreadable\n"_s),
+            qPrintable(show.outText()));
+        QVERIFY(
+            show.outText().contains(u"- 1 context item could not be read from the history\n"_s));
+        QVERIFY(!show.outText().contains(u"big.log"_s));
+    }
+
     // Conversations and settings are the user's alone after a first run under any umask, and an
     // older installation (0755 / 0644) is tightened, with a note, the next time.
     void filesArePrivate_data()

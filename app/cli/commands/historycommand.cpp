@@ -66,6 +66,8 @@ int show(ConversationStore &store, qint64 id, bool json)
         if (message.state != StoredMessage::State::Complete)
             out += u"\n[%1%2]\n"_s.arg(conversationschema::stateName(message.state),
                 message.error.isEmpty() ? QString() : u": "_s + message.error);
+        // What the prompt was sent with, as the Markdown export lists it.
+        out += conversationexport::contextToMarkdown(message);
     }
     CliContext::writeOut(out);
     return Success;
@@ -141,7 +143,7 @@ int runHistoryCommand(CliContext &context, const QStringList &arguments)
     parser.setApplicationDescription(
         u"Conversations recorded by Cody Chat and cody-chat-cli.\n\n"
         "  history list [--limit N] [--json]\n"
-        "  history show ID [--json]\n"
+        "  history show ID [--json]   (with each prompt's context; --json adds contents)\n"
         "  history search QUERY [--json]\n"
         "  history export ID --format md|json\n"
         "  history import FILE   (a JSON export; - reads standard input)\n"

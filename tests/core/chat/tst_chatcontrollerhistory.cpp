@@ -3,6 +3,7 @@
 // a reply cut short — what the request carries and what the database keeps.
 #include "chat/chatcontroller.h"
 #include "chat/messagemodel.h"
+#include "contextsamples.h"
 #include "fakesourcegraph.h"
 #include "history/conversationstore.h"
 #include "replyrunner.h"
@@ -10,6 +11,8 @@
 
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +51,19 @@ private:
         MessageModel messages;
         ChatController chat;
     };
+
+    // What a prompt about squirrel is sent with: a repository to retrieve from and a chunk.
+    static QList<ContextItem> squirrelContext(const QString &chunkText)
+    {
+        return {mentionedRepository(), sentChunk(chunkText)};
+    }
+
+    static QList<ContextItem> withoutContent(QList<ContextItem> items)
+    {
+        for (ContextItem &item : items)
+            item.content.clear();
+        return items;
+    }
 
     static void waitForReply(ChatController &chat)
     {
@@ -218,6 +234,84 @@ private Q_SLOTS:
         sendAndWait(f.chat, u"hi"_s);
         QVERIFY(!f.chat.continueReply(&error));
         QCOMPARE(error, u"the last reply was not cut short"_s);
+    }
+
+    // A prompt's context is shown and recorded with it, comes back (without contents) when the
+    // conversation is reopened, and whole for sending again; regenerate keeps it, edit and
+    // resend drops the edited prompt's.
+    void contextIsRecordedAndRestored()
+    {
+        Fixture f;
+        sendAndWait(f.chat, u"what is squirrel?"_s);
+        const QList<ContextItem> first = squirrelContext(u"package squirrel // first"_s);
+        QSignalSpy historyErrors(&f.chat, &ChatController::historyError);
+        f.chat.setContext(0, first);
+        QCOMPARE(f.messages.message(0).context, first);
+        QCOMPARE(f.store.messageContext(f.messages.message(0).storedId), first);
+        sendAndWait(f.chat, u"and symbols?"_s);
+        const QList<ContextItem> second = squirrelContext(u"package squirrel // second"_s);
+        f.chat.setContext(2, second);
+        QCOMPARE(historyErrors.size(), 0);
+        QCOMPARE(f.chat.contextWithContent(2), second);
+
+        const qint64 id = f.chat.conversationId();
+        f.chat.newChat();
+        QVERIFY(f.chat.openConversation(id));
+        QCOMPARE(f.messages.rowCount(), 4);
+        QCOMPARE(f.messages.message(0).context, withoutContent(first));
+        QCOMPARE(f.messages.data(f.messages.index(2), MessageModel::ContextRole)
+                     .value<QList<ContextItem>>(),
+            withoutContent(second));
+        QCOMPARE(f.messages.message(1).context, QList<ContextItem>());
+        QCOMPARE(f.chat.contextWithContent(0), first);
+        QCOMPARE(f.chat.contextWithContent(2), second);
+
+        QVERIFY(f.chat.regenerate());
+        waitForReply(f.chat);
+        QCOMPARE(f.chat.contextWithContent(2), second);
+        QCOMPARE(f.stored().at(2).context, withoutContent(second));
+
+        const qint64 edited = f.messages.message(2).storedId;
+        QVERIFY(f.chat.editAndResend(2, u"and the indexer?"_s));
+        waitForReply(f.chat);
+        QCOMPARE(f.store.messageContext(edited), QList<ContextItem>());
+        QCOMPARE(f.stored().at(2).context, QList<ContextItem>());
+        QCOMPARE(f.chat.contextWithContent(0), first);
+    }
+
+    // A context item damaged in the file (by hand) is counted on its row; the prompt is shown.
+    void damagedContextIsCounted()
+    {
+        Fixture f;
+        sendAndWait(f.chat, u"what is squirrel?"_s);
+        f.chat.setContext(0, squirrelContext(u"package squirrel"_s));
+        const qint64 id = f.chat.conversationId();
+        f.chat.newChat();
+        QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edit"_s)
+            .setDatabaseName(f.dir.filePath(u"history.sqlite"_s));
+        {
+            QSqlQuery q(QSqlDatabase::database(u"edit"_s));
+            QVERIFY(q.exec(u"UPDATE message_context SET item = 'null' WHERE position = 0"_s));
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(u"edit"_s);
+        QVERIFY(f.chat.openConversation(id));
+        QCOMPARE(f.messages.message(0).text, u"what is squirrel?"_s);
+        QCOMPARE(
+            f.messages.data(f.messages.index(0), MessageModel::UnreadableContextRole).toInt(), 1);
+        QCOMPARE(f.messages.message(0).context, withoutContent(squirrelContext({})).mid(1));
+    }
+
+    // Without a history the context lives in the model only.
+    void contextWithoutAHistory()
+    {
+        Fixture f;
+        f.chat.setStore(nullptr);
+        sendAndWait(f.chat, u"what is squirrel?"_s);
+        const QList<ContextItem> items = squirrelContext(u"package squirrel"_s);
+        f.chat.setContext(0, items);
+        QCOMPARE(f.chat.contextWithContent(0), items);
+        QCOMPARE(f.store.conversationCount(), 0);
     }
 
     // Leaving a conversation while its reply streams keeps what arrived, marked partial (as after

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The database file itself: migrations, newer schemas, damaged and unreadable files, read-only
 // files and two connections on one file.
+#include "contextsamples.h"
 #include "conversationstoretestsupport.h"
 #include "history/conversationstore.h"
 #include "history/databaseopenmarker.h"
@@ -17,12 +18,16 @@ private Q_SLOTS:
     void init() { makeDirectory(); }
     void migratesFromVersion0_data();
     void migratesFromVersion0();
+    void migratesFromVersion1KeepsEverything();
+    void failedMigrationChangesNothing();
+    void refusesNewerVersion_data();
     void refusesNewerVersion();
     void corruptFileMovedAside_data();
     void corruptFileMovedAside();
     void corruptNameTakenGetsNumber();
     void unreadablePath_data();
     void unreadablePath();
+    void readOnlyDatabase_data();
     void readOnlyDatabase();
     void twoInstancesShareFile();
     void truncationFoundFromTheHeader();
@@ -60,18 +65,121 @@ void TestConversationSchema::migratesFromVersion0()
             makeMessage(cid, ChatMessage::Speaker::Human, u"searchable"_s), &error));
         QCOMPARE(store.search(u"searchable"_s, 5, &error).size(), 1);
     }
+    QCOMPARE(rawExec(dbPath(), {u"PRAGMA user_version"_s}), 2);
+}
+
+// A history written by schema version 1 (tests/data/history-v1.sqlite, made by that version's
+// code) gains the context tables and loses nothing: every conversation and message as the export
+// it was imported from has them, still found by search, and its messages can take context.
+void TestConversationSchema::migratesFromVersion1KeepsEverything()
+{
+    QVERIFY2(QFile::copy(QStringLiteral(CODY_TEST_DATA_DIR "/history-v1.sqlite"), dbPath()),
+        "tests/data/history-v1.sqlite is missing");
+    QVERIFY(QFile::setPermissions(dbPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     QCOMPARE(rawExec(dbPath(), {u"PRAGMA user_version"_s}), 1);
+    QFile exported(QStringLiteral(CODY_TEST_DATA_DIR "/history-v1.json"));
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(exported.readAll()).object();
+    QVERIFY(!expected.isEmpty());
+
+    ConversationStore store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QVERIFY(store.movedAside().isEmpty());
+    QCOMPARE(rawExec(dbPath(), {u"PRAGMA user_version"_s}), 2);
+    QCOMPARE(
+        titles(store.conversations(0, 10)), QStringList({u"Squirrel overview"_s, u"Failed one"_s}));
+
+    // The export now has an empty "context" per message, and is otherwise what it was.
+    QJsonObject actual = QJsonDocument::fromJson(store.exportAllJson()).object();
+    QJsonArray conversations = actual.value(u"conversations"_s).toArray();
+    for (QJsonValueRef conversation : conversations) {
+        QJsonObject object = conversation.toObject();
+        QJsonArray messages = object.value(u"messages"_s).toArray();
+        for (QJsonValueRef message : messages) {
+            QJsonObject fields = message.toObject();
+            QCOMPARE(fields.take(u"context"_s), QJsonValue(QJsonArray()));
+            message = fields;
+        }
+        object.insert(u"messages"_s, messages);
+        conversation = object;
+    }
+    actual.insert(u"conversations"_s, conversations);
+    QCOMPARE(actual, expected);
+
+    QCOMPARE(
+        hitTitles(store.search(u"aardvark"_s, 10, &error)), QStringList {u"Squirrel overview"_s});
+    QCOMPARE(hitTitles(store.search(u"zebra"_s, 10, &error)), QStringList {u"Failed one"_s});
+    QCOMPARE(rawExec(dbPath(),
+                 {u"INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"_s}),
+        0);
+
+    // An old message takes context, and a new one comes with it.
+    const qint64 cid = store.conversations(0, 1).constFirst().id;
+    const qint64 first = store.messages(cid).constFirst().id;
+    const cody::ContextItem repository = mentionedRepository();
+    QVERIFY2(store.setMessageContext(first, {repository}, &error), qPrintable(error));
+    StoredMessage next = makeMessage(cid, ChatMessage::Speaker::Human, u"and now?"_s);
+    next.context = {repository};
+    QVERIFY2(store.appendMessage(next, &error), qPrintable(error));
+    const QList<StoredMessage> messages = store.messages(cid);
+    QCOMPARE(messages.size(), 5);
+    QCOMPARE(messages.first().context, QList<cody::ContextItem> {repository});
+    QCOMPARE(messages.last().context, QList<cody::ContextItem> {repository});
+    QCOMPARE(messages.at(1).context, QList<cody::ContextItem>());
+}
+
+// A step that fails halfway leaves the file at the version it had, with nothing of the step in
+// it: here a table of the same name (hand-made) is in the way of the step's last statement.
+void TestConversationSchema::failedMigrationChangesNothing()
+{
+    QVERIFY(QFile::copy(QStringLiteral(CODY_TEST_DATA_DIR "/history-v1.sqlite"), dbPath()));
+    QVERIFY(QFile::setPermissions(dbPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QVERIFY(rawExec(dbPath(), {u"CREATE TABLE context_contents (x)"_s}) >= 0);
+    const QString tables
+        = u"SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'message_context%'"_s;
+    {
+        ConversationStore store;
+        QString error;
+        QVERIFY(!store.open(dbPath(), &error));
+        QVERIFY2(error.contains(u"from version 1 to 2"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"context_contents"_s), qPrintable(error));
+        QVERIFY(!store.isOpen());
+        QVERIFY(store.movedAside().isEmpty());
+    }
+    QCOMPARE(rawExec(dbPath(), {u"PRAGMA user_version"_s}), 1);
+    QCOMPARE(rawExec(dbPath(), {tables}), 0);
+    QCOMPARE(rawExec(dbPath(), {u"SELECT COUNT(*) FROM messages"_s}), 6);
+
+    // With the obstacle gone, the same file migrates.
+    QVERIFY(rawExec(dbPath(), {u"DROP TABLE context_contents"_s}) >= 0);
+    ConversationStore store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QCOMPARE(store.conversationCount(), 2);
+    QCOMPARE(rawExec(dbPath(), {tables}), 2); // the table and its index
+}
+
+void TestConversationSchema::refusesNewerVersion_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("the next version") << ConversationStore::schemaVersion() + 1;
+    QTest::newRow("far ahead") << 99;
 }
 
 void TestConversationSchema::refusesNewerVersion()
 {
-    QVERIFY(rawExec(dbPath(), {u"CREATE TABLE future (x)"_s, u"PRAGMA user_version = 99"_s}) >= 0);
+    QFETCH(int, version);
+    QVERIFY(rawExec(dbPath(),
+                {u"CREATE TABLE future (x)"_s, u"PRAGMA user_version = %1"_s.arg(version)})
+        >= 0);
     const QByteArray before = fileHash(dbPath());
     QVERIFY(!before.isEmpty());
     ConversationStore store;
     QString error;
     QVERIFY(!store.open(dbPath(), &error));
-    QVERIFY2(error.contains(u"99"_s) && error.contains(u"newer"_s), qPrintable(error));
+    QVERIFY2(
+        error.contains(QString::number(version)) && error.contains(u"newer"_s), qPrintable(error));
     QVERIFY(!store.isOpen());
     QVERIFY(store.movedAside().isEmpty());
     QCOMPARE(fileHash(dbPath()), before);
@@ -173,10 +281,28 @@ void TestConversationSchema::unreadablePath()
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
 }
 
+void TestConversationSchema::readOnlyDatabase_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("current version") << ConversationStore::schemaVersion();
+    // Read as it is: migrating would write.
+    QTest::newRow("version 1") << 1;
+}
+
 void TestConversationSchema::readOnlyDatabase()
 {
+    QFETCH(int, version);
     qint64 cid = 0;
-    {
+    QString title = u"kept"_s;
+    QString word = u"readable"_s;
+    int messageCount = 1;
+    if (version == 1) {
+        QVERIFY(QFile::copy(QStringLiteral(CODY_TEST_DATA_DIR "/history-v1.sqlite"), dbPath()));
+        cid = 2;
+        title = u"Failed one"_s;
+        word = u"zebra"_s;
+        messageCount = 2;
+    } else {
         ConversationStore store;
         QString error;
         QVERIFY(store.open(dbPath(), &error));
@@ -208,9 +334,11 @@ void TestConversationSchema::readOnlyDatabase()
     ConversationStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(titles(store.conversations(0, 10)), QStringList {u"kept"_s});
-    QCOMPARE(store.messages(cid).size(), 1);
-    QCOMPARE(store.search(u"readable"_s, 10, &error).size(), 1);
+    QVERIFY(titles(store.conversations(0, 10)).contains(title));
+    QCOMPARE(store.messages(cid).size(), messageCount);
+    QVERIFY(store.messages(cid).constFirst().context.isEmpty());
+    QCOMPARE(store.search(word, 10, &error).size(), 1);
+    QVERIFY(QJsonDocument::fromJson(store.exportJson(cid)).isObject());
     QCOMPARE(store.createConversation(makeConversation(u"new"_s), &error), 0);
     QVERIFY2(error.contains(u"readonly"_s, Qt::CaseInsensitive)
             || error.contains(u"read-only"_s, Qt::CaseInsensitive),

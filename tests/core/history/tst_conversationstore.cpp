@@ -31,7 +31,7 @@ private Q_SLOTS:
 
 void TestConversationStore::basics()
 {
-    QCOMPARE(ConversationStore::schemaVersion(), 1);
+    QCOMPARE(ConversationStore::schemaVersion(), 2);
     QVERIFY(ConversationStore::defaultPath().endsWith(u"/history.sqlite"_s));
     ConversationStore store;
     QString error;
@@ -48,7 +48,7 @@ void TestConversationStore::basics()
         QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
         QCOMPARE(q.value(0).toString(), u"wal"_s);
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(0).toInt(), 2);
     }
     QSqlDatabase::removeDatabase(u"mode"_s);
 }
