@@ -149,7 +149,6 @@ public:
         QList<qint64> *imported, QString *error);
 
 private:
-    bool openOnce(const QString &path, QString *error);
 
     class Private;
     std::unique_ptr<Private> d;
