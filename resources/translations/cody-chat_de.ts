@@ -1310,6 +1310,45 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::SentRequestDialog</name>
+    <message>
+        <source>%1 · %2 · about %L3 tokens — %4</source>
+        <translation>%1 · %2 · etwa %L3 Tokens — %4</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>Gesendete Nachrichten</translation>
+    </message>
+    <message>
+        <source>Every message of the request, in the order the model read them</source>
+        <translation>Jede Nachricht der Anfrage, in der Reihenfolge, in der das Modell sie gelesen hat</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>The selected message, exactly as sent</source>
+        <translation>Die ausgewählte Nachricht, genau wie gesendet</translation>
+    </message>
+    <message>
+        <source>What was sent</source>
+        <translation>Was gesendet wurde</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>1 message sent to %1, about %L2 tokens.</source>
+        <translation>1 Nachricht an %1 gesendet, etwa %L2 Tokens.</translation>
+    </message>
+    <message>
+        <source>%L1 messages sent to %2, about %L3 tokens in all.</source>
+        <translation>%L1 Nachrichten an %2 gesendet, insgesamt etwa %L3 Tokens.</translation>
+    </message>
+</context>
+<context>
     <name>cody::Session</name>
     <message>
         <source>No Sourcegraph URL is set.</source>

@@ -12,6 +12,7 @@
 #include "ui/chat/chatview.h"
 #include "ui/chat/composer.h"
 #include "ui/chat/conversationsettingspanel.h"
+#include "ui/chat/sentrequestdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/models/modelpicker.h"
 #include "ui/settings/settingsdialog.h"
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStyleFactory>
@@ -146,6 +148,27 @@ int main(int argc, char *argv[])
         SettingsDialog *dialog = window.openSettings();
         save(dialog, out + u"/settings-"_s + suffix + u".png"_s);
         dialog->close();
+
+        // "What was sent" for a reply with codebase context.
+        SentRequestDialog sent(&window);
+        QList<ChatMessage> request {{ChatMessage::Speaker::System,
+            u"You are Cody, an AI coding assistant from Sourcegraph.If your answer contains fenced "
+            u"code blocks in Markdown, include the relevant full file path in the code block tag."_s}};
+        for (const QString &path : {u"cmd/symbols/squirrel/service.go"_s,
+                 u"cmd/symbols/squirrel/README.md"_s, u"cmd/symbols/internal/api/handler.go"_s}) {
+            request.append({ChatMessage::Speaker::Human,
+                u"Codebase context from file /%1 in repository "
+                u"github.com/sourcegraph/sourcegraph:\n"
+                u"```go:/%1\npackage squirrel\n\n// Squirrel answers symbol queries from parse "
+                u"trees.\n"
+                u"func New() *Service { return &Service{} }\n```"_s.arg(path)});
+            request.append({ChatMessage::Speaker::Assistant, u"Ok."_s});
+        }
+        request.append({ChatMessage::Speaker::Human, u"What is Squirrel?"_s});
+        sent.setRequest(request, u"cody/anthropic::2023-06-01::claude-3-opus"_s);
+        sent.messageList()->setCurrentRow(1);
+        sent.show();
+        save(&sent, out + u"/what-was-sent-"_s + suffix + u".png"_s);
     }
     return 0;
 }
