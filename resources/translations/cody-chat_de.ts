@@ -496,6 +496,72 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::ContextBudgetMeter</name>
+    <message>
+        <source>Context budget</source>
+        <translation>Kontextbudget</translation>
+    </message>
+    <message>
+        <source>How much of the model&apos;s input the next message uses</source>
+        <translation>Wie viel der Eingabe des Modells die nächste Nachricht belegt</translation>
+    </message>
+    <message>
+        <source>About %L1 of %L2 tokens</source>
+        <translation>Etwa %L1 von %L2 Tokens</translation>
+    </message>
+    <message>
+        <source> · 1 context item would be left out</source>
+        <translation> · 1 Kontextelement würde weggelassen</translation>
+    </message>
+    <message>
+        <source> · %L1 context items would be left out</source>
+        <translation> · %L1 Kontextelemente würden weggelassen</translation>
+    </message>
+    <message>
+        <source> · %L1 earlier messages not sent</source>
+        <translation> · %L1 frühere Nachrichten nicht gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ContextChips</name>
+    <message>
+        <source>repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>local file</source>
+        <translation>lokale Datei</translation>
+    </message>
+    <message>
+        <source>%1 · about %L2 tokens</source>
+        <translation>%1 · etwa %L2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Sent with the message; Delete removes it</source>
+        <translation>Wird mit der Nachricht gesendet; Entf entfernt es</translation>
+    </message>
+    <message>
+        <source>Would be left out: %1; Delete removes it</source>
+        <translation>Würde weggelassen: %1; Entf entfernt es</translation>
+    </message>
+    <message>
+        <source>Would be left out: %1</source>
+        <translation>Würde weggelassen: %1</translation>
+    </message>
+</context>
+<context>
     <name>cody::ConversationRecorder</name>
     <message>
         <source>there is no conversation %1 in the history</source>
