@@ -7,6 +7,7 @@
 #include "chat/replyorchestrator.h"
 #include "cody/modelcatalog.h"
 #include "cody/sourcegraphclient.h"
+#include "context/promptbuilder.h"
 #include "history/conversationstore.h"
 
 #include <QCoreApplication>
@@ -48,6 +49,11 @@ void ChatController::setClient(SourcegraphClient *client)
 
 bool ChatController::send(const QString &prompt, QString *error)
 {
+    return send(prompt, {}, error);
+}
+
+bool ChatController::send(const QString &prompt, const QList<ContextItem> &context, QString *error)
+{
     QString reason;
     if (prompt.trimmed().isEmpty())
         reason = tr("the message is empty");
@@ -59,7 +65,9 @@ bool ChatController::send(const QString &prompt, QString *error)
         reason = tooLongToSend(prompt);
     if (refused(reason, error))
         return false;
-    recordPrompt(m_messages->append({ChatMessage::Speaker::Human, prompt}));
+    MessageModel::Message message {ChatMessage::Speaker::Human, prompt};
+    message.context = context;
+    recordPrompt(m_messages->append(message));
     return startReply(error);
 }
 
@@ -258,7 +266,7 @@ void ChatController::saveSettings()
 }
 
 CompletionRequest ChatController::requestFor(
-    int rows, const QString &resumeText, QString *notice) const
+    int rows, const QString &resumeText, QString *notice, QList<ContextItem> *context) const
 {
     CompletionRequest request;
     request.model = m_model;
@@ -266,30 +274,56 @@ CompletionRequest ChatController::requestFor(
     request.temperature = m_settings.temperature;
     request.autoContinue = m_options.autoContinue;
     request.maxContinuations = m_options.maxContinuations;
-    if (!m_settings.systemPrompt.trimmed().isEmpty())
-        request.messages.append({ChatMessage::Speaker::System, m_settings.systemPrompt});
     // The whole conversation is the context; failed or empty replies are not part of it.
+    QList<ChatMessage> transcript;
     for (int row = 0; row < rows; ++row) {
         const auto &message = m_messages->message(row);
         if (message.state == MessageModel::State::Failed || message.text.trimmed().isEmpty())
             continue;
-        request.messages.append({message.speaker, message.text});
+        transcript.append({message.speaker, message.text});
     }
     // A reply being continued counts against the input limit too (it is sent as the last turn).
     if (!resumeText.isEmpty())
-        request.messages.append({ChatMessage::Speaker::Assistant, resumeText});
+        transcript.append({ChatMessage::Speaker::Assistant, resumeText});
 
-    // The oldest turns that do not fit the model's input limit stay out of the request — and the
-    // reply says so, never silently.
     const ModelInfo *info = m_catalog ? m_catalog->find(m_model) : nullptr;
-    if (info && info->maxInputTokens > 0) {
-        const int output = info->maxOutputTokens > 0
-            ? std::min<qint64>(request.maxTokens, info->maxOutputTokens)
-            : request.maxTokens;
-        ContextWindow::Fit fit
-            = ContextWindow::choose(request.messages, info->maxInputTokens, output);
-        request.messages = std::move(fit.messages);
-        *notice = fit.omitted > 0 ? ContextWindow::omittedNote(fit.omitted) : QString();
+    // The question's context is sent with it (the last human message's).
+    const int question = questionRow(rows);
+    QList<ContextItem> items = question >= 0 ? contextWithContent(question) : QList<ContextItem>();
+    if (!items.isEmpty()) {
+        // Codebase context goes in Cody's prompt (PromptBuilder), which also leaves out the
+        // oldest turns that do not fit; every item comes back with its tokens and fate.
+        for (ContextItem &item : items)
+            item.omittedReason.clear(); // decided anew for this request
+        PromptBuilder::Input input;
+        input.model = m_model.wireName();
+        input.instructions
+            = m_settings.systemPrompt.trimmed().isEmpty() ? QString() : m_settings.systemPrompt;
+        input.transcript = transcript;
+        input.items = items;
+        input.window
+            = ContextBudget::Window::forModel(info ? info->maxInputTokens : 0, m_model.modelId());
+        const PromptBuilder::Result prompt = PromptBuilder::build(input);
+        request.messages = prompt.messages;
+        *notice = prompt.omittedMessages > 0 ? ContextWindow::omittedNote(prompt.omittedMessages)
+                                             : QString();
+        if (context)
+            *context = prompt.items;
+    } else {
+        if (!m_settings.systemPrompt.trimmed().isEmpty())
+            request.messages.append({ChatMessage::Speaker::System, m_settings.systemPrompt});
+        request.messages.append(transcript);
+        // The oldest turns that do not fit the model's input limit stay out of the request — and
+        // the reply says so, never silently.
+        if (info && info->maxInputTokens > 0) {
+            const int output = info->maxOutputTokens > 0
+                ? std::min<qint64>(request.maxTokens, info->maxOutputTokens)
+                : request.maxTokens;
+            ContextWindow::Fit fit
+                = ContextWindow::choose(request.messages, info->maxInputTokens, output);
+            request.messages = std::move(fit.messages);
+            *notice = fit.omitted > 0 ? ContextWindow::omittedNote(fit.omitted) : QString();
+        }
     }
     if (!resumeText.isEmpty()) {
         request.messages.removeLast();
@@ -298,10 +332,26 @@ CompletionRequest ChatController::requestFor(
     return request;
 }
 
+int ChatController::questionRow(int rows) const
+{
+    for (int row = rows - 1; row >= 0; --row) {
+        const auto &message = m_messages->message(row);
+        if (message.speaker == ChatMessage::Speaker::Human && !message.text.trimmed().isEmpty()
+            && message.state != MessageModel::State::Failed)
+            return row;
+    }
+    return -1;
+}
+
 bool ChatController::startReply(QString *)
 {
     MessageModel::Message reply;
-    const CompletionRequest request = requestFor(m_messages->rowCount(), {}, &reply.notice);
+    QList<ContextItem> context;
+    const CompletionRequest request
+        = requestFor(m_messages->rowCount(), {}, &reply.notice, &context);
+    // The question's items, with what this request made of them: shown under it and kept.
+    if (!context.isEmpty())
+        setContext(questionRow(m_messages->rowCount()), context);
     reply.speaker = ChatMessage::Speaker::Assistant;
     reply.state = MessageModel::State::Streaming;
     reply.model = m_model.fullName();

@@ -69,6 +69,9 @@ public:
     bool isBusy() const { return !m_reply.isNull(); }
     /// Sends `prompt` with the conversation so far. False, with *error set, when it cannot.
     bool send(const QString &prompt, QString *error = nullptr);
+    /// Sends `prompt` with codebase context: the items go in Cody's prompt, within the model's
+    /// budgets, and come back on the prompt's row with their tokens and fate (ContextRole).
+    bool send(const QString &prompt, const QList<ContextItem> &context, QString *error = nullptr);
     /// Stops the reply being streamed; its text so far stays.
     void stop();
     /// Asks again for the last reply if it failed or was stopped.
@@ -118,7 +121,12 @@ private:
     void saveSettings();
     /// The request for the first `rows` messages (and `resumeText`, the reply being continued);
     /// *notice says what the context limit left out.
-    CompletionRequest requestFor(int rows, const QString &resumeText, QString *notice) const;
+    /// With codebase context on the question (the last human message), the messages are Cody's
+    /// prompt (PromptBuilder) and *context receives its items with their tokens and fate.
+    CompletionRequest requestFor(int rows, const QString &resumeText, QString *notice,
+        QList<ContextItem> *context = nullptr) const;
+    /// The row of the last human message among the first `rows`, or -1.
+    int questionRow(int rows) const;
     bool startReply(QString *error);
     void follow();
     void onFinished(const CompletionResult &result);

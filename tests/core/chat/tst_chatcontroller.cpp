@@ -2,6 +2,7 @@
 // ChatController against the fake server: the transcript it sends, and the context limit.
 #include "chat/chatcontroller.h"
 #include "chat/messagemodel.h"
+#include "cody/contextitem.h"
 #include "cody/modelcatalog.h"
 #include "fakesourcegraph.h"
 #include "replyrunner.h"
@@ -53,6 +54,55 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 3);
         QCOMPARE(messages.rowCount(), 4);
         QVERIFY(messages.message(3).notice.isEmpty());
+    }
+
+    // A question with codebase context goes out in Cody's prompt: preamble, each item and "Ok.",
+    // then the question; an item over the budget is left out, saying why, and the row says so.
+    void sendsCodebaseContext()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        SourcegraphClient client(clientSettingsFor(server));
+        ModelCatalog catalog;
+        QVERIFY(catalog.loadSupportedModels(smallModel(2000)));
+        MessageModel messages;
+        ChatController chat(&messages);
+        chat.setClient(&client);
+        chat.setCatalog(&catalog);
+        chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        ContextItem file;
+        file.repoName = u"github.com/o/r"_s;
+        file.path = u"src/squirrel.ts"_s;
+        file.content = u"export interface Squirrel {}\n"_s;
+        ContextItem huge = file;
+        huge.path = u"src/huge.ts"_s;
+        huge.content = QString(40'000, u'x');
+        QSignalSpy finished(&chat, &ChatController::replyFinished);
+        QVERIFY(chat.send(u"What is Squirrel?"_s, {file, huge}));
+        QVERIFY(finished.wait(10'000));
+
+        const QJsonArray sent
+            = server.streamRequests().constLast().json().value(u"messages"_s).toArray();
+        QStringList texts;
+        for (const QJsonValue &message : sent)
+            texts.append(message[u"text"_s].toString());
+        QVERIFY2(texts.contains(u"Codebase context from file /src/squirrel.ts in repository "
+                                u"github.com/o/r:\n```typescript:/src/squirrel.ts\n"
+                                u"export interface Squirrel {}\n```"_s),
+            qPrintable(texts.join(u"\n---\n"_s)));
+        QVERIFY(!texts.join(QString()).contains(u"src/huge.ts"_s));
+        QCOMPARE(texts.last(), u"What is Squirrel?"_s);
+        QVERIFY(
+            texts.first().startsWith(u"You are Cody, an AI coding assistant from Sourcegraph."_s));
+
+        const auto items = messages.data(messages.index(0), MessageModel::ContextRole)
+                               .value<QList<ContextItem>>();
+        QCOMPARE(items.size(), 2);
+        QVERIFY(items.at(0).sent);
+        QVERIFY(items.at(0).tokens > 0);
+        QVERIFY(!items.at(1).sent);
+        QVERIFY2(
+            items.at(1).omittedReason.contains(u"budget"_s), qPrintable(items.at(1).omittedReason));
     }
 
     void regenerateReplacesTheLastReply()

@@ -10,6 +10,7 @@
 #include "truncatedreply.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -266,10 +267,26 @@ private Q_SLOTS:
         QCOMPARE(f.chat.contextWithContent(0), first);
         QCOMPARE(f.chat.contextWithContent(2), second);
 
+        // Regenerating sends the question's context again, in Cody's prompt, and records what
+        // this request made of each item.
         QVERIFY(f.chat.regenerate());
         waitForReply(f.chat);
-        QCOMPARE(f.chat.contextWithContent(2), second);
-        QCOMPARE(f.stored().at(2).context, withoutContent(second));
+        const QJsonArray sent = f.lastMessages();
+        const QString chunk
+            = u"Codebase context from file /cmd/symbols/squirrel/service.go in "
+              u"repository github.com/sourcegraph/sourcegraph:\n"
+              u"```go:/cmd/symbols/squirrel/service.go\npackage squirrel // second```"_s;
+        QVERIFY2(std::any_of(sent.begin(), sent.end(),
+                     [&](const QJsonValue &m) { return m[u"text"_s].toString() == chunk; }),
+            QJsonDocument(sent).toJson().constData());
+        QCOMPARE(sent.last()[u"text"_s].toString(), u"and symbols?"_s);
+        const QList<ContextItem> resent = f.chat.contextWithContent(2);
+        QCOMPARE(resent.size(), 2);
+        QVERIFY(resent.at(0).sent); // the repository: a chunk of it was sent
+        QVERIFY(resent.at(1).sent);
+        QVERIFY(resent.at(1).tokens > 0);
+        QCOMPARE(resent.at(1).content, second.at(1).content);
+        QCOMPARE(f.stored().at(2).context, withoutContent(resent));
 
         const qint64 edited = f.messages.message(2).storedId;
         QVERIFY(f.chat.editAndResend(2, u"and the indexer?"_s));
