@@ -2,6 +2,7 @@
 #pragma once
 
 #include "completionscenarios.h"
+#include "fakegraphql.h"
 #include "fakesourcegraphoptions.h"
 #include "httpresponse.h"
 #include "recordedrequest.h"
@@ -79,6 +80,7 @@ private:
 
     Options m_options;
     CompletionScenarios m_scenarios;
+    FakeGraphql m_graphql;
     std::unique_ptr<QTcpServer> m_server;
     QHostAddress m_address;
     QString m_errorString;
