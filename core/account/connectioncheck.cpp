@@ -2,6 +2,7 @@
 #include "account/connectioncheck.h"
 
 #include "cody/apicall.h"
+#include "cody/discardrequest.h"
 #include "cody/productversionrequest.h"
 #include "cody/sourcegraphclient.h"
 
@@ -23,11 +24,7 @@ ConnectionCheck::~ConnectionCheck()
         m_user->disconnect(this);
         m_user->deleteLater();
     }
-    if (m_version) {
-        m_version->disconnect(this);
-        m_version->cancel();
-        m_version->deleteLater();
-    }
+    discardRequest(m_version, this);
 }
 
 void ConnectionCheck::start()

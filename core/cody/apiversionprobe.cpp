@@ -3,6 +3,7 @@
 
 #include "cody/apicall.h"
 #include "cody/apiversionpolicy.h"
+#include "cody/discardrequest.h"
 #include "cody/productversionrequest.h"
 #include "cody/sourcegraphclient.h"
 
@@ -24,11 +25,7 @@ ApiVersionProbe::~ApiVersionProbe()
         m_call->disconnect(this);
         m_call->deleteLater();
     }
-    if (m_productVersion) {
-        m_productVersion->disconnect(this);
-        m_productVersion->cancel();
-        m_productVersion->deleteLater();
-    }
+    discardRequest(m_productVersion, this);
 }
 
 void ApiVersionProbe::start()

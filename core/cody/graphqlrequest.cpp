@@ -21,12 +21,7 @@ GraphqlRequest::~GraphqlRequest()
 
 void GraphqlRequest::dropCall()
 {
-    if (m_call) {
-        m_call->disconnect(this);
-        m_call->cancel();
-        m_call->deleteLater();
-    }
-    m_call = nullptr;
+    discardRequest(m_call, this);
 }
 
 void GraphqlRequest::start()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "cody/discardrequest.h"
 #include "net/error.h"
 
 #include <QJsonObject>
