@@ -66,6 +66,12 @@ FakeSourcegraph::FakeSourcegraph(Options options, QObject *parent)
 
 FakeSourcegraph::~FakeSourcegraph() = default;
 
+void FakeSourcegraph::setContextFilters(Options::ContextFiltersAnswer answer, const QByteArray &raw)
+{
+    m_options.contextFilters = answer;
+    m_options.contextFiltersRaw = raw;
+}
+
 QString FakeSourcegraph::truncatedReply()
 {
     return TruncatedReply::text();

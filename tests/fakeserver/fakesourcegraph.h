@@ -63,6 +63,9 @@ public:
     // Why each refused stream request did not match the recorded request shapes (RequestShape).
     QStringList shapeMismatches() const { return m_shapeMismatches; }
 
+    // Changes what ContextFilters answers from now on (a site whose configuration changed).
+    void setContextFilters(Options::ContextFiltersAnswer answer, const QByteArray &raw = {});
+
     // The long reply the truncated scenarios hand out in segments.
     static QString truncatedReply();
 

@@ -8,7 +8,6 @@
 #include "fakeservertestsupport.h"
 #include "recordings.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -19,15 +18,9 @@ namespace {
 const QString Sourcegraph = u"github.com/sourcegraph/sourcegraph"_s;
 const QString SourcegraphId = u"UmVwb3NpdG9yeTozOTk="_s;
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QByteArray corpusFile(const QString &repo, const QString &path)
 {
-    return readFile(FakeCorpus::builtInDirectory() + u'/' + repo + u'/' + path);
+    return readRecording(FakeCorpus::builtInDirectory() + u'/' + repo + u'/' + path);
 }
 
 } // namespace
@@ -433,7 +426,7 @@ private Q_SLOTS:
         QFETCH(QString, number);
         REQUIRE_RECORDING(requestPath, number + u"-*-request.json"_s);
         const QString responsePath = findRecording(number + u"-*-response.json"_s);
-        const QJsonObject recorded = QJsonDocument::fromJson(readFile(requestPath)).object();
+        const QJsonObject recorded = QJsonDocument::fromJson(readRecording(requestPath)).object();
         const QString query = recorded.value(u"query"_s).toString();
         FakeSourcegraph::Options options;
         options.recordingsDir = recordingsDir().path();
@@ -443,7 +436,7 @@ private Q_SLOTS:
         const HttpResult result = post(server, query, recorded.value(u"variables"_s).toObject());
         QCOMPARE(result.status, 200);
         QCOMPARE(result.header("content-type"), "application/json"_ba);
-        QCOMPARE(result.body, readFile(responsePath));
+        QCOMPARE(result.body, readRecording(responsePath));
     }
 
     // What the fake answers on its own, for every recorded request, has the recorded shape.
@@ -457,12 +450,13 @@ private Q_SLOTS:
         for (const QString &number : {u"21"_s, u"23"_s, u"24"_s, u"25"_s, u"26"_s, u"30"_s}) {
             const QString requestPath = findRecording(number + u"-*-request.json"_s);
             QVERIFY2(!requestPath.isEmpty(), qPrintable(number));
-            const QJsonObject recorded = QJsonDocument::fromJson(readFile(requestPath)).object();
+            const QJsonObject recorded
+                = QJsonDocument::fromJson(readRecording(requestPath)).object();
             const QJsonObject answer = ask(server, recorded.value(u"query"_s).toString(),
                 recorded.value(u"variables"_s).toObject());
-            const QJsonObject real
-                = QJsonDocument::fromJson(readFile(findRecording(number + u"-*-response.json"_s)))
-                      .object();
+            const QJsonObject real = QJsonDocument::fromJson(
+                readRecording(findRecording(number + u"-*-response.json"_s)))
+                                         .object();
             QVERIFY2(
                 !answer.contains(u"errors"_s), qPrintable(number + u": "_s + firstError(answer)));
             QCOMPARE(answer[u"data"_s].toObject().keys(), real[u"data"_s].toObject().keys());

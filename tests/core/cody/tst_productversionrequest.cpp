@@ -10,7 +10,6 @@
 #include "recordings.h"
 #include "replyrunner.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -26,88 +25,70 @@ class TestProductVersionRequest : public QObject
 private Q_SLOTS:
     void asksOnceAndRemembers()
     {
-        FakeSourcegraph::Options options;
-        options.productVersion = u"282533_2024-07-16_5.5-a0a18a60e904"_s;
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        SourcegraphClient client(clientSettingsFor(server));
+        const QString version = u"282533_2024-07-16_5.5-a0a18a60e904"_s;
+        FakeInstance fake(onVersion(version));
+        QVERIFY(fake.listen());
 
-        ProductVersionRequest first(&client);
+        ProductVersionRequest first(fake.client());
         QVERIFY(runToEnd(first));
         QVERIFY(!first.error().isError());
-        QCOMPARE(first.productVersion(), options.productVersion);
+        QCOMPARE(first.productVersion(), version);
         QVERIFY(!first.wasKnown());
-        QCOMPARE(client.knownProductVersion(), std::optional(options.productVersion));
+        QCOMPARE(fake.client()->knownProductVersion(), std::optional(version));
 
-        ProductVersionRequest second(&client);
+        ProductVersionRequest second(fake.client());
         QVERIFY(runToEnd(second)); // still never from inside start()
-        QCOMPARE(second.productVersion(), options.productVersion);
+        QCOMPARE(second.productVersion(), version);
         QVERIFY(second.wasKnown());
-        QCOMPARE(graphqlCalls(server, u"SiteProductVersion"_s).size(), 1);
+        QCOMPARE(graphqlCalls(fake.server, u"SiteProductVersion"_s).size(), 1);
 
         // New settings (another instance, perhaps) forget it.
-        client.setSettings(clientSettingsFor(server));
-        QCOMPARE(client.knownProductVersion(), std::nullopt);
+        fake.client()->setSettings(clientSettingsFor(fake.server));
+        QCOMPARE(fake.client()->knownProductVersion(), std::nullopt);
     }
 
     // The same text as recording 14's request.
     void queryTextIsTheRecordedOne()
     {
         REQUIRE_RECORDING(path, u"14-*-request.json"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject recorded = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonObject recorded = readRecordingJson(path);
         QCOMPARE(ProductVersionRequest::queryText(), recorded.value(u"query"_s).toString());
     }
 
-    void failuresAreNotRemembered_data()
-    {
-        QTest::addColumn<QString>("fault");
-        QTest::addColumn<ErrorKind>("kind");
-        QTest::newRow("HTTP 500") << u"http-500"_s << ErrorKind::Server;
-        QTest::newRow("GraphQL error") << u"graphql-error"_s << ErrorKind::Http;
-        QTest::newRow("login page") << u"html"_s << ErrorKind::Protocol;
-    }
+    void failuresAreNotRemembered_data() { addGraphqlFaultRows(); }
 
     void failuresAreNotRemembered()
     {
         QFETCH(QString, fault);
         QFETCH(ErrorKind, kind);
-        FakeSourcegraph::Options options;
-        options.graphqlFaults.insert(u"SiteProductVersion"_s, fault);
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        SourcegraphClient client(clientSettingsFor(server));
-        ProductVersionRequest request(&client);
+        FakeInstance fake(failing(u"SiteProductVersion"_s, fault));
+        QVERIFY(fake.listen());
+        ProductVersionRequest request(fake.client());
         QVERIFY(runToEnd(request));
         QCOMPARE(request.error().kind, kind);
         QVERIFY(request.productVersion().isEmpty());
-        QCOMPARE(client.knownProductVersion(), std::nullopt);
+        QCOMPARE(fake.client()->knownProductVersion(), std::nullopt);
     }
 
     void noVersionInTheAnswer()
     {
         FakeSourcegraph::Options options;
         options.productVersion.clear();
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        SourcegraphClient client(clientSettingsFor(server));
-        ProductVersionRequest request(&client);
+        FakeInstance fake(options);
+        QVERIFY(fake.listen());
+        ProductVersionRequest request(fake.client());
         QVERIFY(runToEnd(request));
         QCOMPARE(request.error().kind, ErrorKind::Protocol);
     }
 
     void cancelFinishesOnceAsCancelled()
     {
-        FakeSourcegraph::Options options;
-        options.graphqlFaults.insert(u"SiteProductVersion"_s, u"stall"_s);
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        SourcegraphClient client(clientSettingsFor(server));
-        ProductVersionRequest request(&client);
+        FakeInstance fake(failing(u"SiteProductVersion"_s, u"stall"_s));
+        QVERIFY(fake.listen());
+        ProductVersionRequest request(fake.client());
         QSignalSpy finished(&request, &GraphqlRequest::finished);
         request.start();
-        QTRY_COMPARE(server.requests().size(), 1);
+        QTRY_COMPARE(fake.server.requests().size(), 1);
         request.cancel();
         QCOMPARE(finished.size(), 0); // never from inside cancel()
         QVERIFY(finished.wait());
@@ -123,22 +104,21 @@ private Q_SLOTS:
         FakeSourcegraph::Options options;
         options.advertisedApiVersion.reset(); // the probe falls back to the product version
         options.productVersion = u"5.8.1"_s;
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        SourcegraphClient client(clientSettingsFor(server));
+        FakeInstance fake(options);
+        QVERIFY(fake.listen());
 
-        ConnectionCheck check(&client);
+        ConnectionCheck check(fake.client());
         QSignalSpy checked(&check, &ConnectionCheck::finished);
         check.start();
         QVERIFY(checked.wait());
         QCOMPARE(check.productVersion(), u"5.8.1"_s);
 
-        ApiVersionProbe probe(&client);
+        ApiVersionProbe probe(fake.client());
         QSignalSpy probed(&probe, &ApiVersionProbe::finished);
         probe.start();
         QVERIFY(probed.wait());
         QCOMPARE(probe.version(), 5);
-        QCOMPARE(graphqlCalls(server, u"SiteProductVersion"_s).size(), 1);
+        QCOMPARE(graphqlCalls(fake.server, u"SiteProductVersion"_s).size(), 1);
     }
 };
 
