@@ -26,6 +26,9 @@ void GraphqlRequest::dropCall()
 
 void GraphqlRequest::start()
 {
+    if (m_started || m_done)
+        return;
+    m_started = true;
     m_starting = true;
     begin();
     m_starting = false;

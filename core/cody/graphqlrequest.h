@@ -40,6 +40,7 @@ class GraphqlRequest : public QObject
 public:
     ~GraphqlRequest() override;
 
+    /// Starts it; a second call does nothing.
     void start();
     void cancel();
     bool isFinished() const { return m_done; }
@@ -82,6 +83,7 @@ private:
     QPointer<ApiCall> m_call;
     Error m_error;
     bool m_done = false;
+    bool m_started = false;
     bool m_starting = false;
 };
 

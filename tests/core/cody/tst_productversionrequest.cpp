@@ -88,6 +88,7 @@ private Q_SLOTS:
         ProductVersionRequest request(fake.client());
         QSignalSpy finished(&request, &GraphqlRequest::finished);
         request.start();
+        request.start(); // does nothing
         QTRY_COMPARE(fake.server.requests().size(), 1);
         request.cancel();
         QCOMPARE(finished.size(), 0); // never from inside cancel()
@@ -96,6 +97,7 @@ private Q_SLOTS:
         QVERIFY(!finished.wait(200));
         QCOMPARE(finished.size(), 1);
         QCOMPARE(request.error().kind, ErrorKind::Cancelled);
+        QCOMPARE(fake.server.requests().size(), 1);
     }
 
     // The probe and the connection check read the version the same way: once for both.
