@@ -2,6 +2,8 @@
 #include "account/connectioncheck.h"
 
 #include "cody/apicall.h"
+#include "cody/discardrequest.h"
+#include "cody/productversionrequest.h"
 #include "cody/sourcegraphclient.h"
 
 #include <QJsonArray>
@@ -18,12 +20,11 @@ ConnectionCheck::ConnectionCheck(SourcegraphClient *client, QObject *parent)
 
 ConnectionCheck::~ConnectionCheck()
 {
-    for (ApiCall *call : {m_user.data(), m_version.data()}) {
-        if (call) {
-            call->disconnect(this);
-            call->deleteLater();
-        }
+    if (m_user) {
+        m_user->disconnect(this);
+        m_user->deleteLater();
     }
+    discardRequest(m_version, this);
 }
 
 void ConnectionCheck::start()
@@ -32,9 +33,9 @@ void ConnectionCheck::start()
         u"query CurrentUser { currentUser { id hasVerifiedEmail displayName username avatarURL "
         "primaryEmail { email } organizations { nodes { id name } } } }"_s);
     connect(m_user, &ApiCall::finished, this, &ConnectionCheck::onUser);
-    m_version = m_client->graphql(
-        u"SiteProductVersion"_s, u"query SiteProductVersion { site { productVersion } }"_s);
-    connect(m_version, &ApiCall::finished, this, &ConnectionCheck::onVersion);
+    m_version = new ProductVersionRequest(m_client, this);
+    connect(m_version, &ProductVersionRequest::finished, this, &ConnectionCheck::onVersion);
+    m_version->start();
 }
 
 QString ConnectionCheck::summary() const
@@ -78,16 +79,7 @@ void ConnectionCheck::onVersion()
 {
     m_version->deleteLater();
     // The version is a nicety: its failure does not fail the check (the user query says enough).
-    if (!m_version->error().isError()) {
-        Error ignored;
-        m_productVersion = m_version->jsonObject(&ignored)
-                               .value("data"_L1)
-                               .toObject()
-                               .value("site"_L1)
-                               .toObject()
-                               .value("productVersion"_L1)
-                               .toString();
-    }
+    m_productVersion = m_version->productVersion();
     m_version = nullptr;
     finishWhenDone();
 }

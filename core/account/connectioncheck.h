@@ -9,6 +9,7 @@
 namespace cody {
 
 class ApiCall;
+class ProductVersionRequest;
 class SourcegraphClient;
 
 /**
@@ -55,7 +56,7 @@ private:
 
     SourcegraphClient *m_client;
     QPointer<ApiCall> m_user;
-    QPointer<ApiCall> m_version;
+    QPointer<ProductVersionRequest> m_version;
     QString m_username;
     QString m_displayName;
     QString m_productVersion;

@@ -22,6 +22,26 @@ ApiCall::ApiCall(QNetworkReply *reply, std::chrono::milliseconds idleTimeout, QO
             m_reply->abort();
     });
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_done)
+            return;
+        const QString seconds = QString::number(m_deadline.interval() / 1000.0);
+        const QString host = m_reply ? m_reply->url().host() : QString();
+        if (m_reply) {
+            m_reply->disconnect(this);
+            m_reply->abort();
+        }
+        finish({ErrorKind::Timeout,
+            tr("no complete answer from %1 within %2 s (timeout)").arg(host, seconds)});
+    });
+}
+
+void ApiCall::setDeadline(std::chrono::milliseconds deadline)
+{
+    if (!m_done)
+        m_deadline.start(deadline);
 }
 
 ApiCall::~ApiCall()
@@ -41,6 +61,7 @@ void ApiCall::cancel()
     // finished() must stay asynchronous even when the caller cancels from a slot.
     m_done = true;
     m_watchdog.stop();
+    m_deadline.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -76,6 +97,7 @@ void ApiCall::onFinished()
 void ApiCall::finish(Error error)
 {
     m_done = true;
+    m_deadline.stop();
     m_error = std::move(error);
     Q_EMIT finished();
 }

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <chrono>
 
@@ -19,7 +20,8 @@ namespace cody {
  * @brief One small request/response call (client-config, GraphQL, model list). Owns its reply.
  *
  * Emits finished() exactly once, asynchronously, also after cancel(). A server that sends
- * nothing for `idleTimeout` ends the call with a Timeout error. The owner deleteLater()s it.
+ * nothing for `idleTimeout`, or that has not answered by the deadline (when one is set), ends the
+ * call with a Timeout error. The owner deleteLater()s it.
  */
 class ApiCall final : public QObject
 {
@@ -33,6 +35,9 @@ public:
     ~ApiCall() override;
 
     void cancel();
+    /// Ends the call with a Timeout error when the whole answer has not arrived `deadline` after
+    /// now, however steadily bytes trickle in (GraphQL calls: 20 s, cody-api.md §0).
+    void setDeadline(std::chrono::milliseconds deadline);
 
     const Error &error() const { return m_error; }
     int httpStatus() const { return m_httpStatus; }
@@ -49,6 +54,7 @@ private:
 
     QPointer<QNetworkReply> m_reply;
     ReplyWatchdog m_watchdog;
+    QTimer m_deadline;
     QByteArray m_body;
     Error m_error;
     int m_httpStatus = 0;

@@ -3,6 +3,8 @@
 
 #include "cody/apicall.h"
 #include "cody/apiversionpolicy.h"
+#include "cody/discardrequest.h"
+#include "cody/productversionrequest.h"
 #include "cody/sourcegraphclient.h"
 
 #include <QJsonObject>
@@ -23,6 +25,7 @@ ApiVersionProbe::~ApiVersionProbe()
         m_call->disconnect(this);
         m_call->deleteLater();
     }
+    discardRequest(m_productVersion, this);
 }
 
 void ApiVersionProbe::start()
@@ -69,25 +72,18 @@ void ApiVersionProbe::onClientConfig()
         finish(ApiVersionPolicy::Latest);
         return;
     }
-    m_call = m_client->graphql(
-        u"SiteProductVersion"_s, u"query SiteProductVersion { site { productVersion } }"_s);
-    connect(m_call, &ApiCall::finished, this, &ApiVersionProbe::onProductVersion);
+    m_productVersion = new ProductVersionRequest(m_client, this);
+    connect(m_productVersion, &ProductVersionRequest::finished, this,
+        &ApiVersionProbe::onProductVersion);
+    m_productVersion->start();
 }
 
 void ApiVersionProbe::onProductVersion()
 {
-    m_call->deleteLater();
-    const Error error = m_call->error();
-    if (failsTheReply(error))
+    m_productVersion->deleteLater();
+    if (failsTheReply(m_productVersion->error()))
         return;
-    Error ignored;
-    const QString productVersion = m_call->jsonObject(&ignored)
-                                       .value("data"_L1)
-                                       .toObject()
-                                       .value("site"_L1)
-                                       .toObject()
-                                       .value("productVersion"_L1)
-                                       .toString();
+    const QString productVersion = m_productVersion->productVersion();
     // Neither source answered: start at the latest version and let a 406 step down.
     finish(productVersion.isEmpty() ? ApiVersionPolicy::Latest
                                     : ApiVersionPolicy::fromProductVersion(productVersion));

@@ -9,6 +9,7 @@
 namespace cody {
 
 class ApiCall;
+class ProductVersionRequest;
 class SourcegraphClient;
 
 /**
@@ -43,6 +44,7 @@ private:
 
     SourcegraphClient *m_client;
     QPointer<ApiCall> m_call;
+    QPointer<ProductVersionRequest> m_productVersion;
     int m_version = 0;
     Error m_error;
     bool m_done = false;

@@ -33,6 +33,7 @@ void SourcegraphClient::setSettings(Settings settings)
 {
     m_settings = std::move(settings);
     m_apiVersion.reset();
+    m_productVersion.reset();
     m_network->clearConnectionCache();
     applyProxy();
 }
@@ -115,15 +116,19 @@ ApiCall *SourcegraphClient::getSupportedModels()
     return get(u"/.api/modelconfig/supported-models.json");
 }
 
-ApiCall *SourcegraphClient::graphql(const QString &operationName, const QString &query)
+ApiCall *SourcegraphClient::graphql(
+    const QString &operationName, const QString &query, const QJsonObject &variables)
 {
     // The "?Operation" suffix is only for the server's logs (cody-api.md §4).
     QUrl url = endpoint(u"/.api/graphql");
     url.setQuery(operationName);
-    const QJsonObject body {{u"query"_s, query}, {u"variables"_s, QJsonObject()}};
-    auto *reply = m_network->post(buildRequest(url, "application/json; charset=utf-8"),
-        QJsonDocument(body).toJson(QJsonDocument::Compact));
-    return new ApiCall(watch(reply), m_settings.idleTimeout, this);
+    const QJsonObject body {{u"query"_s, query}, {u"variables"_s, variables}};
+    QNetworkRequest request = buildRequest(url, "application/json; charset=utf-8");
+    request.setRawHeader("Accept", "application/json");
+    auto *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    auto *call = new ApiCall(watch(reply), m_settings.idleTimeout, this);
+    call->setDeadline(m_settings.graphqlTimeout);
+    return call;
 }
 
 CompletionStream *SourcegraphClient::openCompletionStream(const QByteArray &body, int apiVersion)

@@ -6,6 +6,7 @@
 #include "net/retrypolicy.h"
 #include "net/tlspolicy.h"
 
+#include <QJsonObject>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QUrl>
@@ -45,6 +46,9 @@ public:
         std::chrono::milliseconds idleTimeout = std::chrono::seconds(defaults::IdleTimeoutSeconds);
         RetryPolicy::Settings retry;
         ProxySettings proxy; ///< none by default
+        /// A GraphQL call that has not fully answered by then fails with Timeout (Cody's
+        /// DEFAULT_TIMEOUT_MSEC, context.md §0).
+        std::chrono::milliseconds graphqlTimeout = std::chrono::seconds(20);
     };
 
     explicit SourcegraphClient(Settings settings, QObject *parent = nullptr);
@@ -62,11 +66,18 @@ public:
     /// `GET /.api/modelconfig/supported-models.json`: the models the instance offers, for
     /// ModelCatalog::loadSupportedModels() (cody-api.md §3.1).
     ApiCall *getSupportedModels();
-    ApiCall *graphql(const QString &operationName, const QString &query);
+    /// `POST /.api/graphql?<operationName>` with `{"query": query, "variables": variables}`,
+    /// ending by Settings::graphqlTimeout at the latest. GraphqlResult::from() reads its answer.
+    ApiCall *graphql(const QString &operationName, const QString &query,
+        const QJsonObject &variables = QJsonObject());
     CompletionStream *openCompletionStream(const QByteArray &body, int apiVersion);
 
     std::optional<int> knownApiVersion() const { return m_apiVersion; }
     void rememberApiVersion(int version) { m_apiVersion = version; }
+    /// The instance's `site.productVersion`, once a ProductVersionRequest has read it; forgotten
+    /// with the settings.
+    std::optional<QString> knownProductVersion() const { return m_productVersion; }
+    void rememberProductVersion(const QString &version) { m_productVersion = version; }
     RetryPolicy retryPolicy() const { return RetryPolicy(m_settings.retry); }
 
     /// True when `url` has the scheme, host and port of the configured endpoint.
@@ -84,6 +95,7 @@ private:
     Settings m_settings;
     QNetworkAccessManager *m_network;
     std::optional<int> m_apiVersion;
+    std::optional<QString> m_productVersion;
 };
 
 } // namespace cody

@@ -234,6 +234,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>not an object</source>
         <translation>kein Objekt</translation>
     </message>
+    <message>
+        <source>no complete answer from %1 within %2 s (timeout)</source>
+        <translation>keine vollständige Antwort von %1 innerhalb von %2 s (Zeitüberschreitung)</translation>
+    </message>
 </context>
 <context>
     <name>cody::BackgroundSearch</name>
@@ -358,6 +362,13 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Shows the messages of the open conversation; Tab moves between its links</source>
         <translation>Zeigt die Nachrichten der geöffneten Unterhaltung; die Tabulatortaste wechselt zwischen ihren Links</translation>
+    </message>
+</context>
+<context>
+    <name>cody::CodyContextQuery</name>
+    <message>
+        <source>getCodyContext did not answer a list</source>
+        <translation>getCodyContext hat keine Liste geliefert</translation>
     </message>
 </context>
 <context>
@@ -559,6 +570,70 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Would be left out: %1</source>
         <translation>Würde weggelassen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ContextFilters</name>
+    <message>
+        <source>a filter list is not a list</source>
+        <translation>eine Filterliste ist keine Liste</translation>
+    </message>
+    <message>
+        <source>a filter has no repoNamePattern</source>
+        <translation>ein Filter hat kein repoNamePattern</translation>
+    </message>
+    <message>
+        <source>the pattern &quot;%1&quot; is not a regular expression this client understands (%2)</source>
+        <translation>das Muster &quot;%1&quot; ist kein regulärer Ausdruck, den dieser Client versteht (%2)</translation>
+    </message>
+    <message>
+        <source>the context filters could not be read, so no repository is used (%1)</source>
+        <translation>die Kontextfilter konnten nicht gelesen werden, daher wird kein Repository verwendet (%1)</translation>
+    </message>
+    <message>
+        <source>they are not an object</source>
+        <translation>sie sind kein Objekt</translation>
+    </message>
+    <message>
+        <source>excluded by the context filters (%1 matches no include pattern)</source>
+        <translation>durch die Kontextfilter ausgeschlossen (%1 passt zu keinem Einschlussmuster)</translation>
+    </message>
+    <message>
+        <source>excluded by the context filters (exclude pattern &quot;%1&quot;)</source>
+        <translation>durch die Kontextfilter ausgeschlossen (Ausschlussmuster &quot;%1&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ContextFiltersRequest</name>
+    <message>
+        <source>the context filters could not be read, so no repository is used (%1)</source>
+        <translation>die Kontextfilter konnten nicht gelesen werden, daher wird kein Repository verwendet (%1)</translation>
+    </message>
+    <message>
+        <source>the context filters have an unexpected shape, so no repository is used</source>
+        <translation>die Kontextfilter haben eine unerwartete Form, daher wird kein Repository verwendet</translation>
+    </message>
+    <message>
+        <source>the Sourcegraph version could not be read, so no repository is used (%1)</source>
+        <translation>die Sourcegraph-Version konnte nicht gelesen werden, daher wird kein Repository verwendet (%1)</translation>
+    </message>
+    <message>
+        <source>the context filters have not been read yet</source>
+        <translation>die Kontextfilter wurden noch nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ContextFiltersSource</name>
+    <message>
+        <source>the context filters have not been read yet, so no repository is used</source>
+        <translation>die Kontextfilter wurden noch nicht gelesen, daher wird kein Repository verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ContextRetrieval</name>
+    <message>
+        <source>the instance has no repository %1 (or it is not visible to you)</source>
+        <translation>die Instanz hat kein Repository %1 (oder es ist für Sie nicht sichtbar)</translation>
     </message>
 </context>
 <context>
@@ -774,6 +849,36 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::GraphqlRequest</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>cody::GraphqlResult</name>
+    <message>
+        <source>the server&apos;s GraphQL answer is empty</source>
+        <translation>die GraphQL-Antwort des Servers ist leer</translation>
+    </message>
+    <message>
+        <source>(an error without a message)</source>
+        <translation>(ein Fehler ohne Meldung)</translation>
+    </message>
+    <message>
+        <source>the server refused the GraphQL query: %1</source>
+        <translation>der Server hat die GraphQL-Abfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a GraphQL result (%1): %2</source>
+        <translation>die Antwort des Servers ist kein GraphQL-Ergebnis (%1): %2</translation>
+    </message>
+    <message>
+        <source>no data object</source>
+        <translation>kein data-Objekt</translation>
+    </message>
+</context>
+<context>
     <name>cody::KeychainSecretStore</name>
     <message>
         <source>nothing is stored in the keychain for %1</source>
@@ -786,6 +891,29 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>the keychain did not answer within %1 s: is a Secret Service such as gnome-keyring running and unlocked?</source>
         <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet: Läuft ein Secret Service wie gnome-keyring, und ist er entsperrt?</translation>
+    </message>
+</context>
+<context>
+    <name>cody::KeywordQueryRewriter</name>
+    <message>
+        <source>the keyword rewrite took longer than %1 s</source>
+        <translation>die Umschreibung in Suchbegriffe dauerte länger als %1 s</translation>
+    </message>
+    <message>
+        <source>there is no question to rewrite</source>
+        <translation>es gibt keine Frage zum Umschreiben</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the keyword rewrite failed: %1</source>
+        <translation>die Umschreibung in Suchbegriffe ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the keyword rewrite answered no keywords</source>
+        <translation>die Umschreibung in Suchbegriffe lieferte keine Suchbegriffe</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1330,13 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::ProductVersionRequest</name>
+    <message>
+        <source>the server did not say its version (site.productVersion)</source>
+        <translation>der Server hat seine Version nicht genannt (site.productVersion)</translation>
+    </message>
+</context>
+<context>
     <name>cody::ProxyEditor</name>
     <message>
         <source>S&amp;ystem</source>
@@ -1281,6 +1416,25 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>&quot;%1&quot; has no port; %2</source>
         <translation>„%1“ hat keinen Port; %2</translation>
+    </message>
+</context>
+<context>
+    <name>cody::RemoteFileContent</name>
+    <message>
+        <source>a remote file needs a repository and a path</source>
+        <translation>eine entfernte Datei braucht ein Repository und einen Pfad</translation>
+    </message>
+    <message>
+        <source>the instance has no repository %1</source>
+        <translation>die Instanz hat kein Repository %1</translation>
+    </message>
+    <message>
+        <source>%1 has no revision %2</source>
+        <translation>%1 hat keine Revision %2</translation>
+    </message>
+    <message>
+        <source>%1 has no file %2 at %3</source>
+        <translation>%1 hat keine Datei %2 in %3</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +1520,27 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>no data from %1 for %2 s (idle timeout)</source>
         <translation>seit %2 s keine Daten von %1 (Leerlauf-Zeitlimit)</translation>
+    </message>
+</context>
+<context>
+    <name>cody::RepositoryIdLookup</name>
+    <message>
+        <source>the repository lookup has an unexpected shape</source>
+        <translation>die Repository-Suche hat eine unerwartete Form</translation>
+    </message>
+</context>
+<context>
+    <name>cody::RepositoryList</name>
+    <message>
+        <source>the repository list has an unexpected shape</source>
+        <translation>die Repository-Liste hat eine unerwartete Form</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server handed out the same page of repositories twice; stopped after %n repositories</source>
+        <translation>
+            <numerusform>der Server hat dieselbe Seite von Repositorys zweimal geliefert; nach %n Repository abgebrochen</numerusform>
+            <numerusform>der Server hat dieselbe Seite von Repositorys zweimal geliefert; nach %n Repositorys abgebrochen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

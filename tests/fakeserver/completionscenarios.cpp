@@ -90,6 +90,7 @@ const QHash<QString, CompletionScenarios::Handler> &CompletionScenarios::handler
         {u"malformed-json"_s, &CompletionScenarios::malformedJson},
         {u"no-done"_s, &CompletionScenarios::noDone},
         {u"drip"_s, &CompletionScenarios::drip},
+        {u"keywords"_s, &CompletionScenarios::keywords},
     };
     return table;
 }
@@ -432,6 +433,34 @@ HttpResponse CompletionScenarios::drip(const Request &request)
     QList<HttpResponse::Step> steps {{events.takeFirst(), 0}};
     steps += HttpResponse::bytewise(events.join(), m_options.trickleIntervalMs);
     return HttpResponse::eventStream(steps);
+}
+
+HttpResponse CompletionScenarios::keywords(const Request &request)
+{
+    static const QRegularExpression userQuery(
+        u"<userQuery>(.*)</userQuery>"_s, QRegularExpression::DotMatchesEverythingOption);
+    const auto match = userQuery.match(lastHumanText(request.messages));
+    if (!match.hasMatch())
+        return normal(request);
+    static const QStringList stopWords {u"the"_s, u"and"_s, u"what"_s, u"how"_s, u"does"_s,
+        u"explain"_s, u"briefly"_s, u"possible"_s, u"with"_s, u"for"_s, u"this"_s, u"that"_s};
+    static const QRegularExpression word(u"[A-Za-z][A-Za-z0-9_]{2,}"_s);
+    QStringList words;
+    for (auto it = word.globalMatch(match.captured(1)); it.hasNext();) {
+        const QString w = it.next().captured().toLower();
+        if (!stopWords.contains(w) && !words.contains(w))
+            words.append(w);
+    }
+    QString answer = u"<keywords>\n"_s;
+    for (const QString &w : std::as_const(words)) {
+        answer += u"<keyword>\n<value>%1</value>\n<variants>%1s</variants>\n<weight>1.0</weight>\n"
+                  "</keyword>\n"_s.arg(w);
+    }
+    answer += u"</keywords>"_s;
+    const SseEncoder sse(request.apiVersion, m_options.includeUsage);
+    return HttpResponse::eventStream(HttpResponse::eventSteps(
+        sse.completion(answer, u"end_turn"_s, SseEncoder::promptChars(request.messages))
+        << sse.done()));
 }
 
 } // namespace cody::test

@@ -80,6 +80,9 @@ private:
     HttpResponse malformedJson(const Request &request);
     HttpResponse noDone(const Request &request);
     HttpResponse drip(const Request &request);
+    // The keyword rewrite's answer, shaped like recording 28: a <keywords> list of the words
+    // (3+ letters, not stop words) of the question's <userQuery>.
+    HttpResponse keywords(const Request &request);
 
     QList<QByteArray> normalEvents(const Request &request) const;
     HttpResponse tooManyRequests(const Request &request, const QByteArray &retryAfter);

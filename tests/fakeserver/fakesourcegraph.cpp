@@ -61,9 +61,16 @@ FakeSourcegraph::FakeSourcegraph(Options options, QObject *parent)
     : QObject(parent)
     , m_options(normalized(std::move(options)))
     , m_scenarios(m_options)
+    , m_graphql(m_options)
 { }
 
 FakeSourcegraph::~FakeSourcegraph() = default;
+
+void FakeSourcegraph::setContextFilters(Options::ContextFiltersAnswer answer, const QByteArray &raw)
+{
+    m_options.contextFilters = answer;
+    m_options.contextFiltersRaw = raw;
+}
 
 QString FakeSourcegraph::truncatedReply()
 {
@@ -210,11 +217,8 @@ HttpResponse FakeSourcegraph::route(const RecordedRequest &request)
         return HttpResponse::text(
             200, FakeDocuments::clientConfig(*m_options.advertisedApiVersion));
     }
-    if (post && path == "/.api/graphql") {
-        const QString query = request.json().value(u"query"_s).toString();
-        return HttpResponse::text(
-            200, FakeDocuments::graphql(query, m_options.productVersion), "application/json");
-    }
+    if (post && path == "/.api/graphql")
+        return m_graphql.answer(request, baseUrl());
     if (get && path == "/.api/modelconfig/supported-models.json") {
         return HttpResponse::text(200,
             m_options.supportedModelsJson.isEmpty()
@@ -258,6 +262,9 @@ HttpResponse FakeSourcegraph::streamCompletion(const RecordedRequest &request)
 
     const QString model = body.value(u"model"_s).toString();
     QString scenario = model.startsWith(u"fake::") ? model.section(u"::"_s, 2) : QString();
+    // The legacy requests without a model (the keyword rewrite, recording 28) have their own.
+    if (scenario.isEmpty() && model.isEmpty() && body.value(u"fast"_s).toBool())
+        scenario = m_options.fastScenario;
     if (scenario.isEmpty())
         scenario = m_options.defaultScenario;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "completionscenarios.h"
+#include "fakegraphql.h"
 #include "fakesourcegraphoptions.h"
 #include "httpresponse.h"
 #include "recordedrequest.h"
@@ -62,6 +63,9 @@ public:
     // Why each refused stream request did not match the recorded request shapes (RequestShape).
     QStringList shapeMismatches() const { return m_shapeMismatches; }
 
+    // Changes what ContextFilters answers from now on (a site whose configuration changed).
+    void setContextFilters(Options::ContextFiltersAnswer answer, const QByteArray &raw = {});
+
     // The long reply the truncated scenarios hand out in segments.
     static QString truncatedReply();
 
@@ -79,6 +83,7 @@ private:
 
     Options m_options;
     CompletionScenarios m_scenarios;
+    FakeGraphql m_graphql;
     std::unique_ptr<QTcpServer> m_server;
     QHostAddress m_address;
     QString m_errorString;

@@ -4,7 +4,9 @@
 #include "fakedocuments.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -45,6 +47,31 @@ struct FakeSourcegraphOptions
     bool failTestsOnUnrecordedRequests = true;
     // None of the recorded streams carries usage; the `usage` scenarios send it regardless.
     bool includeUsage = false;
+    // The scenario of the legacy requests with `fast` and no model: the keyword rewrite
+    // (recording 28). `keywords` answers like recording 28 with the words of the question.
+    QString fastScenario = QStringLiteral("keywords");
+
+    // --- GraphQL (FakeGraphql) ---
+    // What ContextFilters answers (context.md §6): raw null (no filters configured), the raw
+    // object in contextFiltersRaw (recording 26), "Cannot query field" (a 5.3 site, recording
+    // 27), another GraphQL error, an empty 200 body (5.2.3), or raw of an unexpected shape.
+    enum class ContextFiltersAnswer { Null, Raw, Unsupported, Error, EmptyBody, Malformed };
+    ContextFiltersAnswer contextFilters = ContextFiltersAnswer::Null;
+    // For ContextFiltersAnswer::Raw, e.g. {"exclude":[{"repoNamePattern":".*lang-example.*"}]};
+    // getCodyContext leaves out what it excludes, as the real server does.
+    QByteArray contextFiltersRaw;
+    // Operation name -> how every call of it fails instead: http-500, unauthorized, stall (headers
+    // and then nothing), redirect (to redirectTarget, or this server as localhost), html, empty
+    // (200 with no body), graphql-error.
+    QHash<QString, QString> graphqlFaults;
+    // Operation name -> recordings ("23", "30") whose bodies answer its calls in turn, the last
+    // one for every call after (from recordingsDir).
+    QHash<QString, QStringList> graphqlReplays;
+    // The repositories and files the instance hosts; empty: tests/data/corpus.
+    QString corpusDir;
+    // The most repositories one page of `repositories(first:)` holds, whatever `first` asks
+    // (recording 23: 1000).
+    int repositoryPageLimit = 1000;
 };
 
 } // namespace cody::test

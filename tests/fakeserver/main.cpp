@@ -5,6 +5,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -83,8 +85,17 @@ int main(int argc, char *argv[])
     // Clients in other languages (tests/cli/gateway) compare a continued reply with this.
     const QCommandLineOption printTruncated(u"print-truncated-text"_s,
         u"Print the whole reply the truncated scenarios deliver in pieces, and exit."_s);
+    const QCommandLineOption productVersion(u"product-version"_s,
+        u"GraphQL site.productVersion; it also decides which getCodyContext arguments exist."_s,
+        u"version"_s, FakeSourcegraph::Options().productVersion);
+    const QCommandLineOption corpus(u"corpus"_s,
+        u"Directory of the repositories served (repositories.json and their files)."_s, u"dir"_s);
+    const QCommandLineOption contextFilters(u"context-filters"_s,
+        u"ContextFilters answer: null, unsupported, error, empty, malformed, or the raw JSON."_s,
+        u"answer"_s, u"null"_s);
     parser.addOptions({host, port, tls, token, scenario, maxApiVersion, advertisedApiVersion,
-        prefix, recordings, catalog, usage, trickleInterval, printTruncated});
+        prefix, recordings, catalog, usage, trickleInterval, printTruncated, productVersion, corpus,
+        contextFilters});
     parser.addPositionalArgument(u"key"_s, u"With --tls: the PEM private key."_s, u"[KEY]"_s);
     parser.process(app);
     if (parser.isSet(printTruncated)) {
@@ -99,6 +110,22 @@ int main(int argc, char *argv[])
     options.pathPrefix = parser.value(prefix);
     options.recordingsDir = parser.value(recordings);
     options.includeUsage = parser.isSet(usage);
+    options.productVersion = parser.value(productVersion);
+    options.corpusDir = parser.value(corpus);
+    using Filters = FakeSourcegraph::Options::ContextFiltersAnswer;
+    const QHash<QString, Filters> filterAnswers {{u"null"_s, Filters::Null},
+        {u"unsupported"_s, Filters::Unsupported}, {u"error"_s, Filters::Error},
+        {u"empty"_s, Filters::EmptyBody}, {u"malformed"_s, Filters::Malformed}};
+    const QString filters = parser.value(contextFilters);
+    if (filterAnswers.contains(filters)) {
+        options.contextFilters = filterAnswers.value(filters);
+    } else if (QJsonDocument::fromJson(filters.toUtf8()).isObject()) {
+        options.contextFilters = Filters::Raw;
+        options.contextFiltersRaw = filters.toUtf8();
+    } else {
+        return fail(u"--context-filters needs null, unsupported, error, empty, malformed or a "
+                    "JSON object"_s);
+    }
     if (parser.value(catalog) == u"stable-sonnet")
         options.catalog = cody::test::FakeDocuments::Catalog::StableSonnet;
     else if (parser.value(catalog) != u"recorded")

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QTest>
@@ -38,6 +41,19 @@ inline QString findRecording(const QString &pattern)
 {
     const QStringList paths = recordingsMatching(pattern);
     return paths.size() == 1 ? paths.constFirst() : QString();
+}
+
+/// The bytes of a file (a recording, a fixture); empty when it cannot be read.
+inline QByteArray readRecording(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// A recorded JSON body (FX/NN-*-request.json, -response.json) as an object.
+inline QJsonObject readRecordingJson(const QString &path)
+{
+    return QJsonDocument::fromJson(readRecording(path)).object();
 }
 
 } // namespace cody::test
