@@ -30,6 +30,32 @@ private:
             .toUtf8();
     }
 
+    // A chat with the fake model, whose input limit is `maxInput` tokens.
+    struct SmallModelChat
+    {
+        explicit SmallModelChat(int maxInput)
+            : client(clientSettingsFor(server))
+            , chat(&messages)
+        {
+            ready = server.listen() && catalog.loadSupportedModels(smallModel(maxInput));
+            client.setSettings(clientSettingsFor(server)); // now that it has its port
+            chat.setClient(&client);
+            chat.setCatalog(&catalog);
+            chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        }
+        std::tuple<FakeSourcegraph &, MessageModel &, ChatController &> parts()
+        {
+            return {server, messages, chat};
+        }
+
+        FakeSourcegraph server;
+        SourcegraphClient client;
+        ModelCatalog catalog;
+        MessageModel messages;
+        ChatController chat;
+        bool ready = false;
+    };
+
     static void sendAndWait(ChatController &chat, const QString &prompt)
     {
         QSignalSpy finished(&chat, &ChatController::replyFinished);
@@ -60,16 +86,9 @@ private Q_SLOTS:
     // then the question; an item over the budget is left out, saying why, and the row says so.
     void sendsCodebaseContext()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        SourcegraphClient client(clientSettingsFor(server));
-        ModelCatalog catalog;
-        QVERIFY(catalog.loadSupportedModels(smallModel(2000)));
-        MessageModel messages;
-        ChatController chat(&messages);
-        chat.setClient(&client);
-        chat.setCatalog(&catalog);
-        chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        SmallModelChat f(2000);
+        QVERIFY(f.ready);
+        auto [server, messages, chat] = f.parts(); // references into f
         ContextItem file;
         file.repoName = u"github.com/o/r"_s;
         file.path = u"src/squirrel.ts"_s;
@@ -128,16 +147,9 @@ private Q_SLOTS:
 
     void oldestTurnsLeftOutAndSaid()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        SourcegraphClient client(clientSettingsFor(server));
-        ModelCatalog catalog;
-        QVERIFY(catalog.loadSupportedModels(smallModel(50)));
-        MessageModel messages;
-        ChatController chat(&messages);
-        chat.setClient(&client);
-        chat.setCatalog(&catalog);
-        chat.setModel(*ModelRef::parse(u"fake::v1::normal"_s));
+        SmallModelChat f(50);
+        QVERIFY(f.ready);
+        auto [server, messages, chat] = f.parts(); // references into f
         const QString filler = QString(u'x').repeated(76);
         sendAndWait(chat, u"a "_s + filler);
         sendAndWait(chat, u"b "_s + filler);
