@@ -5,6 +5,7 @@
 #include "commands/chatcommand.h"
 #include "commands/historycommand.h"
 #include "commands/modelscommand.h"
+#include "commands/reposcommand.h"
 #include "commands/resolvecommand.h"
 #include "commands/servecommand.h"
 #include "exitcode.h"
@@ -28,6 +29,7 @@ const QString Usage
       "  chat [PROMPT…]   send a prompt and stream the reply\n"
       "  models           list model aliases and the server's chat models\n"
       "  resolve NAME     print the full cody/… name of a model\n"
+      "  repos [QUERY]    list the instance's repositories (for context) and any the filters exclude\n"
       "  auth login|status|logout [--endpoint URL]\n"
       "                   keep the access token in the OS keychain (login reads it from stdin)\n"
       "  history list|show|search|export|import|delete\n"
@@ -80,6 +82,8 @@ int main(int argc, char *argv[])
         return runAsync<ChatCommand>(app, context, arguments);
     if (command == "models"_L1)
         return runAsync<ModelsCommand>(app, context, arguments);
+    if (command == "repos"_L1)
+        return runAsync<ReposCommand>(app, context, arguments);
     if (command == "resolve"_L1)
         return runResolveCommand(context, arguments);
     if (command == "history"_L1)
