@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "commands/authcommand.h"
 #include "commands/chatcommand.h"
+#include "commands/contextcommand.h"
 #include "commands/historycommand.h"
 #include "commands/modelscommand.h"
 #include "commands/reposcommand.h"
@@ -30,6 +31,8 @@ const QString Usage
       "  models           list model aliases and the server's chat models\n"
       "  resolve NAME     print the full cody/… name of a model\n"
       "  repos [QUERY]    list the instance's repositories (for context) and any the filters exclude\n"
+      "  context QUERY --repo NAME\n"
+      "                   show the codebase context a chat would retrieve, without asking a model\n"
       "  auth login|status|logout [--endpoint URL]\n"
       "                   keep the access token in the OS keychain (login reads it from stdin)\n"
       "  history list|show|search|export|import|delete\n"
@@ -84,6 +87,8 @@ int main(int argc, char *argv[])
         return runAsync<ModelsCommand>(app, context, arguments);
     if (command == "repos"_L1)
         return runAsync<ReposCommand>(app, context, arguments);
+    if (command == "context"_L1)
+        return runAsync<ContextCommand>(app, context, arguments);
     if (command == "resolve"_L1)
         return runResolveCommand(context, arguments);
     if (command == "history"_L1)
