@@ -10,6 +10,7 @@
 #include "commands/resolvecommand.h"
 #include "commands/servecommand.h"
 #include "exitcode.h"
+#include "history/privatefiles.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -65,6 +66,7 @@ int runAsync(QCoreApplication &app, CliContext &context, const QStringList &argu
 
 int main(int argc, char *argv[])
 {
+    cody::privatefiles::restrictUmask();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"cody-chat-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CODY_VERSION));

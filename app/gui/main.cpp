@@ -24,6 +24,7 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer started;
     started.start();
+    cody::privatefiles::restrictUmask();
     // Before the QApplication, which needs a display: --help and --version work over SSH.
     if (const auto printed = cody::GuiCommandLine::answerWithoutDisplay(argc, argv))
         return *printed;

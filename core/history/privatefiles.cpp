@@ -53,6 +53,12 @@ bool makeFile(const QString &path, bool *tightened)
     return true;
 }
 
+void restrictUmask()
+{
+    const mode_t previous = ::umask(077);
+    ::umask(previous | 077);
+}
+
 bool tighten(const QString &path)
 {
     return restrictTo(QFile::encodeName(path), 0600);

@@ -25,6 +25,12 @@ bool tighten(const QString &path);
 /// so. True when an existing file or folder was open to others and has been tightened.
 bool protectSettings(const QString &fileName);
 
+/// Makes everything this process creates from now on private to the user (umask |= 077), so that
+/// no file is ever briefly open to others: QSettings writes through QSaveFile, whose new file gets
+/// the umask's mode, and a second process may see a folder between mkdir and chmod. Call first
+/// thing in main(). Existing files are tightened by the functions above.
+void restrictUmask();
+
 /// The one-line note for files and folders that were open to other users and are now private:
 /// "<path> was readable by other users; it is now private to you" (translated).
 QString tightenedNote(const QStringList &paths);

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -93,6 +94,26 @@ private Q_SLOTS:
         QCOMPARE(octal(modeOf(dir)), u"700"_s);
         QCOMPARE(octal(modeOf(path)), u"600"_s);
         QCOMPARE(octal(modeOf(wal.fileName())), u"600"_s);
+    }
+
+    // What the programs do first: nothing they create is ever open to others, not even for the
+    // moment between QSaveFile's rename and a chmod (two processes saving the settings at once
+    // saw each other's file as 0644).
+    void restrictedUmaskMakesNewFilesPrivate()
+    {
+        ::umask(002);
+        privatefiles::restrictUmask();
+        const mode_t now = ::umask(022);
+        QCOMPARE(int(now), 077);
+        ::umask(now);
+        QTemporaryDir dir;
+        QSaveFile file(dir.filePath(u"cody-chat.ini"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[General]\n");
+        QVERIFY(file.commit());
+        QCOMPARE(modeOf(file.fileName()), 0600);
+        QVERIFY(QDir(dir.path()).mkpath(u"a/b"_s));
+        QCOMPARE(modeOf(dir.filePath(u"a/b"_s)), 0700);
     }
 
     void helpersSayWhatTheyChanged()
