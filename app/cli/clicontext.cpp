@@ -39,6 +39,17 @@ CliContext::CliContext()
         writeWarning(privatefiles::tightenedNote({m_settings.fileName()}));
 }
 
+std::unique_ptr<SourcegraphClient> CliContext::configuredClient()
+{
+    if (!reportConfiguration())
+        return nullptr;
+    QString error;
+    auto client = createClient(&error);
+    if (!client)
+        writeError(error);
+    return client;
+}
+
 bool CliContext::reportConfiguration() const
 {
     for (const auto &warning : m_aliasWarnings)

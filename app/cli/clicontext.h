@@ -58,6 +58,9 @@ public:
     /// A client for the configured instance, or nullptr with *error set (missing URL or token,
     /// unreadable CA file). Resolves the token first (see resolveToken()).
     std::unique_ptr<SourcegraphClient> createClient(QString *error);
+    /// What a command that needs the server starts with: reports the configuration's warnings and
+    /// errors, then createClient(); nullptr, with everything said on stderr, when it cannot.
+    std::unique_ptr<SourcegraphClient> configuredClient();
     /// A client for `baseUrl` with `accessToken`, using the configured TLS, proxy and client
     /// settings; nullptr with *error set when the CA file is unusable.
     std::unique_ptr<SourcegraphClient> createClient(

@@ -31,7 +31,7 @@ const QString Usage
       "  chat [PROMPT…]   send a prompt and stream the reply\n"
       "  models           list model aliases and the server's chat models\n"
       "  resolve NAME     print the full cody/… name of a model\n"
-      "  repos [QUERY]    list the instance's repositories (for context) and any the filters exclude\n"
+      "  repos [QUERY]    list the instance's repositories; marks those context filters exclude\n"
       "  context QUERY --repo NAME\n"
       "                   show the codebase context a chat would retrieve, without asking a model\n"
       "  auth login|status|logout [--endpoint URL]\n"

@@ -149,7 +149,6 @@ public:
         QList<qint64> *imported, QString *error);
 
 private:
-
     class Private;
     std::unique_ptr<Private> d;
 };

@@ -51,14 +51,9 @@ std::optional<int> ContextCommand::start(const QStringList &arguments)
     }
     m_json = parser.isSet(json);
     m_rewrite = !parser.isSet(noRewrite);
-    if (!m_context.reportConfiguration())
+    m_client = m_context.configuredClient();
+    if (!m_client)
         return UsageError;
-    QString error;
-    m_client = m_context.createClient(&error);
-    if (!m_client) {
-        CliContext::writeError(error);
-        return UsageError;
-    }
     m_filters = new ContextFiltersRequest(m_client.get(), this);
     connect(m_filters, &ContextFiltersRequest::finished, this, &ContextCommand::onFilters);
     m_filters->start();

@@ -50,14 +50,9 @@ std::optional<int> ReposCommand::start(const QStringList &arguments)
         return UsageError;
     }
     m_json = parser.isSet(json);
-    if (!m_context.reportConfiguration())
+    m_client = m_context.configuredClient();
+    if (!m_client)
         return UsageError;
-    QString error;
-    m_client = m_context.createClient(&error);
-    if (!m_client) {
-        CliContext::writeError(error);
-        return UsageError;
-    }
     m_list = new RepositoryList(m_client.get(), parser.positionalArguments().value(0), this);
     m_list->setLimit(most);
     m_filters = new ContextFiltersRequest(m_client.get(), this);

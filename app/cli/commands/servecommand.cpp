@@ -87,14 +87,9 @@ std::optional<int> ServeCommand::start(const QStringList &arguments)
         CliContext::writeError(u"--host takes an IP address and --port a number up to 65535"_s);
         return UsageError;
     }
-    if (!m_context.reportConfiguration())
+    m_client = m_context.configuredClient();
+    if (!m_client)
         return UsageError;
-    QString error;
-    m_client = m_context.createClient(&error);
-    if (!m_client) {
-        CliContext::writeError(error);
-        return UsageError;
-    }
 
     const Config &config = m_context.config();
     OpenAiGateway::Settings settings;
