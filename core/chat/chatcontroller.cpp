@@ -7,6 +7,7 @@
 #include "chat/replyorchestrator.h"
 #include "cody/modelcatalog.h"
 #include "cody/sourcegraphclient.h"
+#include "context/contextfilterssource.h"
 #include "context/promptbuilder.h"
 #include "history/conversationstore.h"
 
@@ -17,6 +18,26 @@ using namespace Qt::StringLiterals;
 namespace cody {
 
 namespace {
+
+/// `items` as a request sends them again (regenerate, retry, continue, "What was sent"): what
+/// the last prompt decided about fitting is decided anew for this one — the model may have
+/// changed — while what gathering decided stays (a repository that does not exist, a file the
+/// context filters exclude or that could not be read: those have no content to send).
+QList<ContextItem> redecided(QList<ContextItem> items)
+{
+    const auto retrievedFrom = [&items](const ContextItem &scope) {
+        return std::any_of(items.cbegin(), items.cend(), [&scope](const ContextItem &item) {
+            return item.source == ContextItem::Source::Retrieved && item.repoName == scope.repoName;
+        });
+    };
+    for (ContextItem &item : items) {
+        const bool scope = item.kind == ContextItem::Kind::Repository
+            || item.kind == ContextItem::Kind::RemoteFolder;
+        if (scope ? retrievedFrom(item) : !item.content.isEmpty())
+            item.omittedReason.clear();
+    }
+    return items;
+}
 
 // The callers' "false, with *error set" when there is a reason not to go on.
 bool refused(const QString &reason, QString *error)
@@ -45,6 +66,11 @@ void ChatController::setClient(SourcegraphClient *client)
     // A reply keeps using the client it started with; ReplyOrchestrator ends it cleanly should
     // that client go away.
     m_client = client;
+}
+
+void ChatController::setContextFilters(ContextFiltersSource *filters)
+{
+    m_filters = filters;
 }
 
 bool ChatController::send(const QString &prompt, QString *error)
@@ -265,15 +291,8 @@ void ChatController::saveSettings()
         Q_EMIT historyError(problem);
 }
 
-CompletionRequest ChatController::requestFor(
-    int rows, const QString &resumeText, QString *notice, QList<ContextItem> *context) const
+QList<ChatMessage> ChatController::transcriptOf(int rows) const
 {
-    CompletionRequest request;
-    request.model = m_model;
-    request.maxTokens = m_settings.maxTokens.value_or(m_options.maxTokens);
-    request.temperature = m_settings.temperature;
-    request.autoContinue = m_options.autoContinue;
-    request.maxContinuations = m_options.maxContinuations;
     // The whole conversation is the context; failed or empty replies are not part of it.
     QList<ChatMessage> transcript;
     for (int row = 0; row < rows; ++row) {
@@ -282,28 +301,71 @@ CompletionRequest ChatController::requestFor(
             continue;
         transcript.append({message.speaker, message.text});
     }
+    return transcript;
+}
+
+PromptBuilder::Input ChatController::promptInput(const ModelRef &model,
+    const QList<ChatMessage> &transcript, const QList<ContextItem> &items) const
+{
+    const ModelInfo *info = m_catalog ? m_catalog->find(model) : nullptr;
+    PromptBuilder::Input input;
+    input.model = model.wireName();
+    input.instructions
+        = m_settings.systemPrompt.trimmed().isEmpty() ? QString() : m_settings.systemPrompt;
+    input.transcript = transcript;
+    input.items = items;
+    input.window
+        = ContextBudget::Window::forModel(info ? info->maxInputTokens : 0, model.modelId());
+    return input;
+}
+
+PromptBuilder::Result ChatController::measure(
+    const QString &prompt, const QList<ContextItem> &items) const
+{
+    QList<ChatMessage> transcript = transcriptOf(m_messages->rowCount());
+    transcript.append({ChatMessage::Speaker::Human, prompt});
+    return PromptBuilder::measure(promptInput(m_model, transcript, items));
+}
+
+std::optional<ChatController::SentRequest> ChatController::sentRequest(int row) const
+{
+    if (row < 0 || row >= m_messages->rowCount())
+        return std::nullopt;
+    const MessageModel::Message &reply = m_messages->message(row);
+    if (reply.speaker != ChatMessage::Speaker::Assistant)
+        return std::nullopt;
+    const std::optional<ModelRef> model
+        = reply.model.isEmpty() ? std::optional<ModelRef>(m_model) : ModelRef::parse(reply.model);
+    SentRequest sent;
+    const CompletionRequest request = requestFor(model ? *model : m_model, row, {}, &sent.notice);
+    sent.messages = request.messages;
+    sent.model = request.model.fullName();
+    return sent;
+}
+
+CompletionRequest ChatController::requestFor(const ModelRef &model, int rows,
+    const QString &resumeText, QString *notice, QList<ContextItem> *context) const
+{
+    CompletionRequest request;
+    request.model = model;
+    request.maxTokens = m_settings.maxTokens.value_or(m_options.maxTokens);
+    request.temperature = m_settings.temperature;
+    request.autoContinue = m_options.autoContinue;
+    request.maxContinuations = m_options.maxContinuations;
+    QList<ChatMessage> transcript = transcriptOf(rows);
     // A reply being continued counts against the input limit too (it is sent as the last turn).
     if (!resumeText.isEmpty())
         transcript.append({ChatMessage::Speaker::Assistant, resumeText});
 
-    const ModelInfo *info = m_catalog ? m_catalog->find(m_model) : nullptr;
+    const ModelInfo *info = m_catalog ? m_catalog->find(model) : nullptr;
     // The question's context is sent with it (the last human message's).
     const int question = questionRow(rows);
     QList<ContextItem> items = question >= 0 ? contextWithContent(question) : QList<ContextItem>();
     if (!items.isEmpty()) {
         // Codebase context goes in Cody's prompt (PromptBuilder), which also leaves out the
         // oldest turns that do not fit; every item comes back with its tokens and fate.
-        for (ContextItem &item : items)
-            item.omittedReason.clear(); // decided anew for this request
-        PromptBuilder::Input input;
-        input.model = m_model.wireName();
-        input.instructions
-            = m_settings.systemPrompt.trimmed().isEmpty() ? QString() : m_settings.systemPrompt;
-        input.transcript = transcript;
-        input.items = items;
-        input.window
-            = ContextBudget::Window::forModel(info ? info->maxInputTokens : 0, m_model.modelId());
-        const PromptBuilder::Result prompt = PromptBuilder::build(input);
+        const PromptBuilder::Result prompt
+            = PromptBuilder::build(promptInput(model, transcript, redecided(items)));
         request.messages = prompt.messages;
         *notice = prompt.omittedMessages > 0 ? ContextWindow::omittedNote(prompt.omittedMessages)
                                              : QString();
@@ -459,7 +521,8 @@ bool ChatController::openConversation(qint64 id, QString *error)
     close();
     m_recorder = recorder;
     connect(m_recorder, &ConversationRecorder::failed, this, &ChatController::historyError);
-    m_settings = {conversation->systemPrompt, conversation->temperature, conversation->maxTokens};
+    m_settings = {conversation->systemPrompt, conversation->temperature, conversation->maxTokens,
+        conversation->contextRepositories};
     // The conversation goes on with its own model, if that still exists.
     const auto model = conversation->model.isEmpty() ? std::nullopt
         : m_catalog                                  ? m_catalog->resolve(conversation->model)

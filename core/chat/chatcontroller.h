@@ -5,12 +5,15 @@
 #include "chat/messagemodel.h"
 #include "cody/completionrequest.h"
 #include "cody/defaults.h"
+#include "context/promptbuilder.h"
 
 #include <QObject>
 #include <QPointer>
 
 namespace cody {
 
+class ContextFiltersSource;
+class ContextGathering;
 class ConversationRecorder;
 class ConversationStore;
 class ModelCatalog;
@@ -39,6 +42,8 @@ public:
         int maxTokens = defaults::MaxTokens;
         bool autoContinue = true;
         int maxContinuations = 0;
+        /// Rewrite a question into keywords with a fast model before searching repositories.
+        bool rewriteContextQuery = true;
     };
 
     explicit ChatController(MessageModel *messages, QObject *parent = nullptr);
@@ -47,6 +52,9 @@ public:
     /// The connection replies use; null while the app is not configured.
     void setClient(SourcegraphClient *client);
     void setCatalog(ModelCatalog *catalog) { m_catalog = catalog; }
+    /// The site's context filters, kept current; without it (or before its first answer) they
+    /// are fetched for each question with codebase context.
+    void setContextFilters(ContextFiltersSource *filters);
     /// Where conversations are recorded; null keeps them in memory only.
     void setStore(ConversationStore *store) { m_store = store; }
     /// The recorded conversation shown, or 0 (a new chat, or no store).
@@ -66,11 +74,17 @@ public:
     void setConversationSettings(const ConversationSettings &settings);
     ConversationSettings conversationSettings() const { return m_settings; }
 
-    bool isBusy() const { return !m_reply.isNull(); }
+    /// A reply is streaming, or the context of its question is being gathered.
+    bool isBusy() const { return !m_reply.isNull() || !m_gathering.isNull(); }
+    /// The question's codebase context is being fetched and searched; the reply follows.
+    bool isGatheringContext() const { return !m_gathering.isNull(); }
     /// Sends `prompt` with the conversation so far. False, with *error set, when it cannot.
     bool send(const QString &prompt, QString *error = nullptr);
-    /// Sends `prompt` with codebase context: the items go in Cody's prompt, within the model's
-    /// budgets, and come back on the prompt's row with their tokens and fate (ContextRole).
+    /// Sends `prompt` with codebase context: mentions of repositories, folders and files of the
+    /// instance (and the conversation's standing repositories) are gathered first — file
+    /// contents fetched, repositories searched (ContextGathering) — then the items go in Cody's
+    /// prompt within the model's budgets and come back on the prompt's row with their tokens and
+    /// fate (ContextRole).
     bool send(const QString &prompt, const QList<ContextItem> &context, QString *error = nullptr);
     /// Stops the reply being streamed; its text so far stays.
     void stop();
@@ -96,6 +110,25 @@ public:
     /// retry, continue): from the history when the prompt is recorded (a reopened conversation's
     /// rows hold no contents), otherwise the row's own.
     QList<ContextItem> contextWithContent(int row) const;
+
+    /// What a request for `prompt` with `items` after the conversation so far would use of the
+    /// model's input — every item's tokens and fate, the budgets — without sending anything: for
+    /// the chips and the budget meter while the user types. Repositories and folders count
+    /// nothing until searched.
+    PromptBuilder::Result measure(const QString &prompt, const QList<ContextItem> &items) const;
+
+    /// The request that produced a reply, for "What was sent".
+    struct SentRequest
+    {
+        QList<ChatMessage> messages; ///< in order, as sent (the system message first, if any)
+        QString model; ///< the reply's model, as sent
+        QString notice; ///< what the context limit left out, if anything
+    };
+    /// The request that produced the reply in `row`, rebuilt from the messages before it, its
+    /// question's recorded context and the reply's model (a reply that was continued shows its
+    /// first request); nullopt when `row` holds no reply. Built on demand: nothing is kept per
+    /// reply.
+    std::optional<SentRequest> sentRequest(int row) const;
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -124,7 +157,19 @@ private:
     /// With codebase context on the question (the last human message), the messages are Cody's
     /// prompt (PromptBuilder) and *context receives its items with their tokens and fate.
     CompletionRequest requestFor(int rows, const QString &resumeText, QString *notice,
-        QList<ContextItem> *context = nullptr) const;
+        QList<ContextItem> *context = nullptr) const
+    {
+        return requestFor(m_model, rows, resumeText, notice, context);
+    }
+    CompletionRequest requestFor(const ModelRef &model, int rows, const QString &resumeText,
+        QString *notice, QList<ContextItem> *context = nullptr) const;
+    /// The messages of the first `rows` rows that a request carries (failed and empty ones
+    /// are not).
+    QList<ChatMessage> transcriptOf(int rows) const;
+    /// PromptBuilder's input for `model` with `transcript` and `items`, by the conversation's
+    /// settings.
+    PromptBuilder::Input promptInput(const ModelRef &model, const QList<ChatMessage> &transcript,
+        const QList<ContextItem> &items) const;
     /// The row of the last human message among the first `rows`, or -1.
     int questionRow(int rows) const;
     bool startReply(QString *error);
@@ -140,6 +185,8 @@ private:
     Options m_options;
     ConversationSettings m_settings;
     QPointer<ReplyOrchestrator> m_reply;
+    QPointer<ContextFiltersSource> m_filters;
+    QPointer<ContextGathering> m_gathering;
     ConversationStore *m_store = nullptr;
     QPointer<ConversationRecorder> m_recorder;
     int m_replyRow = -1;

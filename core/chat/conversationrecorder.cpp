@@ -46,6 +46,7 @@ qint64 ConversationRecorder::begin(qint64 conversationId, const QString &firstPr
     conversation.model = model;
     conversation.systemPrompt = settings.systemPrompt;
     conversation.temperature = settings.temperature;
+    conversation.contextRepositories = settings.repositories;
     conversation.maxTokens = settings.maxTokens;
     conversation.created = conversation.updated = QDateTime::currentDateTimeUtc();
     m_conversationId = m_store->createConversation(conversation, error);
@@ -94,6 +95,7 @@ bool ConversationRecorder::saveSettings(
     conversation->model = model;
     conversation->systemPrompt = settings.systemPrompt;
     conversation->temperature = settings.temperature;
+    conversation->contextRepositories = settings.repositories;
     conversation->maxTokens = settings.maxTokens;
     conversation->updated = {}; // a settings change does not move it to the top of the list
     return m_store->updateConversation(*conversation, error);

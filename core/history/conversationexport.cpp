@@ -69,6 +69,7 @@ QJsonObject conversationToJson(const ExportedConversation &exported)
         {u"temperature"_s,
             c.temperature ? QJsonValue(*c.temperature) : QJsonValue(QJsonValue::Null)},
         {u"maxTokens"_s, c.maxTokens ? QJsonValue(*c.maxTokens) : QJsonValue(QJsonValue::Null)},
+        {u"contextRepositories"_s, QJsonArray::fromStringList(c.contextRepositories)},
         {u"created"_s, timeToJson(c.created)},
         {u"updated"_s, timeToJson(c.updated)},
         {u"pinned"_s, c.pinned},
@@ -125,6 +126,28 @@ public:
             return std::nullopt;
         }
         return qint64(*value);
+    }
+
+    /// Names without line breaks (repository names), each trimmed; empty ones are dropped.
+    QStringList names(const QString &key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || value.isNull())
+            return {};
+        QStringList names;
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &entry : array) {
+            const QString name = entry.toString().trimmed();
+            if (!entry.isString() || name.contains(u'\n')) {
+                fail(key, u"an array of names"_s);
+                return {};
+            }
+            if (!name.isEmpty())
+                names.append(name);
+        }
+        if (!value.isArray())
+            fail(key, u"an array of names"_s);
+        return names;
     }
 
     QDateTime time(const QString &key)
@@ -242,6 +265,7 @@ bool readConversation(
     c.temperature = reader.number(u"temperature"_s);
     const std::optional<qint64> maxTokens = reader.integer(u"maxTokens"_s, 100'000'000);
     c.maxTokens = maxTokens ? std::optional<int>(int(*maxTokens)) : std::nullopt;
+    c.contextRepositories = reader.names(u"contextRepositories"_s);
     c.created = reader.time(u"created"_s);
     c.updated = reader.time(u"updated"_s);
     c.pinned = reader.boolean(u"pinned"_s);
@@ -374,6 +398,9 @@ QString toMarkdown(const ExportedConversation &exported)
         + (c.title.trimmed().isEmpty() ? u"Untitled conversation"_s : c.title.trimmed()) + u"\n"_s;
     if (!c.systemPrompt.isEmpty())
         out += u"\n**System prompt:**\n\n"_s + c.systemPrompt + u"\n"_s;
+    if (!c.contextRepositories.isEmpty())
+        out += u"\n**Repositories searched for every question:** "_s
+            + c.contextRepositories.join(u", "_s) + u"\n"_s;
     for (const StoredMessage &message : exported.messages) {
         switch (message.speaker) {
         case ChatMessage::Speaker::Human:

@@ -88,6 +88,8 @@ const QStringList &version2()
         uR"(CREATE TABLE context_contents (
             item_id INTEGER PRIMARY KEY REFERENCES message_context (id) ON DELETE CASCADE,
             content TEXT NOT NULL))"_s,
+        // A conversation's standing context: repository names, one per line.
+        uR"(ALTER TABLE conversations ADD COLUMN context_repositories TEXT NOT NULL DEFAULT '')"_s,
     };
     return statements;
 }
@@ -198,7 +200,8 @@ QVariant textValue(const QString &value)
 
 QString conversationColumns()
 {
-    return u"id, title, model, system_prompt, temperature, max_tokens, created, updated, pinned"_s;
+    return u"id, title, model, system_prompt, temperature, max_tokens, created, updated, pinned, "
+           u"context_repositories"_s;
 }
 
 QString messageColumns()
@@ -221,6 +224,7 @@ StoredConversation readConversation(const QSqlQuery &q)
     c.created = fromMs(q.value(6));
     c.updated = fromMs(q.value(7));
     c.pinned = q.value(8).toBool();
+    c.contextRepositories = q.value(9).toString().split(u'\n', Qt::SkipEmptyParts);
     return c;
 }
 

@@ -46,6 +46,8 @@ void bindDescription(QSqlQuery &q, const StoredConversation &c)
     q.addBindValue(textValue(c.systemPrompt));
     q.addBindValue(nullable(c.temperature));
     q.addBindValue(nullable(c.maxTokens));
+    // Repository names hold no line breaks (they are URL paths).
+    q.addBindValue(textValue(c.contextRepositories.join(u'\n')));
 }
 
 bool fail(QString *error, const QString &message)
@@ -157,8 +159,9 @@ qint64 ConversationStore::createConversation(const StoredConversation &c, QStrin
         return fail(error, notOpen());
     const qint64 created = toMs(c.created);
     QSqlQuery q(d->db());
-    q.prepare(u"INSERT INTO conversations (title, model, system_prompt, temperature, max_tokens, "
-              u"created, updated, pinned) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO conversations (title, model, system_prompt, temperature, max_tokens, "
+        u"context_repositories, created, updated, pinned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     bindDescription(q, c);
     q.addBindValue(created);
     q.addBindValue(c.updated.isValid() ? c.updated.toMSecsSinceEpoch() : created);
@@ -174,8 +177,9 @@ bool ConversationStore::updateConversation(const StoredConversation &c, QString 
         return fail(error, notOpen());
     // `updated` is kept unless given: renaming or pinning must not reorder the list.
     QSqlQuery q(d->db());
-    q.prepare(u"UPDATE conversations SET title = ?, model = ?, system_prompt = ?, temperature = ?, "
-              u"max_tokens = ?, pinned = ?, updated = COALESCE(?, updated) WHERE id = ?"_s);
+    q.prepare(
+        u"UPDATE conversations SET title = ?, model = ?, system_prompt = ?, temperature = ?, "
+        u"max_tokens = ?, context_repositories = ?, pinned = ?, updated = COALESCE(?, updated) WHERE id = ?"_s);
     bindDescription(q, c);
     q.addBindValue(c.pinned);
     q.addBindValue(c.updated.isValid() ? QVariant(c.updated.toMSecsSinceEpoch()) : QVariant());

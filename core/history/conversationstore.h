@@ -30,6 +30,8 @@ struct StoredConversation
     QString systemPrompt;
     std::optional<double> temperature;
     std::optional<int> maxTokens;
+    /// Standing codebase context: repository names searched for every question.
+    QStringList contextRepositories;
     QDateTime created;
     QDateTime updated;
     bool pinned = false;

@@ -84,7 +84,7 @@ private Q_SLOTS:
     void settingsReachTheRequestAndTheHistory()
     {
         Fixture f;
-        f.chat.setConversationSettings({u"Answer in German."_s, 0.3, 100});
+        f.chat.setConversationSettings({u"Answer in German."_s, 0.3, 100, {}});
         sendAndWait(f.chat, u"hello"_s);
         const QJsonArray sent = f.lastMessages();
         QCOMPARE(sent.size(), 2);
@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(conversation->maxTokens, 100);
 
         // A change mid-conversation is kept too, and applies to the next reply.
-        f.chat.setConversationSettings({{}, std::nullopt, std::nullopt});
+        f.chat.setConversationSettings({{}, std::nullopt, std::nullopt, {}});
         QCOMPARE(f.store.conversation(f.chat.conversationId())->systemPrompt, QString());
         sendAndWait(f.chat, u"again"_s);
         QCOMPARE(f.lastMessages().at(0).toObject().value(u"speaker"_s).toString(), u"human"_s);
@@ -113,7 +113,8 @@ private Q_SLOTS:
     {
         Fixture f;
         f.chat.setModel(*ModelRef::parse(u"fake::v1::slow"_s), u"fake::v1::slow"_s);
-        f.chat.setConversationSettings({u"Be brief."_s, 1.5, 64});
+        f.chat.setConversationSettings(
+            {u"Be brief."_s, 1.5, 64, {u"github.com/a/b"_s, u"github.com/c/d"_s}});
         sendAndWait(f.chat, u"first"_s);
         const qint64 id = f.chat.conversationId();
         // The model changes mid-conversation: the conversation keeps the new one, each reply its
@@ -128,7 +129,9 @@ private Q_SLOTS:
         QSignalSpy replaced(&f.chat, &ChatController::settingsReplaced);
         QVERIFY(f.chat.openConversation(id));
         QCOMPARE(replaced.size(), 1);
-        QCOMPARE(f.chat.conversationSettings(), ConversationSettings({u"Be brief."_s, 1.5, 64}));
+        QCOMPARE(f.chat.conversationSettings(),
+            ConversationSettings(
+                {u"Be brief."_s, 1.5, 64, {u"github.com/a/b"_s, u"github.com/c/d"_s}}));
         QCOMPARE(f.chat.modelName(), u"fake::v1::normal"_s);
         QCOMPARE(f.chat.model().fullName(), u"cody/fake::v1::normal"_s);
         QCOMPARE(f.messages.message(1).model, u"cody/fake::v1::slow"_s);
