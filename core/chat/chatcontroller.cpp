@@ -8,6 +8,7 @@
 #include "cody/modelcatalog.h"
 #include "cody/sourcegraphclient.h"
 #include "context/contextfilterssource.h"
+#include "context/contextgathering.h"
 #include "context/promptbuilder.h"
 #include "history/conversationstore.h"
 
@@ -58,7 +59,24 @@ ChatController::ChatController(MessageModel *messages, QObject *parent)
 
 ChatController::~ChatController()
 {
+    delete m_gathering;
     delete m_reply; // stops its request
+}
+
+QList<ContextItem> ChatController::withStandingRepositories(QList<ContextItem> items) const
+{
+    for (const QString &name : m_settings.repositories) {
+        const bool mentioned = std::any_of(items.cbegin(), items.cend(), [&name](const auto &item) {
+            return item.kind == ContextItem::Kind::Repository && item.repoName == name;
+        });
+        if (mentioned)
+            continue;
+        ContextItem repository;
+        repository.kind = ContextItem::Kind::Repository;
+        repository.repoName = name;
+        items.append(repository);
+    }
+    return items;
 }
 
 void ChatController::setClient(SourcegraphClient *client)
@@ -92,7 +110,7 @@ bool ChatController::send(const QString &prompt, const QList<ContextItem> &conte
     if (refused(reason, error))
         return false;
     MessageModel::Message message {ChatMessage::Speaker::Human, prompt};
-    message.context = context;
+    message.context = withStandingRepositories(context);
     recordPrompt(m_messages->append(message));
     return startReply(error);
 }
@@ -407,26 +425,70 @@ int ChatController::questionRow(int rows) const
 
 bool ChatController::startReply(QString *)
 {
+    const int question = questionRow(m_messages->rowCount());
     MessageModel::Message reply;
-    QList<ContextItem> context;
-    const CompletionRequest request
-        = requestFor(m_messages->rowCount(), {}, &reply.notice, &context);
-    // The question's items, with what this request made of them: shown under it and kept.
-    if (!context.isEmpty())
-        setContext(questionRow(m_messages->rowCount()), context);
     reply.speaker = ChatMessage::Speaker::Assistant;
     reply.state = MessageModel::State::Streaming;
     reply.model = m_model.fullName();
     m_replyRow = m_messages->append(reply);
-
-    m_reply = new ReplyOrchestrator(m_client, request, this);
-    if (m_recorder && m_recorder->conversationId()) {
-        reply.storedId = m_recorder->recordReply(m_reply, reply.model);
-        if (reply.storedId)
-            m_messages->update(m_replyRow, reply);
+    // Mentions of the instance are gathered first (again, when a reply was stopped before they
+    // arrived); the reply streams once they are.
+    const QList<ContextItem> mentions
+        = question >= 0 ? contextWithContent(question) : QList<ContextItem>();
+    if (!ContextGathering::isNeeded(mentions)) {
+        streamReply();
+        return true;
     }
-    follow();
+    reply.details = tr("Gathering codebase context…");
+    m_messages->update(m_replyRow, reply);
+    m_gathering
+        = new ContextGathering(m_client, mentions, m_messages->message(question).text, this);
+    if (m_filters && m_filters->isLoaded() && !m_filters->lastError().isError())
+        m_gathering->setFilters(m_filters->filters());
+    m_gathering->setRewriteQuery(m_options.rewriteContextQuery);
+    connect(m_gathering, &ContextGathering::finished, this,
+        [this, question] { onContextGathered(question); });
+    m_gathering->start();
+    Q_EMIT busyChanged(true);
     return true;
+}
+
+void ChatController::onContextGathered(int question)
+{
+    ContextGathering *gathering = m_gathering;
+    m_gathering = nullptr;
+    gathering->deleteLater();
+    if (gathering->error().kind == ErrorKind::Cancelled) {
+        // Stopped before the reply began: the question and its mentions stay, to retry.
+        MessageModel::Message reply = m_messages->message(m_replyRow);
+        reply.state = MessageModel::State::Cancelled;
+        reply.details = tr("stopped while gathering codebase context");
+        m_messages->update(m_replyRow, reply);
+        Q_EMIT busyChanged(false);
+        CompletionResult result;
+        result.model = m_model;
+        result.error = gathering->error();
+        Q_EMIT replyFinished(result);
+        return;
+    }
+    setContext(question, gathering->items());
+    streamReply();
+}
+
+void ChatController::streamReply()
+{
+    MessageModel::Message reply = m_messages->message(m_replyRow);
+    QList<ContextItem> context;
+    const CompletionRequest request = requestFor(m_replyRow, {}, &reply.notice, &context);
+    // The question's items, with what this request made of them: shown under it and kept.
+    if (!context.isEmpty())
+        setContext(questionRow(m_replyRow), context);
+    reply.details.clear();
+    m_reply = new ReplyOrchestrator(m_client, request, this);
+    if (m_recorder && m_recorder->conversationId())
+        reply.storedId = m_recorder->recordReply(m_reply, reply.model);
+    m_messages->update(m_replyRow, reply);
+    follow();
 }
 
 void ChatController::follow()
@@ -436,11 +498,15 @@ void ChatController::follow()
         [this](const QString &text) { m_messages->appendText(m_replyRow, text); });
     connect(m_reply, &ReplyOrchestrator::finished, this, &ChatController::onFinished);
     m_reply->start();
-    Q_EMIT busyChanged(true);
+    // Already busy while the question's context was gathered.
+    if (!m_gathering)
+        Q_EMIT busyChanged(true);
 }
 
 void ChatController::stop()
 {
+    if (m_gathering)
+        m_gathering->cancel(); // finished() follows and marks the reply as stopped
     if (m_reply)
         m_reply->cancel(); // finished() follows and marks the reply as stopped
 }
@@ -453,9 +519,14 @@ void ChatController::newChat()
 
 void ChatController::close()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
+    if (isBusy()) {
+        for (QObject *running :
+            {static_cast<QObject *>(m_reply), static_cast<QObject *>(m_gathering)}) {
+            if (running)
+                running->disconnect(this);
+        }
         delete m_reply;
+        delete m_gathering;
         Q_EMIT busyChanged(false);
     }
     m_messages->clear();

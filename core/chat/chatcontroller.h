@@ -172,7 +172,13 @@ private:
         const QList<ContextItem> &items) const;
     /// The row of the last human message among the first `rows`, or -1.
     int questionRow(int rows) const;
+    /// Adds the reply row and streams it, after gathering the question's context if needed.
     bool startReply(QString *error);
+    void onContextGathered(int question);
+    /// Streams the reply of row m_replyRow, already added.
+    void streamReply();
+    /// `items` with the conversation's standing repositories that they do not mention.
+    QList<ContextItem> withStandingRepositories(QList<ContextItem> items) const;
     void follow();
     void onFinished(const CompletionResult &result);
     QString detailsFor(const CompletionResult &result, qsizetype promptChars) const;

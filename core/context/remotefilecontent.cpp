@@ -86,6 +86,12 @@ void RemoteFileContent::begin()
             {u"rev"_s, m_item.revision.isEmpty() ? u"HEAD"_s : m_item.revision}});
 }
 
+void RemoteFileContent::finishMissing(const QString &message)
+{
+    m_missing = true;
+    finish({ErrorKind::Http, message});
+}
+
 void RemoteFileContent::handle(const GraphqlResult &result)
 {
     if (!result.ok()) {
@@ -97,18 +103,17 @@ void RemoteFileContent::handle(const GraphqlResult &result)
     const QJsonObject commit = commitValue.toObject();
     const QString where = m_item.revision.isEmpty() ? u"HEAD"_s : m_item.revision;
     if (!repository.isObject()) {
-        finish({ErrorKind::Http, tr("the instance has no repository %1").arg(m_item.repoName)});
+        finishMissing(tr("the instance has no repository %1").arg(m_item.repoName));
         return;
     }
     if (!commitValue.isObject()) {
-        finish({ErrorKind::Http, tr("%1 has no revision %2").arg(m_item.repoName, where)});
+        finishMissing(tr("%1 has no revision %2").arg(m_item.repoName, where));
         return;
     }
     const bool remote = usesRemoteFileQuery();
     const QJsonValue file = commit.value(remote ? "blob"_L1 : "file"_L1);
     if (!file.isObject()) {
-        finish({ErrorKind::Http,
-            tr("%1 has no file %2 at %3").arg(m_item.repoName, m_item.path, where)});
+        finishMissing(tr("%1 has no file %2 at %3").arg(m_item.repoName, m_item.path, where));
         return;
     }
     const QString content = file.toObject().value("content"_L1).toString();

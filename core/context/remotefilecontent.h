@@ -35,6 +35,9 @@ public:
 
     /// The file as asked for, with content, link and (for HEAD ranges) the revision filled in.
     const ContextItem &item() const { return m_item; }
+    /// The instance answered that the repository, revision or file does not exist (the user's
+    /// mistake, unlike a failed call).
+    bool isMissing() const { return m_missing; }
 
     static QString fileContentsQueryText();
     static QString remoteFileQueryText();
@@ -49,7 +52,11 @@ protected:
 private:
     bool usesRemoteFileQuery() const;
 
+    /// The answer for a name the instance does not know: missing, with `message`.
+    void finishMissing(const QString &message);
+
     ContextItem m_item;
+    bool m_missing = false;
 };
 
 } // namespace cody
