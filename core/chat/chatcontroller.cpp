@@ -472,10 +472,10 @@ void ChatController::onContextGathered(int question)
         return;
     }
     setContext(question, gathering->items());
-    streamReply();
+    streamReply(false);
 }
 
-void ChatController::streamReply()
+void ChatController::streamReply(bool announce)
 {
     MessageModel::Message reply = m_messages->message(m_replyRow);
     QList<ContextItem> context;
@@ -488,18 +488,17 @@ void ChatController::streamReply()
     if (m_recorder && m_recorder->conversationId())
         reply.storedId = m_recorder->recordReply(m_reply, reply.model);
     m_messages->update(m_replyRow, reply);
-    follow();
+    follow(announce);
 }
 
-void ChatController::follow()
+void ChatController::follow(bool announce)
 {
     m_reply->setModelCatalog(m_catalog);
     connect(m_reply, &ReplyOrchestrator::textReceived, this,
         [this](const QString &text) { m_messages->appendText(m_replyRow, text); });
     connect(m_reply, &ReplyOrchestrator::finished, this, &ChatController::onFinished);
     m_reply->start();
-    // Already busy while the question's context was gathered.
-    if (!m_gathering)
+    if (announce)
         Q_EMIT busyChanged(true);
 }
 

@@ -175,11 +175,12 @@ private:
     /// Adds the reply row and streams it, after gathering the question's context if needed.
     bool startReply(QString *error);
     void onContextGathered(int question);
-    /// Streams the reply of row m_replyRow, already added.
-    void streamReply();
+    /// Streams the reply of row m_replyRow, already added; `announce`: busyChanged(true) (not
+    /// when it was already said, for gathering its context).
+    void streamReply(bool announce = true);
     /// `items` with the conversation's standing repositories that they do not mention.
     QList<ContextItem> withStandingRepositories(QList<ContextItem> items) const;
-    void follow();
+    void follow(bool announce = true);
     void onFinished(const CompletionResult &result);
     QString detailsFor(const CompletionResult &result, qsizetype promptChars) const;
 
