@@ -20,26 +20,6 @@ namespace cody {
 
 namespace {
 
-/// `items` as a request sends them again (regenerate, retry, continue, "What was sent"): what
-/// the last prompt decided about fitting is decided anew for this one — the model may have
-/// changed — while what gathering decided stays (a repository that does not exist, a file the
-/// context filters exclude or that could not be read: those have no content to send).
-QList<ContextItem> redecided(QList<ContextItem> items)
-{
-    const auto retrievedFrom = [&items](const ContextItem &scope) {
-        return std::any_of(items.cbegin(), items.cend(), [&scope](const ContextItem &item) {
-            return item.source == ContextItem::Source::Retrieved && item.repoName == scope.repoName;
-        });
-    };
-    for (ContextItem &item : items) {
-        const bool scope = item.kind == ContextItem::Kind::Repository
-            || item.kind == ContextItem::Kind::RemoteFolder;
-        if (scope ? retrievedFrom(item) : !item.content.isEmpty())
-            item.omittedReason.clear();
-    }
-    return items;
-}
-
 // The callers' "false, with *error set" when there is a reason not to go on.
 bool refused(const QString &reason, QString *error)
 {
@@ -55,6 +35,7 @@ bool refused(const QString &reason, QString *error)
 ChatController::ChatController(MessageModel *messages, QObject *parent)
     : QObject(parent)
     , m_messages(messages)
+    , m_requests(*messages, [this](int row) { return contextWithContent(row); })
 { }
 
 ChatController::~ChatController()
@@ -106,7 +87,7 @@ bool ChatController::send(const QString &prompt, const QList<ContextItem> &conte
     else
         reason = unableToReply();
     if (reason.isEmpty())
-        reason = tooLongToSend(prompt);
+        reason = ReplyRequestBuilder::tooLongToSend(parameters(m_model), prompt);
     if (refused(reason, error))
         return false;
     MessageModel::Message message {ChatMessage::Speaker::Human, prompt};
@@ -153,24 +134,6 @@ QList<ContextItem> ChatController::contextWithContent(int row) const
     const qint64 storedId = m_messages->message(row).storedId;
     return m_recorder && storedId ? m_recorder->storedContext(storedId)
                                   : m_messages->message(row).context;
-}
-
-QString ChatController::tooLongToSend(const QString &prompt) const
-{
-    const ModelInfo *info = m_catalog ? m_catalog->find(m_model) : nullptr;
-    if (!info)
-        return {}; // limits unknown: the server decides
-    QList<ChatMessage> question;
-    if (!m_settings.systemPrompt.trimmed().isEmpty())
-        question.append({ChatMessage::Speaker::System, m_settings.systemPrompt});
-    question.append({ChatMessage::Speaker::Human, prompt});
-    const int maxTokens = m_settings.maxTokens.value_or(m_options.maxTokens);
-    const int output = info->maxOutputTokens > 0
-        ? int(std::min<qint64>(maxTokens, info->maxOutputTokens))
-        : maxTokens;
-    const QString tooLong
-        = ContextWindow::tooLong(question, info->ref.modelId(), info->maxInputTokens, output);
-    return tooLong.isEmpty() ? QString() : tr("the message is too long: %1").arg(tooLong);
 }
 
 QString ChatController::unableToRedo() const
@@ -227,7 +190,7 @@ bool ChatController::editAndResend(int row, const QString &text, QString *error)
     else
         reason = unableToRedo();
     if (reason.isEmpty())
-        reason = tooLongToSend(text);
+        reason = ReplyRequestBuilder::tooLongToSend(parameters(m_model), text);
     if (refused(reason, error))
         return false;
     const qint64 storedId = m_messages->message(row).storedId;
@@ -258,7 +221,8 @@ bool ChatController::continueReply(QString *error)
     // whitespace itself; the stitcher puts it back otherwise.
     while (!reply.text.isEmpty() && reply.text.back().isSpace())
         reply.text.chop(1);
-    const CompletionRequest request = requestFor(m_replyRow, reply.text, &reply.notice);
+    const CompletionRequest request
+        = m_requests.build(parameters(m_model), m_replyRow, reply.text, &reply.notice);
     reply.state = MessageModel::State::Streaming;
     reply.error.clear();
     reply.details.clear();
@@ -309,40 +273,16 @@ void ChatController::saveSettings()
         Q_EMIT historyError(problem);
 }
 
-QList<ChatMessage> ChatController::transcriptOf(int rows) const
+ReplyRequestBuilder::Parameters ChatController::parameters(const ModelRef &model) const
 {
-    // The whole conversation is the context; failed or empty replies are not part of it.
-    QList<ChatMessage> transcript;
-    for (int row = 0; row < rows; ++row) {
-        const auto &message = m_messages->message(row);
-        if (message.state == MessageModel::State::Failed || message.text.trimmed().isEmpty())
-            continue;
-        transcript.append({message.speaker, message.text});
-    }
-    return transcript;
-}
-
-PromptBuilder::Input ChatController::promptInput(const ModelRef &model,
-    const QList<ChatMessage> &transcript, const QList<ContextItem> &items) const
-{
-    const ModelInfo *info = m_catalog ? m_catalog->find(model) : nullptr;
-    PromptBuilder::Input input;
-    input.model = model.wireName();
-    input.instructions
-        = m_settings.systemPrompt.trimmed().isEmpty() ? QString() : m_settings.systemPrompt;
-    input.transcript = transcript;
-    input.items = items;
-    input.window
-        = ContextBudget::Window::forModel(info ? info->maxInputTokens : 0, model.modelId());
-    return input;
+    return {model, m_catalog, m_settings, m_options.maxTokens, m_options.autoContinue,
+        m_options.maxContinuations};
 }
 
 PromptBuilder::Result ChatController::measure(
     const QString &prompt, const QList<ContextItem> &items) const
 {
-    QList<ChatMessage> transcript = transcriptOf(m_messages->rowCount());
-    transcript.append({ChatMessage::Speaker::Human, prompt});
-    return PromptBuilder::measure(promptInput(m_model, transcript, items));
+    return m_requests.measure(parameters(m_model), prompt, items);
 }
 
 std::optional<ChatController::SentRequest> ChatController::sentRequest(int row) const
@@ -355,77 +295,16 @@ std::optional<ChatController::SentRequest> ChatController::sentRequest(int row) 
     const std::optional<ModelRef> model
         = reply.model.isEmpty() ? std::optional<ModelRef>(m_model) : ModelRef::parse(reply.model);
     SentRequest sent;
-    const CompletionRequest request = requestFor(model ? *model : m_model, row, {}, &sent.notice);
+    const CompletionRequest request
+        = m_requests.build(parameters(model ? *model : m_model), row, {}, &sent.notice);
     sent.messages = request.messages;
     sent.model = request.model.fullName();
     return sent;
 }
 
-CompletionRequest ChatController::requestFor(const ModelRef &model, int rows,
-    const QString &resumeText, QString *notice, QList<ContextItem> *context) const
-{
-    CompletionRequest request;
-    request.model = model;
-    request.maxTokens = m_settings.maxTokens.value_or(m_options.maxTokens);
-    request.temperature = m_settings.temperature;
-    request.autoContinue = m_options.autoContinue;
-    request.maxContinuations = m_options.maxContinuations;
-    QList<ChatMessage> transcript = transcriptOf(rows);
-    // A reply being continued counts against the input limit too (it is sent as the last turn).
-    if (!resumeText.isEmpty())
-        transcript.append({ChatMessage::Speaker::Assistant, resumeText});
-
-    const ModelInfo *info = m_catalog ? m_catalog->find(model) : nullptr;
-    // The question's context is sent with it (the last human message's).
-    const int question = questionRow(rows);
-    QList<ContextItem> items = question >= 0 ? contextWithContent(question) : QList<ContextItem>();
-    if (!items.isEmpty()) {
-        // Codebase context goes in Cody's prompt (PromptBuilder), which also leaves out the
-        // oldest turns that do not fit; every item comes back with its tokens and fate.
-        const PromptBuilder::Result prompt
-            = PromptBuilder::build(promptInput(model, transcript, redecided(items)));
-        request.messages = prompt.messages;
-        *notice = prompt.omittedMessages > 0 ? ContextWindow::omittedNote(prompt.omittedMessages)
-                                             : QString();
-        if (context)
-            *context = prompt.items;
-    } else {
-        if (!m_settings.systemPrompt.trimmed().isEmpty())
-            request.messages.append({ChatMessage::Speaker::System, m_settings.systemPrompt});
-        request.messages.append(transcript);
-        // The oldest turns that do not fit the model's input limit stay out of the request — and
-        // the reply says so, never silently.
-        if (info && info->maxInputTokens > 0) {
-            const int output = info->maxOutputTokens > 0
-                ? std::min<qint64>(request.maxTokens, info->maxOutputTokens)
-                : request.maxTokens;
-            ContextWindow::Fit fit
-                = ContextWindow::choose(request.messages, info->maxInputTokens, output);
-            request.messages = std::move(fit.messages);
-            *notice = fit.omitted > 0 ? ContextWindow::omittedNote(fit.omitted) : QString();
-        }
-    }
-    if (!resumeText.isEmpty()) {
-        request.messages.removeLast();
-        request.resumeText = resumeText;
-    }
-    return request;
-}
-
-int ChatController::questionRow(int rows) const
-{
-    for (int row = rows - 1; row >= 0; --row) {
-        const auto &message = m_messages->message(row);
-        if (message.speaker == ChatMessage::Speaker::Human && !message.text.trimmed().isEmpty()
-            && message.state != MessageModel::State::Failed)
-            return row;
-    }
-    return -1;
-}
-
 bool ChatController::startReply(QString *)
 {
-    const int question = questionRow(m_messages->rowCount());
+    const int question = m_requests.questionRow(m_messages->rowCount());
     MessageModel::Message reply;
     reply.speaker = ChatMessage::Speaker::Assistant;
     reply.state = MessageModel::State::Streaming;
@@ -479,10 +358,11 @@ void ChatController::streamReply(bool announce)
 {
     MessageModel::Message reply = m_messages->message(m_replyRow);
     QList<ContextItem> context;
-    const CompletionRequest request = requestFor(m_replyRow, {}, &reply.notice, &context);
+    const CompletionRequest request
+        = m_requests.build(parameters(m_model), m_replyRow, {}, &reply.notice, &context);
     // The question's items, with what this request made of them: shown under it and kept.
     if (!context.isEmpty())
-        setContext(questionRow(m_replyRow), context);
+        setContext(m_requests.questionRow(m_replyRow), context);
     reply.details.clear();
     m_reply = new ReplyOrchestrator(m_client, request, this);
     if (m_recorder && m_recorder->conversationId())

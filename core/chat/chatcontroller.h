@@ -3,9 +3,9 @@
 
 #include "chat/conversationsettings.h"
 #include "chat/messagemodel.h"
+#include "chat/replyrequestbuilder.h"
 #include "cody/completionrequest.h"
 #include "cody/defaults.h"
-#include "context/promptbuilder.h"
 
 #include <QObject>
 #include <QPointer>
@@ -143,35 +143,14 @@ Q_SIGNALS:
 private:
     /// Why no reply can be asked for now (not connected, no model), or empty.
     QString unableToReply() const;
-    /// Why `prompt` cannot be sent to the model at all (over its input limit, with the
-    /// numbers), or empty; checked before anything is added or recorded, so the text stays.
-    QString tooLongToSend(const QString &prompt) const;
     /// Ends the conversation shown (and a reply still streaming), without a signal.
     void close();
     /// Why the last reply cannot be asked for again now (busy, or unableToReply()), or empty.
     QString unableToRedo() const;
     void recordPrompt(int row);
     void saveSettings();
-    /// The request for the first `rows` messages (and `resumeText`, the reply being continued);
-    /// *notice says what the context limit left out.
-    /// With codebase context on the question (the last human message), the messages are Cody's
-    /// prompt (PromptBuilder) and *context receives its items with their tokens and fate.
-    CompletionRequest requestFor(int rows, const QString &resumeText, QString *notice,
-        QList<ContextItem> *context = nullptr) const
-    {
-        return requestFor(m_model, rows, resumeText, notice, context);
-    }
-    CompletionRequest requestFor(const ModelRef &model, int rows, const QString &resumeText,
-        QString *notice, QList<ContextItem> *context = nullptr) const;
-    /// The messages of the first `rows` rows that a request carries (failed and empty ones
-    /// are not).
-    QList<ChatMessage> transcriptOf(int rows) const;
-    /// PromptBuilder's input for `model` with `transcript` and `items`, by the conversation's
-    /// settings.
-    PromptBuilder::Input promptInput(const ModelRef &model, const QList<ChatMessage> &transcript,
-        const QList<ContextItem> &items) const;
-    /// The row of the last human message among the first `rows`, or -1.
-    int questionRow(int rows) const;
+    /// How the next request is asked for, with `model`.
+    ReplyRequestBuilder::Parameters parameters(const ModelRef &model) const;
     /// Adds the reply row and streams it, after gathering the question's context if needed.
     bool startReply(QString *error);
     void onContextGathered(int question);
@@ -196,6 +175,7 @@ private:
     QPointer<ContextGathering> m_gathering;
     ConversationStore *m_store = nullptr;
     QPointer<ConversationRecorder> m_recorder;
+    ReplyRequestBuilder m_requests;
     int m_replyRow = -1;
 };
 

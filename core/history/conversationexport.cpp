@@ -62,19 +62,22 @@ QJsonObject conversationToJson(const ExportedConversation &exported)
     QJsonArray messages;
     for (const StoredMessage &message : exported.messages)
         messages.append(messageToJson(message));
-    return QJsonObject {
+    QJsonObject object {
         {u"title"_s, c.title},
         {u"model"_s, c.model},
         {u"systemPrompt"_s, c.systemPrompt},
         {u"temperature"_s,
             c.temperature ? QJsonValue(*c.temperature) : QJsonValue(QJsonValue::Null)},
         {u"maxTokens"_s, c.maxTokens ? QJsonValue(*c.maxTokens) : QJsonValue(QJsonValue::Null)},
-        {u"contextRepositories"_s, QJsonArray::fromStringList(c.contextRepositories)},
         {u"created"_s, timeToJson(c.created)},
         {u"updated"_s, timeToJson(c.updated)},
         {u"pinned"_s, c.pinned},
         {u"messages"_s, messages},
     };
+    // Only when there are any: exports of conversations without them stay as they were.
+    if (!c.contextRepositories.isEmpty())
+        object.insert(u"contextRepositories"_s, QJsonArray::fromStringList(c.contextRepositories));
+    return object;
 }
 
 // Reads fields of one JSON object, remembering the first problem with where it was.

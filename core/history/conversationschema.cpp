@@ -198,10 +198,10 @@ QVariant textValue(const QString &value)
     return value.isNull() ? QVariant(u""_s) : QVariant(value);
 }
 
-QString conversationColumns()
+QString conversationColumns(int version)
 {
-    return u"id, title, model, system_prompt, temperature, max_tokens, created, updated, pinned, "
-           u"context_repositories"_s;
+    return u"id, title, model, system_prompt, temperature, max_tokens, created, updated, pinned, "_s
+        + (version >= 2 ? u"context_repositories"_s : u"''"_s);
 }
 
 QString messageColumns()

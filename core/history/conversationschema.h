@@ -47,8 +47,9 @@ template <typename T> QVariant nullable(const std::optional<T> &value)
 {
     return value ? QVariant::fromValue(*value) : QVariant();
 }
-/// The columns readConversation() and readMessage() expect, in order.
-QString conversationColumns();
+/// The columns readConversation() and readMessage() expect, in order; of a database of schema
+/// `version` (an older one read as it is lacks the later columns: they read as empty).
+QString conversationColumns(int version);
 QString messageColumns();
 StoredConversation readConversation(const QSqlQuery &query);
 StoredMessage readMessage(const QSqlQuery &query);

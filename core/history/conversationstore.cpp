@@ -153,10 +153,21 @@ QString ConversationStore::movedAside() const
     return d->file.movedAside();
 }
 
+bool ConversationStore::writesConversations(QString *error) const
+{
+    // Only a read-only file is left at an older version (HistoryDatabase reads it as it is),
+    // whose conversations lack this version's columns: say what SQLite would say of any write.
+    if (d->file.schemaVersion() >= schema::currentVersion())
+        return true;
+    return fail(error, tr("%1 is read-only").arg(d->file.path()));
+}
+
 qint64 ConversationStore::createConversation(const StoredConversation &c, QString *error)
 {
     if (!isOpen())
         return fail(error, notOpen());
+    if (!writesConversations(error))
+        return 0;
     const qint64 created = toMs(c.created);
     QSqlQuery q(d->db());
     q.prepare(
@@ -175,6 +186,8 @@ bool ConversationStore::updateConversation(const StoredConversation &c, QString 
 {
     if (!isOpen())
         return fail(error, notOpen());
+    if (!writesConversations(error))
+        return false;
     // `updated` is kept unless given: renaming or pinning must not reorder the list.
     QSqlQuery q(d->db());
     q.prepare(
@@ -211,7 +224,8 @@ std::optional<StoredConversation> ConversationStore::conversation(qint64 id) con
     if (!isOpen())
         return {};
     QSqlQuery q(d->db());
-    q.prepare(u"SELECT "_s + schema::conversationColumns() + u" FROM conversations WHERE id = ?"_s);
+    q.prepare(u"SELECT "_s + schema::conversationColumns(d->file.schemaVersion())
+        + u" FROM conversations WHERE id = ?"_s);
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -225,7 +239,7 @@ QList<StoredConversation> ConversationStore::conversations(int offset, int limit
     QList<StoredConversation> result;
     QSqlQuery q(d->db());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + schema::conversationColumns()
+    q.prepare(u"SELECT "_s + schema::conversationColumns(d->file.schemaVersion())
         + u" FROM conversations ORDER BY pinned DESC, updated DESC, id DESC LIMIT ? OFFSET ?"_s);
     q.addBindValue(limit < 0 ? -1 : limit);
     q.addBindValue(qMax(0, offset));
@@ -419,8 +433,8 @@ QByteArray ConversationStore::exportAllJson() const
     QList<conversationexport::ExportedConversation> all;
     QSqlQuery q(d->db());
     q.setForwardOnly(true);
-    if (!q.exec(
-            u"SELECT "_s + schema::conversationColumns() + u" FROM conversations ORDER BY id"_s))
+    if (!q.exec(u"SELECT "_s + schema::conversationColumns(d->file.schemaVersion())
+            + u" FROM conversations ORDER BY id"_s))
         return {};
     while (q.next())
         all.append({schema::readConversation(q), {}});

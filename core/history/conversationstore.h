@@ -151,6 +151,8 @@ public:
         QList<qint64> *imported, QString *error);
 
 private:
+    /// False, with *error, when conversations cannot be written (an older read-only file).
+    bool writesConversations(QString *error) const;
     class Private;
     std::unique_ptr<Private> d;
 };

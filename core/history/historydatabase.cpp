@@ -143,6 +143,7 @@ bool HistoryDatabase::openOnce(const QString &path, QString *error)
     // (A reply another process is streaming right now is marked too; its finish() corrects it.)
     sqlitefile::execSql(m_db, u"UPDATE messages SET state = 'partial' WHERE state = 'streaming'"_s,
         checking, nullptr);
+    m_version = readAsItIs ? *version : schema::currentVersion();
     DatabaseOpenMarker::remove(stale);
     m_marker.create(path);
     return true;

@@ -37,6 +37,9 @@ public:
     QString movedAside() const { return m_movedAside; }
     /// The folder and files the last open() made private because others could read them.
     QStringList tightened() const { return m_tightened; }
+    /// The schema version of the open file: the current one, or an older one read as it is
+    /// (a read-only file, which cannot be migrated).
+    int schemaVersion() const { return m_version; }
 
 private:
     bool openOnce(const QString &path, QString *error);
@@ -48,6 +51,7 @@ private:
     QString m_path;
     QString m_movedAside;
     QStringList m_tightened;
+    int m_version = 0;
     DatabaseOpenMarker m_marker; ///< this process has m_path open
     QSqlDatabase m_db;
 };

@@ -268,6 +268,39 @@ private Q_SLOTS:
             QVERIFY(message.context.isEmpty());
     }
 
+    // A conversation's standing repositories: stored, exported (only when there are any, so
+    // older exports stay as they were), imported, listed in the Markdown; a bad list is refused.
+    void standingRepositoriesTravelWithTheConversation()
+    {
+        ConversationStore store;
+        QString error;
+        QVERIFY(store.open(dbPath(), &error));
+        StoredConversation conversation = makeConversation(u"standing"_s);
+        conversation.contextRepositories
+            = QStringList {u"github.com/sourcegraph/cody"_s, u"github.com/acme/lang-example"_s};
+        const qint64 cid = store.createConversation(conversation, &error);
+        QVERIFY2(cid, qPrintable(error));
+        QCOMPARE(store.conversation(cid)->contextRepositories, conversation.contextRepositories);
+        const qint64 plain = store.createConversation(makeConversation(u"plain"_s), &error);
+        QVERIFY(store.conversation(plain)->contextRepositories.isEmpty());
+        QVERIFY(!store.exportJson(plain).contains("contextRepositories"));
+
+        const QByteArray json = store.exportJson(cid);
+        QVERIFY(json.contains("contextRepositories"));
+        QVERIFY(store.exportMarkdown(cid).contains(
+            u"**Repositories searched for every question:** github.com/sourcegraph/cody, "
+            u"github.com/acme/lang-example"_s));
+        QList<qint64> imported;
+        QVERIFY2(store.importJson(json, &imported, &error), qPrintable(error));
+        QCOMPARE(store.conversation(imported.first())->contextRepositories,
+            conversation.contextRepositories);
+
+        QByteArray bad = json;
+        bad.replace("\"github.com/acme/lang-example\"", "3");
+        QVERIFY(!store.importJson(bad, nullptr, &error));
+        QVERIFY2(error.contains(u"contextRepositories"_s), qPrintable(error));
+    }
+
     void importRejectsBadContext_data()
     {
         QTest::addColumn<QByteArray>("context");
