@@ -116,6 +116,13 @@ void ContextRetrieval::onIds()
 
 void ContextRetrieval::rewrite()
 {
+    // Every mention turned out unusable (no such repository): nothing to search, and so no
+    // reason to show the question to the keyword model either.
+    if (std::none_of(m_mentions.cbegin(), m_mentions.cend(),
+            [this](const ContextItem &mention) { return isSearchable(mention); })) {
+        conclude();
+        return;
+    }
     QString question = KeywordQuery::withoutMentions(m_question, m_mentionTexts);
     if (question.isEmpty())
         question = m_question.simplified();

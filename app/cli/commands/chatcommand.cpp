@@ -9,6 +9,9 @@
 #include "cody/apicall.h"
 #include "cody/modelcatalog.h"
 #include "cody/sourcegraphclient.h"
+#include "commands/mentionarguments.h"
+#include "context/contextgathering.h"
+#include "context/promptbuilder.h"
 #include "exitcode.h"
 #include "history/conversationstore.h"
 
@@ -77,8 +80,19 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
     const QCommandLineOption conversation(u"cid"_s, u"Continue conversation ID."_s, u"ID"_s);
     const QCommandLineOption verbose({u"v"_s, u"verbose"_s},
         u"Log requests, retries and segments to standard error (never the token)."_s);
-    parser.addOptions({model, system, maxTokens, temperature, noAutoContinue, maxContinuations,
-        idleTimeout, json, noHistory, continueLatest, conversation, verbose});
+    const QCommandLineOption repo(u"repo"_s,
+        u"Retrieve codebase context for the prompt from this repository of the instance "
+        "(repeatable; see 'repos')."_s,
+        u"NAME"_s);
+    const QCommandLineOption remoteFile(u"remote-file"_s,
+        u"Include this file of the instance, or lines START to END of it (1-based, inclusive), "
+        "as context (repeatable)."_s,
+        u"REPO:PATH[:START-END]"_s);
+    const QCommandLineOption noRewrite(u"no-rewrite"_s,
+        u"Search the repositories with the prompt as it is, not rewritten into keywords."_s);
+    parser.addOptions(
+        {model, system, maxTokens, temperature, noAutoContinue, maxContinuations, idleTimeout, json,
+            noHistory, continueLatest, conversation, verbose, repo, remoteFile, noRewrite});
     parser.addPositionalArgument(
         u"PROMPT"_s, u"The prompt; '-' or nothing reads standard input."_s, u"[PROMPT…]"_s);
 
@@ -134,6 +148,14 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
         }
         m_request.temperature = value;
     }
+    const auto mentions
+        = MentionArguments::parse(parser.values(repo), parser.values(remoteFile), &error);
+    if (!mentions) {
+        CliContext::writeError(error);
+        return UsageError;
+    }
+    m_mentions = *mentions;
+    m_rewrite = !parser.isSet(noRewrite);
     m_json = parser.isSet(json);
     m_verbose = parser.isSet(verbose);
     m_record = !parser.isSet(noHistory);
@@ -176,12 +198,57 @@ std::optional<int> ChatCommand::start(const QStringList &arguments)
         CliContext::writeError(error);
         return UsageError;
     }
+    // The mentions first: a repository or file that cannot be used is the user's to correct
+    // before anything is sent or recorded.
+    if (!m_mentions.isEmpty()) {
+        m_gathering = new ContextGathering(
+            m_client.get(), m_mentions, m_request.messages.constLast().text, this);
+        m_gathering->setRewriteQuery(m_rewrite);
+        connect(m_gathering, &ContextGathering::finished, this, &ChatCommand::onContextGathered);
+        m_gathering->start();
+        return std::nullopt;
+    }
+    return afterContext();
+}
+
+void ChatCommand::onContextGathered()
+{
+    m_gathering->deleteLater();
+    const ContextGathering &gathering = *m_gathering;
+    if (gathering.error().kind == ErrorKind::Cancelled) {
+        CliContext::writeError(u"interrupted"_s);
+        Q_EMIT done(exitCodeFor(ErrorKind::Cancelled));
+        return;
+    }
+    const QList<ContextItem> refused = gathering.refused();
+    if (!refused.isEmpty()) {
+        const ContextItem &first = refused.constFirst();
+        CliContext::writeError(
+            u"%1: %2"_s.arg(MentionArguments::argumentFor(first), first.omittedReason));
+        Q_EMIT done(UsageError);
+        return;
+    }
+    if (gathering.failure().isError()) {
+        CliContext::writeError(
+            u"could not gather the codebase context: %1"_s.arg(gathering.failure().message));
+        Q_EMIT done(exitCodeFor(gathering.failure().kind));
+        return;
+    }
+    m_items = gathering.items();
+    if (const auto code = afterContext())
+        Q_EMIT done(*code);
+}
+
+std::optional<int> ChatCommand::afterContext()
+{
     // With no model chosen, the server's catalog decides whether cody-sonnet is one to start
     // on, before anything is recorded or sent.
     // The catalog is fetched first when it decides the model, or when the prompt is long enough
     // to exceed a model's input limit: such a request is refused here, not sent.
-    const bool mayBeTooLong
-        = ContextWindow::choose(m_request.messages, 0, 0).estimatedTokens > MinimumKnownInputTokens;
+    // Codebase context is fitted to the model's window, which the catalog knows.
+    const bool mayBeTooLong = !m_items.isEmpty()
+        || ContextWindow::choose(m_request.messages, 0, 0).estimatedTokens
+            > MinimumKnownInputTokens;
     if ((m_modelIsDefault || mayBeTooLong) && !m_context.catalog().hasServerModels()) {
         m_catalogCall = m_client->getSupportedModels();
         connect(m_catalogCall, &ApiCall::finished, this, &ChatCommand::onCatalog);
@@ -242,6 +309,7 @@ std::optional<int> ChatCommand::startReply()
     }
     if (const auto code = startRecording())
         return code;
+    applyContext();
     m_reply = new ReplyOrchestrator(m_client.get(), m_request, this);
     if (m_recorder)
         m_recorder->recordReply(m_reply, m_request.model.fullName());
@@ -320,13 +388,44 @@ std::optional<int> ChatCommand::startRecording()
     m_request.messages.removeLast();
     m_request.messages += earlier;
     m_request.messages.append(prompt);
-    if (m_recorder->recordPrompt(prompt, &error) == 0)
+    m_promptId = m_recorder->recordPrompt(prompt, &error, m_mentions);
+    if (m_promptId == 0)
         Q_EMIT m_recorder->failed(error);
     return std::nullopt;
 }
 
+void ChatCommand::applyContext()
+{
+    if (m_items.isEmpty())
+        return;
+    // Cody's prompt: its preamble (with --system or the conversation's system prompt in it), the
+    // context messages, then the earlier turns and the prompt, within the model's window.
+    const ModelInfo *info = m_context.catalog().find(m_request.model);
+    PromptBuilder::Input input;
+    input.model = m_request.model.wireName();
+    input.transcript = m_request.messages;
+    input.items = m_items;
+    input.window = ContextBudget::Window::forModel(
+        info ? info->maxInputTokens : 0, m_request.model.modelId());
+    const PromptBuilder::Result prompt = PromptBuilder::build(input);
+    m_request.messages = prompt.messages;
+    m_items = prompt.items;
+    QString error;
+    if (m_recorder && m_promptId && !m_recorder->recordContext(m_promptId, m_items, &error))
+        Q_EMIT m_recorder->failed(error);
+    if (prompt.omittedMessages > 0)
+        CliContext::writeWarning(ContextWindow::omittedNote(prompt.omittedMessages));
+    for (const ContextItem &item : std::as_const(m_items)) {
+        if (item.source == ContextItem::Source::User && !item.omittedReason.isEmpty())
+            CliContext::writeWarning(
+                u"%1 left out: %2"_s.arg(MentionArguments::argumentFor(item), item.omittedReason));
+    }
+}
+
 void ChatCommand::cancel()
 {
+    if (m_gathering)
+        m_gathering->cancel();
     if (m_catalogCall)
         m_catalogCall->cancel();
     if (m_reply)
@@ -389,6 +488,8 @@ void ChatCommand::printJson(const CompletionResult &result) const
         });
     if (!result.note.isEmpty())
         object.insert(u"note"_s, result.note);
+    if (!m_mentions.isEmpty())
+        object.insert(u"context"_s, MentionArguments::toJson(m_items));
     if (result.error.isError()) {
         object.insert(u"error"_s,
             QJsonObject {{u"kind"_s, errorKindName(result.error.kind)},

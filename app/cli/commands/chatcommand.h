@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cody/completionrequest.h"
+#include "cody/contextitem.h"
 
 #include <QObject>
 #include <QPointer>
@@ -11,6 +12,7 @@
 
 namespace cody {
 class ApiCall;
+class ContextGathering;
 class ConversationRecorder;
 class ReplyOrchestrator;
 class RequestLogger;
@@ -43,6 +45,13 @@ private:
     std::optional<int> parse(const QStringList &arguments);
     void onFinished(const CompletionResult &result);
     void onCatalog();
+    /// After the context is gathered (or with none): fetches the catalog when needed, then
+    /// replies.
+    std::optional<int> afterContext();
+    void onContextGathered();
+    /// Puts the gathered context into the request as Cody's prompt, records it with the prompt,
+    /// and warns of mentions left out.
+    void applyContext();
     std::optional<int> startReply();
     std::optional<int> startRecording();
     void printJson(const CompletionResult &result) const;
@@ -50,6 +59,7 @@ private:
     CliContext &m_context;
     CompletionRequest m_request;
     bool m_json = false;
+    bool m_rewrite = true;
     bool m_verbose = false;
     bool m_record = true;
     bool m_continueLatest = false;
@@ -59,6 +69,10 @@ private:
     bool m_recordingFailed = false;
     qint64 m_conversationId = 0;
     ConversationRecorder *m_recorder = nullptr;
+    QList<ContextItem> m_mentions; ///< --repo and --remote-file, in that order
+    QList<ContextItem> m_items; ///< gathered, then with tokens and fate once in the prompt
+    QPointer<ContextGathering> m_gathering;
+    qint64 m_promptId = 0; ///< the prompt in the history, when recorded
     std::unique_ptr<SourcegraphClient> m_client;
     QPointer<ReplyOrchestrator> m_reply;
     RequestLogger *m_logger = nullptr;
