@@ -49,6 +49,7 @@ ContextRepositoriesEditor::ContextRepositoriesEditor(QWidget *parent)
     , m_completer(new QCompleter(m_offered, this))
 {
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setAlternatingRowColors(true);
     m_list->installEventFilter(this);
     m_none->setEnabled(false); // muted: a hint, not a value
     m_none->setWordWrap(true);
@@ -252,10 +253,11 @@ void ContextRepositoriesEditor::showStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
     m_status->setProperty("problem", problem);
-    // A refusal in the theme's own error colour would be ideal; the palette has none, so bold.
-    QFont font = m_status->font();
-    font.setBold(problem);
-    m_status->setFont(font);
+    // A refusal in red, readable on a light and a dark palette alike (the palette has no error
+    // colour); what went well in the normal text colour.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_status->setStyleSheet(
+        problem ? u"QLabel { color: %1; }"_s.arg(dark ? u"#ff8a80"_s : u"#c62828"_s) : QString());
     m_status->setAccessibleDescription(text);
     m_status->show();
 }
@@ -273,7 +275,8 @@ void ContextRepositoriesEditor::refreshList()
     m_list->addItems(m_names);
     // As tall as its rows, up to a few: the panel sits above the chat and should stay small.
     if (!m_names.isEmpty()) {
-        const int rows = std::min(int(m_names.size()), VisibleRows);
+        // Two rows at least: one alone would look like a text field.
+        const int rows = std::clamp(int(m_names.size()), 2, VisibleRows);
         m_list->setFixedHeight(m_list->sizeHintForRow(0) * rows + 2 * m_list->frameWidth() + 2);
     }
     m_list->setVisible(!m_names.isEmpty());
