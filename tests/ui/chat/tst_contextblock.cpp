@@ -53,6 +53,15 @@ QList<ContextItem> sample()
         leftOutFile()};
 }
 
+/// sample() with more chunks sent, starting at lines 41, 61, … up to `lastStart`.
+QList<ContextItem> longSample(int lastStart)
+{
+    QList<ContextItem> items = sample();
+    for (int start = 41; start <= lastStart; start += 20)
+        items.append(sentChunk(u"more"_s, start));
+    return items;
+}
+
 MessageModel::Message prompt(const QList<ContextItem> &items, int unreadable = 0)
 {
     MessageModel::Message message {ChatMessage::Speaker::Human, u"What is Squirrel?"_s};
@@ -118,7 +127,7 @@ private Q_SLOTS:
         undecided.sent = false;
         QCOMPARE(ContextBlock::summary({undecided, undecided}), u"Context: 2 items to send"_s);
         QVERIFY(!ContextBlock::isCollapsible(sample())); // searched + 2 sent + 1 left out
-        QVERIFY(ContextBlock::isCollapsible(sample() + QList {sentChunk(u"y"_s, 41)}));
+        QVERIFY(ContextBlock::isCollapsible(longSample(41)));
         QVERIFY(ContextBlock::html({}).isEmpty());
     }
 
@@ -204,9 +213,7 @@ private Q_SLOTS:
 
     void longListsStartCollapsed()
     {
-        QList<ContextItem> items = sample();
-        for (int start = 41; start < 200; start += 20)
-            items.append(sentChunk(u"more"_s, start));
+        const QList<ContextItem> items = longSample(181);
         MessageModel model;
         model.append(prompt(items));
         model.append(prompt(sample())); // short: open
@@ -240,11 +247,8 @@ private Q_SLOTS:
     // Tab reaches the toggle; Enter opens the list and the keyboard stays there.
     void theToggleWorksFromTheKeyboard()
     {
-        QList<ContextItem> items = sample();
-        for (int start = 41; start < 120; start += 20)
-            items.append(sentChunk(u"more"_s, start));
         MessageModel model;
-        model.append(prompt(items));
+        model.append(prompt(longSample(101)));
         ChatView view;
         view.setInstanceUrl(instance);
         view.setModel(&model);

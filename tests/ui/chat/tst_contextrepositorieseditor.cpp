@@ -90,64 +90,47 @@ private Q_SLOTS:
         QCOMPARE(edited.count(), 2);
     }
 
-    void refusesWhatTheInstanceDoesNotHave()
+    // Nothing is added that the instance does not have, the context filters exclude, or that
+    // could not be checked; the reason is said and the name stays, to be corrected.
+    void refusesWithTheReason_data()
     {
-        FakeInstance fake(excludingLangExample());
-        QVERIFY(fake.listen());
-        ContextRepositoriesEditor editor;
-        editor.setClient(fake.client());
-        QSignalSpy edited(&editor, &ContextRepositoriesEditor::repositoriesEdited);
-        QVERIFY(typeAndAdd(editor, u"github.com/nobody/nothing"_s));
-        QCOMPARE(editor.status()->text(),
-            u"github.com/nobody/nothing is not a repository on this instance (or it is not "
-            u"visible to you)."_s);
-        QVERIFY(editor.repositories().isEmpty());
-        QCOMPARE(edited.count(), 0);
-        // The name stays, to be corrected.
-        QCOMPARE(editor.nameField()->text(), u"github.com/nobody/nothing"_s);
-    }
-
-    void refusesWhatTheContextFiltersExclude()
-    {
-        FakeInstance fake(excludingLangExample());
-        QVERIFY(fake.listen());
-        ContextRepositoriesEditor editor;
-        editor.setClient(fake.client());
-        QSignalSpy edited(&editor, &ContextRepositoriesEditor::repositoriesEdited);
-        QVERIFY(typeAndAdd(editor, u"github.com/acme/lang-example"_s));
-        QCOMPARE(editor.status()->text(),
-            u"github.com/acme/lang-example cannot be used as context: excluded by the context "
-            u"filters (exclude pattern \".*lang-example.*\")."_s);
-        QVERIFY(editor.repositories().isEmpty());
-        QCOMPARE(edited.count(), 0);
-    }
-
-    // Nothing is added that could not be checked: a failed lookup or unreadable filters say so.
-    void refusesWhatCannotBeChecked_data()
-    {
-        QTest::addColumn<QString>("operation");
-        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("failingOperation");
+        QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("said");
-        QTest::newRow("lookup fails") << u"Repositories"_s << u"http-500"_s
-                                      << u"github.com/sourcegraph/cody could not be checked: "_s;
+        QTest::newRow("unknown") << QString() << u"github.com/nobody/nothing"_s
+                                 << u"github.com/nobody/nothing is not a repository on this "
+                                    u"instance (or it is not visible to you)."_s;
+        QTest::newRow("excluded") << QString() << u"github.com/acme/lang-example"_s
+                                  << u"github.com/acme/lang-example cannot be used as context: "
+                                     u"excluded by the context filters (exclude pattern "
+                                     u"\".*lang-example.*\")."_s;
+        QTest::newRow("lookup fails")
+            << u"Repositories"_s << u"github.com/sourcegraph/cody"_s
+            << u"github.com/sourcegraph/cody could not be checked: the server failed (HTTP 500"_s;
         QTest::newRow("filters fail")
-            << u"ContextFilters"_s << u"http-500"_s
+            << u"ContextFilters"_s << u"github.com/sourcegraph/cody"_s
             << u"github.com/sourcegraph/cody could not be checked: the context filters could "
-               u"not be read"_s;
+               u"not be read, so no repository is used"_s;
     }
 
-    void refusesWhatCannotBeChecked()
+    void refusesWithTheReason()
     {
-        QFETCH(QString, operation);
-        QFETCH(QString, fault);
+        QFETCH(QString, failingOperation);
+        QFETCH(QString, name);
         QFETCH(QString, said);
-        FakeInstance fake(failing(operation, fault));
+        FakeInstance fake(failingOperation.isEmpty() ? excludingLangExample()
+                                                     : failing(failingOperation, u"http-500"_s));
         QVERIFY(fake.listen());
         ContextRepositoriesEditor editor;
         editor.setClient(fake.client());
-        QVERIFY(typeAndAdd(editor, u"github.com/sourcegraph/cody"_s));
+        QSignalSpy edited(&editor, &ContextRepositoriesEditor::repositoriesEdited);
+        QVERIFY(typeAndAdd(editor, name));
         QVERIFY2(editor.status()->text().startsWith(said), qPrintable(editor.status()->text()));
         QVERIFY(editor.repositories().isEmpty());
+        QCOMPARE(editor.list()->count(), 0);
+        QCOMPARE(edited.count(), 0);
+        QCOMPARE(editor.nameField()->text(), name);
+        QVERIFY(editor.addButton()->isEnabled()); // ready for the corrected name
     }
 
     void withoutAConnectionNothingIsAdded()
