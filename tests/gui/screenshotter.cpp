@@ -232,6 +232,7 @@ int main(int argc, char *argv[])
         // A question with codebase context: the block under it, opened; then the conversation's
         // standing repositories, one added and one the context filters refuse.
         chat.newChat();
+        window.composer()->clear(); // the edit begun above is over with its conversation
         chooseModel(window, u"cody-sonnet"_s);
         chat.send(u"How does the squirrel service answer symbol queries?"_s,
             squirrelContext(server.baseUrl()));
