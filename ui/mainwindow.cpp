@@ -11,6 +11,7 @@
 #include "ui/chat/composer.h"
 #include "ui/chat/conversationsettingspanel.h"
 #include "ui/chat/messageeditbar.h"
+#include "ui/chat/sentrequestdialog.h"
 #include "ui/common/accessible.h"
 #include "ui/history/conversationsidebar.h"
 #include "ui/history/historytransfer.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
             showMessage(error);
     });
     connect(m_view, &ChatView::editRequested, this, &MainWindow::beginEdit);
+    connect(m_view, &ChatView::sentRequestRequested, this,
+        [this](int row) { SentRequestDialog::showFor(*m_parts.chat, row, this); });
     connect(m_editBar, &MessageEditBar::cancelled, this, [this] {
         endEdit();
         m_composer->clear();
@@ -242,7 +245,7 @@ void MainWindow::buildActions()
     panel->setObjectName(u"conversationSettingsAction"_s);
     panel->setCheckable(true);
     panel->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma);
-    panel->setToolTip(tr("Model, system prompt, temperature and max tokens of this conversation"));
+    panel->setToolTip(tr("Model, system prompt, temperature, max tokens and context repositories"));
     connect(panel, &QAction::toggled, m_panel, &QWidget::setVisible);
     chatMenu->addSeparator();
     auto *settings = chatMenu->addAction(tr("&Settings…"), this, [this] { openSettings(); });
@@ -352,7 +355,9 @@ void MainWindow::onSessionChanged()
     SourcegraphClient *client = session->client();
     m_parts.chat->setClient(client);
     m_parts.chat->setCatalog(session->catalog());
+    m_panel->setClient(client);
     const Config &config = session->config();
+    m_view->setInstanceUrl(client ? config.baseUrl : QUrl());
     m_parts.chat->setOptions(
         {config.defaultMaxTokens, config.autoContinue, config.maxContinuations});
     if (client) {

@@ -363,6 +363,18 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Shows the messages of the open conversation; Tab moves between its links</source>
         <translation>Zeigt die Nachrichten der geöffneten Unterhaltung; die Tabulatortaste wechselt zwischen ihren Links</translation>
     </message>
+    <message>
+        <source>What was sent</source>
+        <translation>Was gesendet wurde</translation>
+    </message>
+    <message>
+        <source>What Was &amp;Sent</source>
+        <translation>Was &amp;gesendet wurde</translation>
+    </message>
+    <message>
+        <source>Shows the exact messages of the request that produced this reply</source>
+        <translation>Zeigt genau die Nachrichten der Anfrage, aus der diese Antwort entstand</translation>
+    </message>
 </context>
 <context>
     <name>cody::CodyContextQuery</name>
@@ -507,6 +519,73 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::ContextBlock</name>
+    <message>
+        <source>1 item to send</source>
+        <translation>1 Element zu senden</translation>
+    </message>
+    <message>
+        <source>%L1 items to send</source>
+        <translation>%L1 Elemente zu senden</translation>
+    </message>
+    <message>
+        <source>1 item sent</source>
+        <translation>1 Element gesendet</translation>
+    </message>
+    <message>
+        <source>%L1 items sent</source>
+        <translation>%L1 Elemente gesendet</translation>
+    </message>
+    <message>
+        <source>%L1 left out</source>
+        <translation>%L1 weggelassen</translation>
+    </message>
+    <message>
+        <source>%L1 to send</source>
+        <translation>%L1 zu senden</translation>
+    </message>
+    <message>
+        <source>Context: %1</source>
+        <translation>Kontext: %1</translation>
+    </message>
+    <message>
+        <source>about %L1 tokens</source>
+        <translation>etwa %L1 Tokens</translation>
+    </message>
+    <message>
+        <source>Hide the list</source>
+        <translation>Liste ausblenden</translation>
+    </message>
+    <message>
+        <source>Show all %L1</source>
+        <translation>Alle %L1 zeigen</translation>
+    </message>
+    <message>
+        <source>Searched:</source>
+        <translation>Durchsucht:</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation>Gesendet:</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>Weggelassen:</translation>
+    </message>
+    <message>
+        <source>To send:</source>
+        <translation>Zu senden:</translation>
+    </message>
+    <message>
+        <source>1 context item could not be read from the history</source>
+        <translation>1 Kontextelement konnte nicht aus dem Verlauf gelesen werden</translation>
+    </message>
+    <message>
+        <source>%L1 context items could not be read from the history</source>
+        <translation>%L1 Kontextelemente konnten nicht aus dem Verlauf gelesen werden</translation>
+    </message>
+</context>
+<context>
     <name>cody::ContextBudgetMeter</name>
     <message>
         <source>Context budget</source>
@@ -630,6 +709,93 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::ContextRepositoriesEditor</name>
+    <message>
+        <source>Standing repositories</source>
+        <translation>Ständige Repositorys</translation>
+    </message>
+    <message>
+        <source>Repositories every question in this conversation searches; Delete removes the selected one</source>
+        <translation>Repositorys, die jede Frage in dieser Unterhaltung durchsucht; Entf entfernt das ausgewählte</translation>
+    </message>
+    <message>
+        <source>None: a question searches only the repositories it mentions.</source>
+        <translation>Keine: Eine Frage durchsucht nur die Repositorys, die sie erwähnt.</translation>
+    </message>
+    <message>
+        <source>Repository to add</source>
+        <translation>Hinzuzufügendes Repository</translation>
+    </message>
+    <message>
+        <source>The name of a repository on the instance, e.g. github.com/sourcegraph/cody; matching names are offered as you type</source>
+        <translation>Der Name eines Repositorys der Instanz, z. B. github.com/sourcegraph/cody; passende Namen werden beim Tippen angeboten</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the repository</source>
+        <translation>Repository hinzufügen</translation>
+    </message>
+    <message>
+        <source>Checks the name on the instance and adds it to the standing repositories</source>
+        <translation>Prüft den Namen auf der Instanz und fügt ihn den ständigen Repositorys hinzu</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the repository</source>
+        <translation>Repository entfernen</translation>
+    </message>
+    <message>
+        <source>Removes the selected standing repository</source>
+        <translation>Entfernt das ausgewählte ständige Repository</translation>
+    </message>
+    <message>
+        <source>Add a repository, e.g. github.com/sourcegraph/cody</source>
+        <translation>Repository hinzufügen, z. B. github.com/sourcegraph/cody</translation>
+    </message>
+    <message>
+        <source>Repository check</source>
+        <translation>Prüfung des Repositorys</translation>
+    </message>
+    <message>
+        <source>%1 is already a standing repository.</source>
+        <translation>%1 ist bereits ein ständiges Repository.</translation>
+    </message>
+    <message>
+        <source>Not connected: %1 cannot be checked on the instance.</source>
+        <translation>Nicht verbunden: %1 kann nicht auf der Instanz geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Checking %1 on the instance…</source>
+        <translation>%1 wird auf der Instanz geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 could not be checked: %2.</source>
+        <translation>%1 konnte nicht geprüft werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a repository on this instance (or it is not visible to you).</source>
+        <translation>%1 ist kein Repository dieser Instanz (oder für Sie nicht sichtbar).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used as context: %2.</source>
+        <translation>%1 kann nicht als Kontext verwendet werden: %2.</translation>
+    </message>
+    <message>
+        <source>Added %1: every question in this conversation searches it.</source>
+        <translation>%1 hinzugefügt: Jede Frage in dieser Unterhaltung durchsucht es.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>cody::ContextRetrieval</name>
     <message>
         <source>the instance has no repository %1 (or it is not visible to you)</source>
@@ -732,6 +898,14 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Limits the length of each reply in tokens</source>
         <translation>Begrenzt die Länge jeder Antwort in Tokens</translation>
+    </message>
+    <message>
+        <source>Conte&amp;xt:</source>
+        <translation>&amp;Kontext:</translation>
+    </message>
+    <message>
+        <source>Repositories of the instance every question in this conversation searches, without mentioning them again</source>
+        <translation>Repositorys der Instanz, die jede Frage in dieser Unterhaltung durchsucht, ohne sie erneut zu erwähnen</translation>
     </message>
 </context>
 <context>
@@ -987,10 +1161,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <translation>Einstellungen der &amp;Unterhaltung</translation>
     </message>
     <message>
-        <source>Model, system prompt, temperature and max tokens of this conversation</source>
-        <translation>Modell, Systemanweisung, Temperatur und maximale Tokens dieser Unterhaltung</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -1145,6 +1315,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Restores the conversation just deleted</source>
         <translation>Stellt die gerade gelöschte Unterhaltung wieder her</translation>
+    </message>
+    <message>
+        <source>Model, system prompt, temperature, max tokens and context repositories</source>
+        <translation>Modell, Systemanweisung, Temperatur, maximale Tokens und Kontext-Repositorys</translation>
     </message>
 </context>
 <context>

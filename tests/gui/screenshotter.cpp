@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Builds the real window against an in-process fake Sourcegraph, plays a short conversation and
-// saves PNGs of what a person sees: light and dark mid-conversation, the settings dialog, an error.
+// saves PNGs of what a person sees: light and dark mid-conversation, the settings dialog, an error,
+// "What was sent", the codebase context under a message and the standing repositories.
 // Run through tests/gui/screenshots.sh (under Xvfb).
 #include "account/session.h"
 #include "chat/chatcontroller.h"
@@ -11,6 +12,8 @@
 #include "memorysecretstore.h"
 #include "ui/chat/chatview.h"
 #include "ui/chat/composer.h"
+#include "ui/chat/contextblock.h"
+#include "ui/chat/contextrepositorieseditor.h"
 #include "ui/chat/conversationsettingspanel.h"
 #include "ui/chat/sentrequestdialog.h"
 #include "ui/mainwindow.h"
@@ -25,6 +28,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,13 +58,18 @@ void save(QWidget *widget, const QString &path)
         std::printf("%s\n", qPrintable(path));
 }
 
-void converse(MainWindow &window, MessageModel &messages, const QString &model,
-    const QString &prompt, bool waitForEnd)
+void chooseModel(MainWindow &window, const QString &model)
 {
     window.modelPicker()->setFocus();
     window.modelPicker()->lineEdit()->selectAll();
     QTest::keyClicks(window.modelPicker()->lineEdit(), model);
     QTest::keyClick(window.modelPicker()->lineEdit(), Qt::Key_Return);
+}
+
+void converse(MainWindow &window, MessageModel &messages, const QString &model,
+    const QString &prompt, bool waitForEnd)
+{
+    chooseModel(window, model);
     QTest::keyClicks(window.composer(), prompt);
     QTest::keyClick(window.composer(), Qt::Key_Return);
     const int row = messages.rowCount() - 1;
@@ -69,6 +78,53 @@ void converse(MainWindow &window, MessageModel &messages, const QString &model,
         return waitForEnd ? state != MessageModel::State::Streaming
                           : !messages.message(row).text.isEmpty();
     });
+}
+
+// What a question about Sourcegraph's squirrel service carried: a repository searched, three of
+// its chunks and a file of another repository sent, a repository the context filters exclude and a
+// local file that could not be read left out.
+QList<ContextItem> squirrelContext(const QUrl &instance)
+{
+    const QString base = instance.toString(QUrl::StripTrailingSlash);
+    ContextItem repository;
+    repository.kind = ContextItem::Kind::Repository;
+    repository.repoName = u"github.com/sourcegraph/sourcegraph"_s;
+    repository.url = QUrl(base + u"/github.com/sourcegraph/sourcegraph"_s);
+    QList<ContextItem> items {repository};
+    for (const auto &[path, start, end] : {std::tuple(u"cmd/symbols/squirrel/service.go"_s, 1, 20),
+             std::tuple(u"cmd/symbols/squirrel/README.md"_s, 1, 12),
+             std::tuple(u"cmd/symbols/internal/api/handler.go"_s, 13, 32)}) {
+        ContextItem chunk = repository;
+        chunk.kind = ContextItem::Kind::RemoteFile;
+        chunk.source = ContextItem::Source::Retrieved;
+        chunk.path = path;
+        chunk.startLine = start;
+        chunk.endLine = end;
+        chunk.content
+            = u"package squirrel\n\n// Squirrel answers symbol queries from parse trees.\n"_s
+                  .repeated(end - start);
+        chunk.url
+            = QUrl(u"%1/%2/-/blob/%3?L%4-%5"_s.arg(base, chunk.repoName, path).arg(start).arg(end));
+        items.append(chunk);
+    }
+    ContextItem readme;
+    readme.repoName = u"github.com/sourcegraph/cody"_s;
+    readme.path = u"agent/README.md"_s;
+    readme.content = u"# Cody agent\n\nThe agent speaks JSON-RPC to editors.\n"_s;
+    readme.url = QUrl(base + u"/github.com/sourcegraph/cody/-/blob/agent/README.md"_s);
+    items.append(readme);
+    ContextItem excluded;
+    excluded.kind = ContextItem::Kind::Repository;
+    excluded.repoName = u"github.com/acme/lang-example"_s;
+    excluded.omittedReason
+        = u"excluded by the context filters (exclude pattern \".*lang-example.*\")"_s;
+    items.append(excluded);
+    ContextItem local;
+    local.kind = ContextItem::Kind::LocalFile;
+    local.path = u"/home/me/notes/squirrel.md"_s;
+    local.omittedReason = u"could not be read: permission denied"_s;
+    items.append(local);
+    return items;
 }
 
 } // namespace
@@ -82,6 +138,8 @@ int main(int argc, char *argv[])
 
     test::FakeSourcegraph::Options options;
     options.slowDelayMs = 40;
+    options.contextFilters = test::FakeSourcegraph::Options::ContextFiltersAnswer::Raw;
+    options.contextFiltersRaw = R"({"exclude":[{"repoNamePattern":".*lang-example.*"}]})";
     test::FakeSourcegraph server(options);
     if (!server.listen())
         return 1;
@@ -169,6 +227,32 @@ int main(int argc, char *argv[])
         sent.messageList()->setCurrentRow(1);
         sent.show();
         save(&sent, out + u"/what-was-sent-"_s + suffix + u".png"_s);
+        sent.close();
+
+        // A question with codebase context: the block under it, opened; then the conversation's
+        // standing repositories, one added and one the context filters refuse.
+        chat.newChat();
+        window.composer()->clear(); // the edit begun above is over with its conversation
+        chooseModel(window, u"cody-sonnet"_s);
+        chat.send(u"How does the squirrel service answer symbol queries?"_s,
+            squirrelContext(server.baseUrl()));
+        waitFor([&] {
+            return messages.rowCount() == 2
+                && messages.message(1).state != MessageModel::State::Streaming;
+        });
+        Q_EMIT window.chatView()->anchorClicked(QUrl(ContextBlock::toggleHref(0)));
+        window.findChild<QAction *>(u"conversationSettingsAction"_s)->setChecked(false);
+        save(&window, out + u"/context-"_s + suffix + u".png"_s);
+        window.findChild<QAction *>(u"conversationSettingsAction"_s)->setChecked(true);
+        ContextRepositoriesEditor *repositories
+            = window.conversationSettingsPanel()->contextRepositories();
+        for (const QString &name :
+            {u"github.com/sourcegraph/cody"_s, u"github.com/acme/lang-example"_s}) {
+            QSignalSpy checked(repositories, &ContextRepositoriesEditor::checked);
+            repositories->add(name);
+            waitFor([&] { return checked.count() > 0; });
+        }
+        save(&window, out + u"/conversation-context-"_s + suffix + u".png"_s);
     }
     return 0;
 }

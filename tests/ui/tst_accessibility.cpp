@@ -188,8 +188,9 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected");
         const QStringList top {u"messageBox"_s, u"sendButton"_s, u"modelPicker"_s,
             u"conversationSearch"_s, u"conversationList"_s};
-        const QStringList panel {
-            u"changeModel"_s, u"systemPrompt"_s, u"temperature"_s, u"maxTokens"_s};
+        // The standing repositories' list and Remove show once there are some.
+        const QStringList panel {u"changeModel"_s, u"systemPrompt"_s, u"temperature"_s,
+            u"maxTokens"_s, u"contextRepositoryName"_s, u"addContextRepository"_s};
         QTest::newRow("chat") << false << false
                               << top + QStringList {u"chatView"_s, u"messageBox"_s};
         QTest::newRow("conversation settings open")

@@ -2,11 +2,14 @@
 #include "ui/chat/chatview.h"
 
 #include "chat/messagemodel.h"
+#include "ui/chat/contextblock.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QDesktopServices>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextFrame>
@@ -75,6 +78,18 @@ void ChatView::setPlaceholder(const QString &html)
         rebuild();
 }
 
+void ChatView::setInstanceUrl(const QUrl &url)
+{
+    if (url == m_instance)
+        return;
+    m_instance = url;
+    // Which context items link depends on it: only the prompts with context are redrawn.
+    for (int row = 0; m_model && row < m_frames.size(); ++row) {
+        if (!m_model->message(row).context.isEmpty())
+            scheduleRender(row);
+    }
+}
+
 void ChatView::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
@@ -87,6 +102,9 @@ void ChatView::changeEvent(QEvent *event)
 void ChatView::rebuild()
 {
     m_pending.clear();
+    // Rows removed (an edit, a new conversation): nothing of theirs stays open for the next.
+    const int rows = m_model ? m_model->rowCount() : 0;
+    m_expandedContext.removeIf([rows](int row) { return row >= rows; });
     m_frames.clear();
     m_group = nullptr;
     m_groupSize = 0;
@@ -203,6 +221,10 @@ QString ChatView::htmlFor(int row)
     if (speaker == ChatMessage::Speaker::Human) {
         html += u"<p><b>%1</b></p>"_s.arg(tr("You"));
         html += escapedParagraphs(text);
+        // Only this message's own context: redrawing a row stays O(message).
+        const MessageModel::Message &message = m_model->message(row);
+        html += ContextBlock::html({row, message.context, message.unreadableContextItems,
+            m_expandedContext.contains(row), m_instance, muted});
     } else {
         const QString model = index.data(MessageModel::ModelRole).toString();
         html += u"<p><b>%1</b> <span style=\"color:%2;\">%3</span></p>"_s.arg(
@@ -247,6 +269,8 @@ QString ChatView::htmlFor(int row)
             u"<a href=\"cody-copy-message:%1\">%2</a>"_s.arg(row).arg(tr("Copy as Markdown")));
     if (speaker == ChatMessage::Speaker::Human)
         footer.append(u"<a href=\"cody-edit:%1\">%2</a>"_s.arg(row).arg(tr("Edit")));
+    if (hasSentRequest(row))
+        footer.append(u"<a href=\"cody-sent:%1\">%2</a>"_s.arg(row).arg(tr("What was sent")));
     if (!footer.isEmpty())
         html += u"<p style=\"font-size:small;\">"_s + footer.join(u" &nbsp;·&nbsp; "_s) + u"</p>"_s;
     return html;
@@ -315,9 +339,95 @@ void ChatView::onAnchorClicked(const QUrl &url)
         const int row = path.toInt();
         if (m_model && row < m_model->rowCount())
             Q_EMIT editRequested(row);
+    } else if (scheme == "cody-sent"_L1) {
+        const int row = path.toInt();
+        if (hasSentRequest(row))
+            Q_EMIT sentRequestRequested(row);
+    } else if (const auto item = ContextBlock::parseItemHref(url)) {
+        openContextItem(item->first, item->second);
+    } else if (scheme == "cody-context-toggle"_L1) {
+        toggleContext(path.toInt());
     } else if (scheme == "http"_L1 || scheme == "https"_L1 || scheme == "mailto"_L1) {
         QDesktopServices::openUrl(url);
     }
+}
+
+bool ChatView::hasSentRequest(int row) const
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return false;
+    const MessageModel::Message &message = m_model->message(row);
+    return message.speaker == ChatMessage::Speaker::Assistant
+        && message.state != MessageModel::State::Streaming;
+}
+
+void ChatView::openContextItem(int row, qsizetype index)
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    const QList<ContextItem> &items = m_model->message(row).context;
+    // The address is read from the item itself, never from the link, and checked again here.
+    if (index < items.size() && ContextBlock::isOnInstance(items.at(index).url, m_instance))
+        QDesktopServices::openUrl(items.at(index).url);
+}
+
+void ChatView::toggleContext(int row)
+{
+    if (!m_model || row < 0 || row >= m_frames.size())
+        return;
+    if (!m_expandedContext.remove(row))
+        m_expandedContext.insert(row);
+    // A link reached with Tab is selected; a clicked one is not.
+    const bool fromKeyboard = textCursor().hasSelection();
+    renderRow(row);
+    if (!fromKeyboard)
+        return;
+    // Keep the keyboard on the toggle, so Tab goes on into the list just opened.
+    const QString href = ContextBlock::toggleHref(row);
+    QTextFrame *frame = m_frames.at(row);
+    for (auto it = frame->begin(); !it.atEnd(); ++it) {
+        for (auto fragment = it.currentBlock().begin(); !fragment.atEnd(); ++fragment) {
+            const QTextFragment piece = fragment.fragment();
+            if (piece.charFormat().anchorHref() == href) {
+                QTextCursor cursor(document());
+                cursor.setPosition(piece.position());
+                cursor.setPosition(piece.position() + piece.length(), QTextCursor::KeepAnchor);
+                setTextCursor(cursor);
+                return;
+            }
+        }
+    }
+}
+
+int ChatView::rowAt(int position) const
+{
+    // Frames are in document order: the last one starting at or before the position.
+    const auto after = std::upper_bound(m_frames.cbegin(), m_frames.cend(), position,
+        [](int at, const QTextFrame *frame) { return at < frame->firstPosition(); });
+    if (after == m_frames.cbegin())
+        return -1;
+    const QTextFrame *frame = *(after - 1);
+    return position <= frame->lastPosition() ? int(after - m_frames.cbegin()) - 1 : -1;
+}
+
+void ChatView::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    // From the keyboard (the Menu key, Shift+F10), the message the cursor is in: Tab moves it
+    // from link to link.
+    const int position = event->reason() == QContextMenuEvent::Mouse
+        ? cursorForPosition(event->pos()).position()
+        : textCursor().position();
+    const int row = rowAt(position);
+    if (hasSentRequest(row)) {
+        QAction *sent = new QAction(tr("What Was &Sent"), menu.get());
+        sent->setObjectName(u"whatWasSentAction"_s);
+        sent->setToolTip(tr("Shows the exact messages of the request that produced this reply"));
+        connect(sent, &QAction::triggered, this, [this, row] { Q_EMIT sentRequestRequested(row); });
+        menu->insertAction(menu->actions().value(0), sent);
+        menu->insertSeparator(menu->actions().value(1));
+    }
+    menu->exec(event->globalPos());
 }
 
 } // namespace cody

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QUrl>
 
 namespace cody {
 
@@ -19,8 +20,11 @@ class MessageModel;
  * the text arrives, so the cost of an update depends on the message, not on the conversation.
  * The scroll position is kept unless the reader was at the bottom, who then follows the reply.
  * Links in the text: "Copy" on code blocks and messages, "Edit" on prompts, "Retry" on a failed
- * reply and "Continue" on one cut short. A reply written by another model than the one before it
- * says so, so a model change mid-conversation shows in the transcript.
+ * reply, "Continue" on one cut short and "What was sent" on every reply that is not streaming
+ * (also in the context menu of a reply). A reply written by another model than the one before it
+ * says so, so a model change mid-conversation shows in the transcript. Under a prompt with
+ * codebase context, its ContextBlock: the items sent (opened on the instance in the browser) and
+ * those left out with why.
  */
 class ChatView final : public QTextBrowser
 {
@@ -35,6 +39,10 @@ public:
     void setModel(MessageModel *model);
     /// Shown when there are no messages (first run, a new chat).
     void setPlaceholder(const QString &html);
+    /// The configured Sourcegraph URL: context items link only to pages under it.
+    void setInstanceUrl(const QUrl &url);
+    /// The message shown at `position` of the document, or -1.
+    int rowAt(int position) const;
 
     /// How often messages were redrawn: for tests and benchmarks.
     int renderCount() const { return m_renderCount; }
@@ -46,10 +54,13 @@ Q_SIGNALS:
     void retryRequested();
     void continueRequested();
     void editRequested(int row);
+    /// "What was sent" for the reply in `row`.
+    void sentRequestRequested(int row);
     void copied(const QString &what);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void rebuild();
@@ -63,6 +74,11 @@ private:
     /// "Model changed from … to …" when `row` is a reply by another model than the reply before.
     QString modelChangeBefore(int row) const;
     void onAnchorClicked(const QUrl &url);
+    /// Opens item `index` of the prompt in `row` on the instance, if it has a page there.
+    void openContextItem(int row, qsizetype index);
+    void toggleContext(int row);
+    /// Whether "What was sent" applies to `row`: a reply that is not streaming.
+    bool hasSentRequest(int row) const;
     bool isDark() const;
 
     QPointer<MessageModel> m_model;
@@ -78,6 +94,8 @@ private:
     QSet<int> m_pending;
     QTimer m_updateTimer;
     QString m_placeholder;
+    QUrl m_instance;
+    QSet<int> m_expandedContext; ///< rows whose collapsed context block the reader opened
     int m_renderCount = 0;
     bool m_followBottom = true; ///< the reader is at the bottom: keep showing the newest text
 };

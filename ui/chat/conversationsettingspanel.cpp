@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/chat/conversationsettingspanel.h"
 
+#include "ui/chat/contextrepositorieseditor.h"
 #include "ui/common/accessible.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -30,6 +32,7 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget *parent)
     , m_systemPrompt(new QPlainTextEdit(this))
     , m_temperature(new QDoubleSpinBox(this))
     , m_maxTokens(new QSpinBox(this))
+    , m_repositories(new ContextRepositoriesEditor(this))
 {
     setObjectName(u"conversationSettingsPanel"_s);
     setAccessibleName(tr("Conversation settings"));
@@ -81,6 +84,14 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget *parent)
     numbers->addStretch(1);
     form->addRow(numbers);
 
+    auto *contextLabel = new QLabel(tr("Conte&xt:"), this);
+    contextLabel->setBuddy(m_repositories->nameField());
+    contextLabel->setToolTip(tr("Repositories of the instance every question in this "
+                                "conversation searches, without mentioning them again"));
+    form->addRow(contextLabel, m_repositories);
+    connect(m_repositories, &ContextRepositoriesEditor::repositoriesEdited, this,
+        &ConversationSettingsPanel::edited);
+
     m_typingPause.setSingleShot(true);
     m_typingPause.setInterval(400);
     connect(&m_typingPause, &QTimer::timeout, this, &ConversationSettingsPanel::edited);
@@ -102,6 +113,8 @@ void ConversationSettingsPanel::setSettings(
     m_temperature->setValue(settings.temperature.value_or(UnsetTemperature));
     m_maxTokens->setSpecialValueText(tr("Default (%1)").arg(defaultMaxTokens));
     m_maxTokens->setValue(settings.maxTokens.value_or(UnsetMaxTokens));
+    // Another conversation's: a check still under way was for the one before.
+    m_repositories->setRepositories(settings.repositories);
     m_updating = false;
 }
 
@@ -113,12 +126,19 @@ ConversationSettings ConversationSettingsPanel::settings() const
         settings.temperature = m_temperature->value();
     if (m_maxTokens->value() > UnsetMaxTokens)
         settings.maxTokens = m_maxTokens->value();
+    settings.repositories = m_repositories->repositories();
     return settings;
 }
 
 QList<QWidget *> ConversationSettingsPanel::focusOrder() const
 {
-    return {m_change, m_systemPrompt, m_temperature, m_maxTokens};
+    return QList<QWidget *> {m_change, m_systemPrompt, m_temperature, m_maxTokens}
+    + m_repositories->focusOrder();
+}
+
+void ConversationSettingsPanel::setClient(SourcegraphClient *client)
+{
+    m_repositories->setClient(client);
 }
 
 void ConversationSettingsPanel::setModelName(const QString &name)

@@ -14,10 +14,13 @@ class QSpinBox;
 
 namespace cody {
 
+class ContextRepositoriesEditor;
+class SourcegraphClient;
+
 /**
- * @brief The open conversation's model, system prompt, temperature and max tokens, in a small
- * panel above the chat. Edits are reported through settingsEdited(); the model is chosen with the
- * toolbar's picker, which "Change…" opens.
+ * @brief The open conversation's model, system prompt, temperature, max tokens and standing
+ * context repositories, in a small panel above the chat. Edits are reported through
+ * settingsEdited(); the model is chosen with the toolbar's picker, which "Change…" opens.
  */
 class ConversationSettingsPanel final : public QWidget
 {
@@ -32,10 +35,13 @@ public:
     void setSettings(const ConversationSettings &settings, int defaultMaxTokens);
     ConversationSettings settings() const;
     void setModelName(const QString &name);
+    /// The instance standing repositories are checked on (null: not connected).
+    void setClient(SourcegraphClient *client);
 
     QPlainTextEdit *systemPromptEdit() const { return m_systemPrompt; }
     QDoubleSpinBox *temperatureBox() const { return m_temperature; }
     QSpinBox *maxTokensBox() const { return m_maxTokens; }
+    ContextRepositoriesEditor *contextRepositories() const { return m_repositories; }
     /// The panel's controls in the order Tab visits them.
     QList<QWidget *> focusOrder() const;
 
@@ -57,6 +63,7 @@ private:
     QPlainTextEdit *m_systemPrompt;
     QDoubleSpinBox *m_temperature;
     QSpinBox *m_maxTokens;
+    ContextRepositoriesEditor *m_repositories;
     QTimer m_typingPause; ///< one report per pause in typing, not one per keystroke
     bool m_updating = false;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/chat/sentrequestdialog.h"
 
+#include "chat/chatcontroller.h"
 #include "chat/contextwindow.h"
 #include "ui/common/accessible.h"
 
@@ -49,6 +50,7 @@ SentRequestDialog::SentRequestDialog(QWidget *parent)
 {
     setWindowTitle(tr("What was sent"));
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // One line per message, cut at the edge: the full text is below.
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -78,7 +80,22 @@ SentRequestDialog::SentRequestDialog(QWidget *parent)
     resize(820, 640);
 }
 
-void SentRequestDialog::setRequest(const QList<ChatMessage> &messages, const QString &model)
+SentRequestDialog *SentRequestDialog::showFor(const ChatController &chat, int row, QWidget *parent)
+{
+    const std::optional<ChatController::SentRequest> sent = chat.sentRequest(row);
+    if (!sent)
+        return nullptr;
+    auto *dialog = new SentRequestDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRequest(sent->messages, sent->model, sent->notice);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void SentRequestDialog::setRequest(
+    const QList<ChatMessage> &messages, const QString &model, const QString &notice)
 {
     m_messages = messages;
     m_list->clear();
@@ -88,12 +105,15 @@ void SentRequestDialog::setRequest(const QList<ChatMessage> &messages, const QSt
         m_list->addItem(rowLabel(i, messages.at(i)));
     }
     // Spelled out per form rather than "%n message(s)", which reads badly without a translation.
-    m_summary->setText(messages.size() == 1
-            ? tr("1 message sent to %1, about %L2 tokens.").arg(model).arg(tokens)
-            : tr("%L1 messages sent to %2, about %L3 tokens in all.")
-                  .arg(messages.size())
-                  .arg(model)
-                  .arg(tokens));
+    QString summary = messages.size() == 1
+        ? tr("1 message sent to %1, about %L2 tokens.").arg(model).arg(tokens)
+        : tr("%L1 messages sent to %2, about %L3 tokens in all.")
+              .arg(messages.size())
+              .arg(model)
+              .arg(tokens);
+    if (!notice.isEmpty())
+        summary += u'\n' + notice;
+    m_summary->setText(summary);
     if (!messages.isEmpty())
         m_list->setCurrentRow(int(messages.size()) - 1); // the question
     else

@@ -11,6 +11,8 @@ class QPlainTextEdit;
 
 namespace cody {
 
+class ChatController;
+
 /**
  * @brief "What was sent": the exact messages of the request that produced a reply — preamble,
  * context messages, the transcript and the question — one per row with its estimated tokens, and
@@ -27,8 +29,12 @@ class SentRequestDialog final : public QDialog
 public:
     explicit SentRequestDialog(QWidget *parent = nullptr);
 
-    /// Shows `messages`, as sent to `model`.
-    void setRequest(const QList<ChatMessage> &messages, const QString &model);
+    /// Shows `messages`, as sent to `model`; `notice` says what the context limit left out.
+    void setRequest(
+        const QList<ChatMessage> &messages, const QString &model, const QString &notice = {});
+    /// Opens a dialog (non-modal, deleted on close) with the request that produced the reply in
+    /// `row` of `chat` (ChatController::sentRequest()); null when `row` holds no reply.
+    static SentRequestDialog *showFor(const ChatController &chat, int row, QWidget *parent);
 
     QListWidget *messageList() const { return m_list; }
     QPlainTextEdit *messageText() const { return m_text; }

@@ -5,10 +5,13 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextFrame>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace cody;
@@ -144,6 +147,90 @@ private Q_SLOTS:
             model.append(reply(u"answer %1"_s.arg(i)));
         QCOMPARE(view.document()->rootFrame()->childFrames().size(), (260 + 63) / 64 + 0);
         QVERIFY(view.toPlainText().contains(u"answer 259"_s));
+    }
+
+    // "What was sent" on every reply that is not streaming, finished or failed or stopped.
+    void whatWasSentOnEveryFinishedReply()
+    {
+        MessageModel model;
+        model.append({ChatMessage::Speaker::Human, u"one"_s});
+        model.append(reply(u"first"_s));
+        model.append({ChatMessage::Speaker::Human, u"two"_s});
+        auto failed = reply({}, MessageModel::State::Failed);
+        failed.error = u"the server failed (HTTP 500)"_s;
+        model.append(failed);
+        model.append({ChatMessage::Speaker::Human, u"three"_s});
+        model.append(reply(u"cut"_s, MessageModel::State::Cancelled));
+        model.append({ChatMessage::Speaker::Human, u"four"_s});
+        const int streaming = model.append(reply(u"so far"_s, MessageModel::State::Streaming));
+        ChatView view;
+        view.setModel(&model);
+        const QString html = view.toHtml();
+        for (const int row : {1, 3, 5})
+            QVERIFY2(html.contains(u"cody-sent:%1\""_s.arg(row)), qPrintable(QString::number(row)));
+        for (const int row : {0, 2, 4, 6, streaming})
+            QVERIFY(!html.contains(u"cody-sent:%1\""_s.arg(row)));
+
+        QSignalSpy requested(&view, &ChatView::sentRequestRequested);
+        Q_EMIT view.anchorClicked(QUrl(u"cody-sent:3"_s));
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.constFirst().constFirst().toInt(), 3);
+        // Not for a prompt, a streaming reply or a row that is not there.
+        for (const QString &link : {u"cody-sent:2"_s, u"cody-sent:%1"_s.arg(streaming),
+                 u"cody-sent:99"_s, u"cody-sent:-1"_s})
+            Q_EMIT view.anchorClicked(QUrl(link));
+        QCOMPARE(requested.count(), 1);
+
+        auto done = model.message(streaming);
+        done.state = MessageModel::State::Complete;
+        model.update(streaming, done);
+        QTRY_VERIFY(view.toHtml().contains(u"cody-sent:%1\""_s.arg(streaming)));
+    }
+
+    // From the keyboard too: the context menu of the reply the cursor is in (Tab moves it from
+    // link to link) offers "What Was Sent"; a prompt's does not.
+    void whatWasSentFromTheContextMenu()
+    {
+        MessageModel model;
+        model.append({ChatMessage::Speaker::Human, u"one"_s});
+        model.append(reply(u"first answer"_s));
+        model.append({ChatMessage::Speaker::Human, u"two"_s});
+        model.append(reply(u"second answer"_s));
+        ChatView view;
+        view.resize(500, 400);
+        view.setModel(&model);
+        view.show();
+        QSignalSpy requested(&view, &ChatView::sentRequestRequested);
+
+        const auto openMenuAt = [&](const QString &text) {
+            view.setTextCursor(view.document()->find(text));
+            QStringList offered;
+            QTimer::singleShot(0, &view, [&offered] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                if (!menu)
+                    return;
+                for (QAction *action : menu->actions())
+                    offered.append(action->objectName());
+                if (QAction *sent = menu->findChild<QAction *>(u"whatWasSentAction"_s))
+                    sent->trigger();
+                menu->close();
+            });
+            QContextMenuEvent event(QContextMenuEvent::Keyboard, view.cursorRect().center(),
+                view.mapToGlobal(view.cursorRect().center()));
+            QApplication::sendEvent(view.viewport(), &event);
+            return offered;
+        };
+        view.setTextCursor(view.document()->find(u"two"_s));
+        QCOMPARE(view.rowAt(view.textCursor().position()), 2);
+        QVERIFY(openMenuAt(u"first answer"_s).contains(u"whatWasSentAction"_s));
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.constLast().constFirst().toInt(), 1);
+        QVERIFY(!openMenuAt(u"two"_s).contains(u"whatWasSentAction"_s));
+        QCOMPARE(requested.count(), 1);
+        QVERIFY(openMenuAt(u"second answer"_s).contains(u"whatWasSentAction"_s));
+        QCOMPARE(requested.constLast().constFirst().toInt(), 3);
+        QCOMPARE(view.rowAt(-1), -1);
+        QCOMPARE(view.rowAt(view.document()->characterCount() + 10), -1);
     }
 
     void promptsAreShownAsTextNotHtml()

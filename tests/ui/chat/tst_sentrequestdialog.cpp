@@ -82,6 +82,19 @@ private Q_SLOTS:
         QCOMPARE(dialog.messageList()->count(), 0);
         QVERIFY(dialog.messageText()->toPlainText().isEmpty());
     }
+
+    // What the context limit left out is said with the request, as under the reply; the summary
+    // is text, whatever a model's name holds.
+    void saysWhatTheLimitLeftOut()
+    {
+        SentRequestDialog dialog;
+        dialog.setRequest(
+            request(), u"<b>m</b>"_s, u"2 earlier messages not sent (context limit)"_s);
+        QCOMPARE(dialog.summary()->text().section(u'\n', 1),
+            u"2 earlier messages not sent (context limit)"_s);
+        QVERIFY(dialog.summary()->text().contains(u"sent to <b>m</b>"_s));
+        QCOMPARE(dialog.summary()->textFormat(), Qt::PlainText);
+    }
 };
 
 QTEST_MAIN(TestSentRequestDialog)
