@@ -131,6 +131,13 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>ReplyRequestBuilder</name>
+    <message>
+        <source>the message is too long: %1</source>
+        <translation>die Nachricht ist zu lang: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsStyle</name>
     <message>
         <source>Set by %1; the environment wins over saved settings.</source>
@@ -305,8 +312,12 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <translation>%1× fortgesetzt</translation>
     </message>
     <message>
-        <source>the message is too long: %1</source>
-        <translation>die Nachricht ist zu lang: %1</translation>
+        <source>Gathering codebase context…</source>
+        <translation>Codebase-Kontext wird gesammelt …</translation>
+    </message>
+    <message>
+        <source>stopped while gathering codebase context</source>
+        <translation>beim Sammeln des Codebase-Kontexts angehalten</translation>
     </message>
 </context>
 <context>
@@ -709,6 +720,17 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     </message>
 </context>
 <context>
+    <name>cody::ContextGathering</name>
+    <message>
+        <source>could not be read: %1</source>
+        <translation>konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the search failed: %1</source>
+        <translation>die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>cody::ContextRepositoriesEditor</name>
     <message>
         <source>Standing repositories</source>
@@ -1020,6 +1042,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Saving the context of message %1</source>
         <translation>Speichern des Kontexts der Nachricht %1</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 ist schreibgeschützt</translation>
     </message>
 </context>
 <context>
