@@ -358,8 +358,8 @@ void MainWindow::onSessionChanged()
     m_panel->setClient(client);
     const Config &config = session->config();
     m_view->setInstanceUrl(client ? config.baseUrl : QUrl());
-    m_parts.chat->setOptions(
-        {config.defaultMaxTokens, config.autoContinue, config.maxContinuations});
+    m_parts.chat->setOptions({config.defaultMaxTokens, config.autoContinue, config.maxContinuations,
+        config.contextRewrite});
     if (client) {
         const QString account
             = session->account().isEmpty() ? tr("checking sign-in…") : session->account();

@@ -37,6 +37,7 @@ const QList<KeyInfo> &keyTable()
         {Config::Key::IdleTimeout, {u"CODY_IDLE_TIMEOUT"_s}, u"network/idleTimeoutSeconds"_s},
         {Config::Key::AutoContinue, {u"CODY_AUTO_CONTINUE"_s}, u"chat/autoContinue"_s},
         {Config::Key::MaxContinuations, {u"CODY_MAX_CONTINUATIONS"_s}, u"chat/maxContinuations"_s},
+        {Config::Key::ContextRewrite, {u"CODY_CONTEXT_REWRITE"_s}, u"chat/contextRewrite"_s},
         // A proxy variable in the environment decides the proxy outright, so it overrides both
         // saved proxy keys.
         {Config::Key::ProxyMode, proxyVariables(), u"network/proxyMode"_s},
@@ -116,6 +117,9 @@ bool applyValue(
                 "cody::Config", "a whole number of seconds greater than 0"));
     case Key::AutoContinue:
         config->autoContinue = parseFlag(raw);
+        return true;
+    case Key::ContextRewrite:
+        config->contextRewrite = parseFlag(raw);
         return true;
     case Key::MaxContinuations:
         return setInt(&config->maxContinuations, 0,
@@ -296,7 +300,8 @@ bool Config::save(QSettings &settings, Key key, const QVariant &value, QString *
     // Saved in the form load() prints back: a normalized URL, true/false for flags.
     if (key == Key::BaseUrl)
         raw = checked.baseUrl.toString();
-    else if (key == Key::AutoContinue || (key == Key::SslBypass && isFlagWord(raw)))
+    else if (key == Key::AutoContinue || key == Key::ContextRewrite
+        || (key == Key::SslBypass && isFlagWord(raw)))
         raw = parseFlag(raw) ? u"true"_s : u"false"_s;
     else if (key == Key::SslBypass)
         raw = raw.toLower();

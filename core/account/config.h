@@ -41,6 +41,7 @@ struct Config
         IdleTimeout,
         AutoContinue,
         MaxContinuations,
+        ContextRewrite,
         ProxyMode, ///< set by the environment when it names a proxy (https_proxy, http_proxy)
         ProxyHost, ///< the manual proxy, host:port; from the environment: its proxy URL
     };
@@ -61,6 +62,9 @@ struct Config
     int idleTimeoutSeconds = defaults::IdleTimeoutSeconds;
     bool autoContinue = true;
     int maxContinuations = 0; ///< 0 = unlimited
+    /// Rewrite a question into search keywords with a fast model before searching repositories
+    /// for codebase context, as Cody does (on failure the question is searched as it is).
+    bool contextRewrite = true;
     /// System unless saved otherwise; always System when the environment sets a proxy.
     ProxySettings::Mode proxyMode = ProxySettings::Mode::System;
     QString proxyHost; ///< the saved manual proxy (host:port), or the environment's proxy URL

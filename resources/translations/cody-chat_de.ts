@@ -1882,6 +1882,22 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source>Limits how many times one reply is continued; 0 means no limit</source>
         <translation>Begrenzt, wie oft eine Antwort fortgesetzt wird; 0 bedeutet unbegrenzt</translation>
     </message>
+    <message>
+        <source>&amp;Rewrite questions into search keywords before searching repositories</source>
+        <translation>Fragen vor der Suche in Repositorys in Such&amp;begriffe umschreiben</translation>
+    </message>
+    <message>
+        <source>Rewrite questions into search keywords before searching repositories</source>
+        <translation>Fragen vor der Suche in Repositorys in Suchbegriffe umschreiben</translation>
+    </message>
+    <message>
+        <source>Asks a fast model for search keywords before searching repositories for context</source>
+        <translation>Lässt ein schnelles Modell Suchbegriffe bilden, bevor Repositorys nach Kontext durchsucht werden</translation>
+    </message>
+    <message>
+        <source>As Cody does: a fast model turns the question into keywords for the search; if that fails, the question is searched as it is. Also set by CODY_CONTEXT_REWRITE.</source>
+        <translation>Wie Cody: Ein schnelles Modell macht aus der Frage Suchbegriffe; schlägt das fehl, wird mit der Frage selbst gesucht. Auch über CODY_CONTEXT_REWRITE einstellbar.</translation>
+    </message>
 </context>
 <context>
     <name>cody::SettingsConnectionTest</name>

@@ -78,6 +78,26 @@ private Q_SLOTS:
         QVERIFY2(show.outText().contains(u"vscode/src/chat/context.ts"_s), show.out.constData());
     }
 
+    // Cody rewrites the question into keywords with a fast model first; CODY_CONTEXT_REWRITE and
+    // --no-rewrite turn that off, and then only the chat itself reaches the completions API.
+    void theKeywordRewriteIsASetting()
+    {
+        FakeSourcegraph server;
+        QVERIFY(server.listen());
+        CliRunner cli;
+        cli.useServer(server);
+        const QStringList chat {u"chat"_s, u"-m"_s, u"fake::v1::normal"_s, u"--repo"_s,
+            u"github.com/sourcegraph/sourcegraph"_s, u"how does squirrel find symbols"_s};
+        QCOMPARE(cli.run(chat).exitCode, 0);
+        QCOMPARE(server.streamRequests().size(), 2); // the rewrite, then the chat
+        cli.environment().insert(u"CODY_CONTEXT_REWRITE"_s, u"false"_s);
+        QCOMPARE(cli.run(chat).exitCode, 0);
+        QCOMPARE(server.streamRequests().size(), 3);
+        cli.environment().remove(u"CODY_CONTEXT_REWRITE"_s);
+        QCOMPARE(cli.run(chat + QStringList {u"--no-rewrite"_s}).exitCode, 0);
+        QCOMPARE(server.streamRequests().size(), 4);
+    }
+
     void withoutContextTheJsonHasNone()
     {
         FakeSourcegraph server;

@@ -24,6 +24,8 @@ SettingsChatPage::SettingsChatPage(QWidget *parent)
     , m_autoContinue(
           new QCheckBox(tr("&Automatically continue replies cut off by the output limit"), this))
     , m_maxContinuations(new QSpinBox(this))
+    , m_contextRewrite(new QCheckBox(
+          tr("&Rewrite questions into search keywords before searching repositories"), this))
     , m_aliases(new AliasEditor(this))
 {
     auto *form = new QFormLayout(this);
@@ -70,6 +72,13 @@ SettingsChatPage::SettingsChatPage(QWidget *parent)
            "anyway. Also set by CODY_MAX_CONTINUATIONS."));
     connect(m_autoContinue, &QCheckBox::toggled, m_maxContinuations, &QWidget::setEnabled);
 
+    accessible(m_contextRewrite, u"contextRewrite"_s,
+        tr("Rewrite questions into search keywords before searching repositories"),
+        tr("Asks a fast model for search keywords before searching repositories for context"));
+    addRow({}, m_contextRewrite, Config::Key::ContextRewrite,
+        tr("As Cody does: a fast model turns the question into keywords for the search; if that "
+           "fails, the question is searched as it is. Also set by CODY_CONTEXT_REWRITE."));
+
     auto *aliasLabel = new QLabel(tr("Model al&iases:"), this);
     aliasLabel->setBuddy(m_aliases->table());
     form->addRow(aliasLabel);
@@ -83,6 +92,7 @@ void SettingsChatPage::load(const Config &config, QSettings &settings)
     m_autoContinue->setChecked(config.autoContinue);
     m_maxContinuations->setValue(config.maxContinuations);
     m_maxContinuations->setEnabled(config.autoContinue);
+    m_contextRewrite->setChecked(config.contextRewrite);
     for (const Field &field : std::as_const(m_fields)) {
         if (config.source(field.key) == Config::Source::Environment)
             SettingsStyle::markFromEnvironment(field.widget, field.note, config.origin(field.key));
@@ -102,6 +112,7 @@ void SettingsChatPage::save(QSettings &settings, const Saver &save) const
     save(Config::Key::DefaultMaxTokens, m_maxTokens->value(), defaults::MaxTokens);
     save(Config::Key::AutoContinue, m_autoContinue->isChecked(), true);
     save(Config::Key::MaxContinuations, m_maxContinuations->value(), 0);
+    save(Config::Key::ContextRewrite, m_contextRewrite->isChecked(), true);
     m_aliases->save(settings);
 }
 
@@ -113,8 +124,8 @@ QString SettingsChatPage::clientName() const
 
 QList<QWidget *> SettingsChatPage::focusOrder() const
 {
-    return {m_clientName, m_maxTokens, m_autoContinue, m_maxContinuations, m_aliases->table(),
-        m_aliases->addButton(), m_aliases->removeButton()};
+    return {m_clientName, m_maxTokens, m_autoContinue, m_maxContinuations, m_contextRewrite,
+        m_aliases->table(), m_aliases->addButton(), m_aliases->removeButton()};
 }
 
 } // namespace cody

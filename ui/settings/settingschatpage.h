@@ -55,6 +55,7 @@ private:
     QSpinBox *m_maxTokens;
     QCheckBox *m_autoContinue;
     QSpinBox *m_maxContinuations;
+    QCheckBox *m_contextRewrite;
     AliasEditor *m_aliases;
 };
 

@@ -155,7 +155,7 @@ std::optional<int> ChatCommand::parse(const QStringList &arguments)
         return UsageError;
     }
     m_mentions = *mentions;
-    m_rewrite = !parser.isSet(noRewrite);
+    m_rewrite = m_context.config().contextRewrite && !parser.isSet(noRewrite);
     m_json = parser.isSet(json);
     m_verbose = parser.isSet(verbose);
     m_record = !parser.isSet(noHistory);

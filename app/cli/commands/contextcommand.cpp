@@ -50,7 +50,7 @@ std::optional<int> ContextCommand::start(const QStringList &arguments)
         m_mentions.append(mention);
     }
     m_json = parser.isSet(json);
-    m_rewrite = !parser.isSet(noRewrite);
+    m_rewrite = m_context.config().contextRewrite && !parser.isSet(noRewrite);
     m_client = m_context.configuredClient();
     if (!m_client)
         return UsageError;

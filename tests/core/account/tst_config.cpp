@@ -39,6 +39,7 @@ private Q_SLOTS:
         QCOMPARE(config.idleTimeoutSeconds, 60);
         QCOMPARE(config.autoContinue, true);
         QCOMPARE(config.maxContinuations, 0);
+        QCOMPARE(config.contextRewrite, true);
         QCOMPARE(config.source(Config::Key::Model), Config::Source::Default);
     }
 
@@ -376,6 +377,7 @@ private Q_SLOTS:
             {Key::IdleTimeout, 30},
             {Key::AutoContinue, false},
             {Key::MaxContinuations, 0},
+            {Key::ContextRewrite, false},
             {Key::ProxyMode, QVariant::fromValue(ProxyMode::Manual)},
             {Key::ProxyHost, u"proxy.corp:3128"_s},
         };
@@ -399,6 +401,7 @@ private Q_SLOTS:
         QCOMPARE(config.idleTimeoutSeconds, 30);
         QCOMPARE(config.autoContinue, false);
         QCOMPARE(config.maxContinuations, 0);
+        QCOMPARE(config.contextRewrite, false);
         QCOMPARE(config.source(Key::MaxContinuations), Config::Source::Settings);
         QCOMPARE(config.proxyMode, ProxyMode::Manual);
         QCOMPARE(config.proxy.httpsProxy, u"http://proxy.corp:3128"_s);

@@ -75,6 +75,7 @@ private Q_SLOTS:
             child<QSpinBox>(dialog.get(), u"defaultMaxTokens"_s)->setValue(2048);
             child<QSpinBox>(dialog.get(), u"maxContinuations"_s)->setValue(3);
             child<QCheckBox>(dialog.get(), u"autoContinue"_s)->setChecked(false);
+            child<QCheckBox>(dialog.get(), u"contextRewrite"_s)->setChecked(false);
             QVERIFY(!child<QSpinBox>(dialog.get(), u"maxContinuations"_s)->isEnabled());
             dialog->findChild<cody::AliasEditor *>()->setEntries({{u"fast"_s, FastTarget}});
 
@@ -95,6 +96,7 @@ private Q_SLOTS:
         QCOMPARE(m_settings->value(u"client/name"_s).toString(), u"mytool"_s);
         QCOMPARE(m_settings->value(u"chat/defaultMaxTokens"_s).toInt(), 2048);
         QCOMPARE(m_settings->value(u"chat/autoContinue"_s).toString(), u"false"_s);
+        QCOMPARE(m_settings->value(u"chat/contextRewrite"_s).toString(), u"false"_s);
         QCOMPARE(m_settings->value(u"chat/maxContinuations"_s).toInt(), 3);
         QCOMPARE(m_settings->value(u"aliases/fast"_s).toString(), FastTarget);
         QCOMPARE(m_secrets.secrets().value(u"https://sg.example.com"_s), u"sgp_round_trip"_s);
@@ -125,6 +127,7 @@ private Q_SLOTS:
         QCOMPARE(child<QLineEdit>(dialog.get(), u"clientName"_s)->text(), u"mytool"_s);
         QCOMPARE(child<QSpinBox>(dialog.get(), u"defaultMaxTokens"_s)->value(), 2048);
         QVERIFY(!child<QCheckBox>(dialog.get(), u"autoContinue"_s)->isChecked());
+        QVERIFY(!child<QCheckBox>(dialog.get(), u"contextRewrite"_s)->isChecked());
         QCOMPARE(child<QSpinBox>(dialog.get(), u"maxContinuations"_s)->value(), 3);
         const QList<cody::AliasEditor::Entry> aliases {{u"fast"_s, FastTarget}};
         QCOMPARE(dialog->findChild<cody::AliasEditor *>()->entries(), aliases);
@@ -224,6 +227,7 @@ private Q_SLOTS:
             {u"CODY_DEFAULT_MAX_TOKENS"_s, u"4000"_s},
             {u"CODY_AUTO_CONTINUE"_s, u"false"_s},
             {u"CODY_MAX_CONTINUATIONS"_s, u"7"_s},
+            {u"CODY_CONTEXT_REWRITE"_s, u"false"_s},
         };
         for (const auto &[name, value] : variables)
             environment.insert(name, value);
@@ -281,6 +285,8 @@ private Q_SLOTS:
         expectNamed(
             child<QSpinBox>(dialog.get(), u"defaultMaxTokens"_s), u"CODY_DEFAULT_MAX_TOKENS"_s);
         expectNamed(child<QCheckBox>(dialog.get(), u"autoContinue"_s), u"CODY_AUTO_CONTINUE"_s);
+        QVERIFY(!child<QCheckBox>(dialog.get(), u"contextRewrite"_s)->isChecked());
+        expectNamed(child<QCheckBox>(dialog.get(), u"contextRewrite"_s), u"CODY_CONTEXT_REWRITE"_s);
         QCOMPARE(child<QSpinBox>(dialog.get(), u"maxContinuations"_s)->value(), 7);
         expectNamed(
             child<QSpinBox>(dialog.get(), u"maxContinuations"_s), u"CODY_MAX_CONTINUATIONS"_s);
@@ -306,7 +312,7 @@ private Q_SLOTS:
         QCOMPARE(m_settings->value(u"client/name"_s).toString(), u"savedtool"_s);
         for (const auto &key : {u"endpoint/url"_s, u"tls/bypass"_s, u"tls/caFile"_s,
                  u"network/proxyMode"_s, u"network/proxyHost"_s, u"chat/defaultMaxTokens"_s,
-                 u"chat/autoContinue"_s, u"chat/maxContinuations"_s})
+                 u"chat/autoContinue"_s, u"chat/maxContinuations"_s, u"chat/contextRewrite"_s})
             QVERIFY2(!m_settings->contains(key), qPrintable(key));
         QVERIFY(!fileBytes(iniPath()).contains("sgp_"));
         QCOMPARE(m_secrets.secrets().value(u"https://env.example.com"_s), u"sgp_keychain"_s);
@@ -489,7 +495,8 @@ private Q_SLOTS:
         const QStringList expected {u"url"_s, u"accessToken"_s, u"sslBypass"_s, u"caFile"_s,
             u"browseCaFile"_s, u"proxySystem"_s, u"proxyNone"_s, u"proxyManual"_s, u"proxyHost"_s,
             u"testConnection"_s, u"clientName"_s, u"defaultMaxTokens"_s, u"autoContinue"_s,
-            u"maxContinuations"_s, u"aliases"_s, u"addAlias"_s, u"removeAlias"_s};
+            u"maxContinuations"_s, u"contextRewrite"_s, u"aliases"_s, u"addAlias"_s,
+            u"removeAlias"_s};
         QStringList actual;
         QWidget *widget = child<QWidget>(dialog.get(), u"url"_s);
         while (actual.size() < expected.size()) {
