@@ -20,6 +20,24 @@ namespace cody {
 
 namespace {
 
+/// What the user mentioned among `items` (a question's context), undecided again: retrieved
+/// chunks go, and remote files are read again.
+QList<ContextItem> mentionsOf(const QList<ContextItem> &items)
+{
+    QList<ContextItem> mentions;
+    for (ContextItem item : items) {
+        if (item.source != ContextItem::Source::User)
+            continue;
+        if (item.kind != ContextItem::Kind::LocalFile)
+            item.content.clear();
+        item.tokens = 0;
+        item.sent = false;
+        item.omittedReason.clear();
+        mentions.append(item);
+    }
+    return mentions;
+}
+
 // The callers' "false, with *error set" when there is a reason not to go on.
 bool refused(const QString &reason, QString *error)
 {
@@ -194,12 +212,15 @@ bool ChatController::editAndResend(int row, const QString &text, QString *error)
     if (refused(reason, error))
         return false;
     const qint64 storedId = m_messages->message(row).storedId;
+    // The edited question keeps what the user mentioned; what was found for the old wording is
+    // looked for again.
+    const QList<ContextItem> mentions = mentionsOf(contextWithContent(row));
     m_messages->removeFrom(row);
     QString problem;
     if (m_recorder && m_recorder->conversationId() && storedId
         && !m_store->deleteMessagesFrom(m_recorder->conversationId(), storedId, &problem))
         Q_EMIT historyError(problem);
-    return send(text, error);
+    return send(text, mentions, error);
 }
 
 bool ChatController::canContinue() const

@@ -191,6 +191,26 @@ private Q_SLOTS:
         QCOMPARE(f.lastSent(), first);
     }
 
+    void anEditedQuestionKeepsItsMentionsAndSearchesAgain()
+    {
+        Fixture f;
+        QVERIFY(sendAndWait(
+            f, u"squirrel symbols"_s, {repository(Sourcegraph), file(Cody, u"agent/README.md"_s)}));
+        QCOMPARE(f.searches(), 1);
+        QSignalSpy finished(&f.chat, &ChatController::replyFinished);
+        QVERIFY(f.chat.editAndResend(0, u"squirrel service tests"_s));
+        QVERIFY(f.chat.isGatheringContext());
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(f.searches(), 2);
+        QCOMPARE(f.messages.rowCount(), 2);
+        const QList<ContextItem> context = f.messages.message(0).context;
+        QCOMPARE(context.at(0).repoName, Sourcegraph);
+        QCOMPARE(context.at(1).path, u"agent/README.md"_s);
+        QVERIFY(context.at(1).sent);
+        QVERIFY(textsContain(f.lastSent(), u"Codebase context from file /agent/README.md"_s));
+        QVERIFY(f.lastSent().constLast().contains(u"squirrel service tests"_s));
+    }
+
     void standingRepositoriesAreSearchedForEveryQuestion()
     {
         Fixture f;
