@@ -20,9 +20,7 @@ QList<ContextItem> redecided(QList<ContextItem> items)
         });
     };
     for (ContextItem &item : items) {
-        const bool scope = item.kind == ContextItem::Kind::Repository
-            || item.kind == ContextItem::Kind::RemoteFolder;
-        if (scope ? retrievedFrom(item) : !item.content.isEmpty())
+        if (item.isScope() ? retrievedFrom(item) : !item.content.isEmpty())
             item.omittedReason.clear();
     }
     return items;

@@ -44,6 +44,8 @@ struct ContextItem
     QUrl url; ///< where it can be opened on the instance, when known
 
     bool hasRange() const { return startLine > 0 && endLine >= startLine; }
+    /// A repository or folder: a scope to retrieve from, never sent itself.
+    bool isScope() const { return kind == Kind::Repository || kind == Kind::RemoteFolder; }
     /// "src/main.cpp", "src/main.cpp:10-20", "github.com/org/repo", "github.com/org/repo/src/"
     QString displayName() const;
 

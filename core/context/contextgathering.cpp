@@ -11,12 +11,6 @@ namespace cody {
 
 namespace {
 
-bool isScope(const ContextItem &item)
-{
-    return item.kind == ContextItem::Kind::Repository
-        || item.kind == ContextItem::Kind::RemoteFolder;
-}
-
 bool isUnreadRemoteFile(const ContextItem &item)
 {
     return item.kind == ContextItem::Kind::RemoteFile && item.content.isEmpty()
@@ -37,7 +31,7 @@ ContextGathering::~ContextGathering() = default;
 bool ContextGathering::isNeeded(const QList<ContextItem> &items)
 {
     const bool mentionsTheInstance = std::any_of(items.cbegin(), items.cend(),
-        [](const ContextItem &item) { return isScope(item) || isUnreadRemoteFile(item); });
+        [](const ContextItem &item) { return item.isScope() || isUnreadRemoteFile(item); });
     const bool decided = std::any_of(items.cbegin(), items.cend(), [](const ContextItem &item) {
         return item.sent || !item.omittedReason.isEmpty()
             || item.source == ContextItem::Source::Retrieved
@@ -94,7 +88,7 @@ void ContextGathering::gather()
     bool search = false;
     for (qsizetype i = 0; i < m_items.size(); ++i) {
         ContextItem &item = m_items[i];
-        search = search || (isScope(item) && item.omittedReason.isEmpty());
+        search = search || (item.isScope() && item.omittedReason.isEmpty());
         if (!isUnreadRemoteFile(item))
             continue;
         QString why;
@@ -149,7 +143,7 @@ void ContextGathering::onRetrieved()
     const QList<ContextItem> &mentions = retrieval->mentions();
     for (qsizetype i = 0; i < m_items.size() && i < mentions.size(); ++i) {
         ContextItem &item = m_items[i];
-        if (!isScope(item) || !item.omittedReason.isEmpty())
+        if (!item.isScope() || !item.omittedReason.isEmpty())
             continue;
         item.repoId = mentions.at(i).repoId;
         if (!mentions.at(i).omittedReason.isEmpty()) {

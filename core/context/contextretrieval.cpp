@@ -38,9 +38,7 @@ void ContextRetrieval::stopOthers()
 
 bool ContextRetrieval::isSearchable(const ContextItem &mention) const
 {
-    return (mention.kind == ContextItem::Kind::Repository
-               || mention.kind == ContextItem::Kind::RemoteFolder)
-        && !mention.repoName.isEmpty() && mention.omittedReason.isEmpty();
+    return mention.isScope() && !mention.repoName.isEmpty() && mention.omittedReason.isEmpty();
 }
 
 void ContextRetrieval::begin()

@@ -4,6 +4,7 @@
 // fate, the history keeps them, and a mention that cannot be used exits 2 before anything is sent.
 #include "clirunner.h"
 #include "fakesourcegraph.h"
+#include "graphqltestsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -131,10 +132,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, named);
-        FakeSourcegraph::Options options;
-        options.contextFilters = FakeSourcegraph::Options::ContextFiltersAnswer::Raw;
-        options.contextFiltersRaw = R"({"exclude":[{"repoNamePattern":".*lang-example.*"}]})";
-        FakeSourcegraph server(options);
+        FakeSourcegraph server(excludingLangExample());
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);

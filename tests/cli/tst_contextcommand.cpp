@@ -3,6 +3,7 @@
 // through the real binary, and exit 2 naming a repository that cannot be used.
 #include "clirunner.h"
 #include "fakesourcegraph.h"
+#include "graphqltestsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,10 +50,7 @@ private Q_SLOTS:
 
     void aRepositoryThatCannotBeUsedIsNamed()
     {
-        FakeSourcegraph::Options options;
-        options.contextFilters = FakeSourcegraph::Options::ContextFiltersAnswer::Raw;
-        options.contextFiltersRaw = R"({"exclude":[{"repoNamePattern":".*lang-example.*"}]})";
-        FakeSourcegraph server(options);
+        FakeSourcegraph server(excludingLangExample());
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);

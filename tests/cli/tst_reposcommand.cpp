@@ -3,6 +3,7 @@
 // the context filters exclude, through the real binary.
 #include "clirunner.h"
 #include "fakesourcegraph.h"
+#include "graphqltestsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,10 +45,7 @@ private Q_SLOTS:
 
     void saysWhichTheFiltersExclude()
     {
-        FakeSourcegraph::Options options;
-        options.contextFilters = FakeSourcegraph::Options::ContextFiltersAnswer::Raw;
-        options.contextFiltersRaw = R"({"exclude":[{"repoNamePattern":".*lang-example.*"}]})";
-        FakeSourcegraph server(options);
+        FakeSourcegraph server(excludingLangExample());
         QVERIFY(server.listen());
         CliRunner cli;
         cli.useServer(server);

@@ -10,6 +10,28 @@
 
 namespace cody::test {
 
+/// A mention of repository `name`, as the user makes it (no ID yet).
+inline ContextItem repositoryMention(const QString &name)
+{
+    ContextItem repository;
+    repository.kind = ContextItem::Kind::Repository;
+    repository.repoName = name;
+    return repository;
+}
+
+/// A mention of a file of the instance, or of lines start..end of it (1-based, inclusive).
+inline ContextItem remoteFileMention(
+    const QString &repo, const QString &path, int start = 0, int end = 0)
+{
+    ContextItem file;
+    file.kind = ContextItem::Kind::RemoteFile;
+    file.repoName = repo;
+    file.path = path;
+    file.startLine = start;
+    file.endLine = end;
+    return file;
+}
+
 /// The repository a prompt mentions: a scope to retrieve from, never sent itself.
 inline ContextItem mentionedRepository()
 {

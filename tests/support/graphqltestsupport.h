@@ -65,6 +65,16 @@ inline void addGraphqlFaultRows()
     QTest::newRow("login page") << QStringLiteral("html") << ErrorKind::Protocol;
 }
 
+/// Options of a fake whose context filters exclude github.com/acme/lang-example (recording 26's
+/// shape).
+inline FakeSourcegraph::Options excludingLangExample()
+{
+    FakeSourcegraph::Options options;
+    options.contextFilters = FakeSourcegraph::Options::ContextFiltersAnswer::Raw;
+    options.contextFiltersRaw = R"({"exclude":[{"repoNamePattern":".*lang-example.*"}]})";
+    return options;
+}
+
 /// Options of a fake of this site version.
 inline FakeSourcegraph::Options onVersion(const QString &productVersion)
 {

@@ -9,12 +9,6 @@ namespace cody {
 
 namespace {
 
-bool isScope(const ContextItem &item)
-{
-    return item.kind == ContextItem::Kind::Repository
-        || item.kind == ContextItem::Kind::RemoteFolder;
-}
-
 // A sent message's items, in the block's three lists (indexes into the items).
 struct Lists
 {
@@ -33,7 +27,7 @@ struct Lists
                 leftOut.append(i);
             else if (!item.sent)
                 pending.append(i);
-            else if (isScope(item))
+            else if (item.isScope())
                 searched.append(i);
             else
                 sent.append(i);
@@ -109,7 +103,7 @@ QString ContextBlock::html(const Input &input)
         for (const qsizetype index : indexes) {
             const ContextItem &item = items.at(index);
             QStringList details;
-            if (lists.severalRepositories && !item.repoName.isEmpty() && !isScope(item))
+            if (lists.severalRepositories && !item.repoName.isEmpty() && !item.isScope())
                 details.append(item.repoName);
             if (sent && item.tokens > 0)
                 details.append(tr("about %L1 tokens").arg(item.tokens));

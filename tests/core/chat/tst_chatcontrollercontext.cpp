@@ -6,6 +6,7 @@
 #include "chat/chatcontroller.h"
 #include "chat/messagemodel.h"
 #include "cody/sourcegraphclient.h"
+#include "contextsamples.h"
 #include "fakesourcegraph.h"
 #include "graphqltestsupport.h"
 #include "history/conversationstore.h"
@@ -23,25 +24,6 @@ namespace {
 
 const QString Sourcegraph = u"github.com/sourcegraph/sourcegraph"_s;
 const QString Cody = u"github.com/sourcegraph/cody"_s;
-
-ContextItem repository(const QString &name)
-{
-    ContextItem item;
-    item.kind = ContextItem::Kind::Repository;
-    item.repoName = name;
-    return item;
-}
-
-ContextItem file(const QString &repo, const QString &path, int start = 0, int end = 0)
-{
-    ContextItem item;
-    item.kind = ContextItem::Kind::RemoteFile;
-    item.repoName = repo;
-    item.path = path;
-    item.startLine = start;
-    item.endLine = end;
-    return item;
-}
 
 /// "speaker: text" for each message of a request's JSON.
 QStringList messagesOf(const QJsonArray &array)
@@ -130,7 +112,8 @@ private Q_SLOTS:
         QSignalSpy busy(&f.chat, &ChatController::busyChanged);
         QString error;
         QVERIFY2(f.chat.send(u"how does squirrel find symbols"_s,
-                     {repository(Sourcegraph), file(Cody, u"vscode/src/chat/context.ts"_s, 3, 6)},
+                     {repositoryMention(Sourcegraph),
+                         remoteFileMention(Cody, u"vscode/src/chat/context.ts"_s, 3, 6)},
                      &error),
             qPrintable(error));
         QVERIFY(f.chat.isGatheringContext());
@@ -171,7 +154,7 @@ private Q_SLOTS:
     void regenerateSendsTheSameContextWithoutSearchingAgain()
     {
         Fixture f;
-        QVERIFY(sendAndWait(f, u"squirrel symbols"_s, {repository(Sourcegraph)}));
+        QVERIFY(sendAndWait(f, u"squirrel symbols"_s, {repositoryMention(Sourcegraph)}));
         const QStringList first = f.lastSent();
         QCOMPARE(f.searches(), 1);
         QSignalSpy finished(&f.chat, &ChatController::replyFinished);
@@ -194,8 +177,8 @@ private Q_SLOTS:
     void anEditedQuestionKeepsItsMentionsAndSearchesAgain()
     {
         Fixture f;
-        QVERIFY(sendAndWait(
-            f, u"squirrel symbols"_s, {repository(Sourcegraph), file(Cody, u"agent/README.md"_s)}));
+        QVERIFY(sendAndWait(f, u"squirrel symbols"_s,
+            {repositoryMention(Sourcegraph), remoteFileMention(Cody, u"agent/README.md"_s)}));
         QCOMPARE(f.searches(), 1);
         QSignalSpy finished(&f.chat, &ChatController::replyFinished);
         QVERIFY(f.chat.editAndResend(0, u"squirrel service tests"_s));
@@ -228,7 +211,7 @@ private Q_SLOTS:
         }
         QVERIFY(textsContain(f.lastSent(), u"Codebase context from file /cmd/symbols/squirrel/"_s));
         // A mention of a standing repository is not searched twice.
-        QVERIFY(sendAndWait(f, u"again"_s, {repository(Sourcegraph)}));
+        QVERIFY(sendAndWait(f, u"again"_s, {repositoryMention(Sourcegraph)}));
         QCOMPARE(f.messages.message(4).context.first().repoName, Sourcegraph);
         QCOMPARE(
             std::count_if(f.messages.message(4).context.cbegin(),
@@ -241,7 +224,8 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(sendAndWait(f, u"what is there"_s,
-            {repository(u"github.com/nobody/nothing"_s), file(Cody, u"agent/README.md"_s)}));
+            {repositoryMention(u"github.com/nobody/nothing"_s),
+                remoteFileMention(Cody, u"agent/README.md"_s)}));
         QCOMPARE(f.messages.message(1).state, MessageModel::State::Complete);
         const QList<ContextItem> context = f.messages.message(0).context;
         QVERIFY2(context.at(0).omittedReason.contains(u"no repository"_s),
@@ -256,7 +240,7 @@ private Q_SLOTS:
     {
         Fixture f(failing(u"GetCodyContext"_s, u"stall"_s));
         QSignalSpy finished(&f.chat, &ChatController::replyFinished);
-        QVERIFY(f.chat.send(u"squirrel"_s, {repository(Sourcegraph)}));
+        QVERIFY(f.chat.send(u"squirrel"_s, {repositoryMention(Sourcegraph)}));
         QTRY_COMPARE(f.searches(), 1);
         f.chat.stop();
         QVERIFY(finished.wait(5000));

@@ -4,6 +4,7 @@
 // correct (refused) and a read that failed on the way (failure).
 #include "cody/sourcegraphclient.h"
 #include "context/contextgathering.h"
+#include "contextsamples.h"
 #include "fakesourcegraph.h"
 #include "graphqltestsupport.h"
 
@@ -19,25 +20,6 @@ namespace {
 const QString Cody = u"github.com/sourcegraph/cody"_s;
 const QString Sourcegraph = u"github.com/sourcegraph/sourcegraph"_s;
 const QString LangExample = u"github.com/acme/lang-example"_s;
-
-ContextItem repository(const QString &name)
-{
-    ContextItem item;
-    item.kind = ContextItem::Kind::Repository;
-    item.repoName = name;
-    return item;
-}
-
-ContextItem file(const QString &repo, const QString &path, int start = 0, int end = 0)
-{
-    ContextItem item;
-    item.kind = ContextItem::Kind::RemoteFile;
-    item.repoName = repo;
-    item.path = path;
-    item.startLine = start;
-    item.endLine = end;
-    return item;
-}
 
 QString corpusLines(const QString &repo, const QString &path, int start, int end)
 {
@@ -60,7 +42,8 @@ private Q_SLOTS:
         FakeInstance fake;
         QVERIFY(fake.listen());
         const QList<ContextItem> mentions {
-            file(Cody, u"vscode/src/chat/context.ts"_s, 3, 6), repository(Sourcegraph)};
+            remoteFileMention(Cody, u"vscode/src/chat/context.ts"_s, 3, 6),
+            repositoryMention(Sourcegraph)};
         ContextGathering gathering(fake.client(), mentions, u"how does squirrel find symbols"_s);
         gathering.setRewriteQuery(false);
         QVERIFY(runToEnd(gathering));
@@ -94,7 +77,8 @@ private Q_SLOTS:
     {
         FakeInstance fake;
         QVERIFY(fake.listen());
-        ContextGathering gathering(fake.client(), {file(Cody, u"agent/README.md"_s)}, u"q"_s);
+        ContextGathering gathering(
+            fake.client(), {remoteFileMention(Cody, u"agent/README.md"_s)}, u"q"_s);
         gathering.setFilters(ContextFilters::includeEverything());
         QVERIFY(runToEnd(gathering));
         QCOMPARE(graphqlCalls(fake.server, u"ContextFilters"_s).size(), 0);
@@ -106,16 +90,13 @@ private Q_SLOTS:
 
     void mentionsTheUserMustCorrectAreRefused()
     {
-        FakeSourcegraph::Options options;
-        options.contextFilters = FakeSourcegraph::Options::ContextFiltersAnswer::Raw;
-        options.contextFiltersRaw = R"({"exclude":[{"repoNamePattern":".*lang-example.*"}]})";
-        FakeInstance fake(options);
+        FakeInstance fake(excludingLangExample());
         QVERIFY(fake.listen());
         const QList<ContextItem> mentions {
-            repository(u"github.com/nobody/nothing"_s),
-            file(Cody, u"no/such/file.ts"_s),
-            file(LangExample, u"src/main.py"_s),
-            file(Cody, u"agent/README.md"_s),
+            repositoryMention(u"github.com/nobody/nothing"_s),
+            remoteFileMention(Cody, u"no/such/file.ts"_s),
+            remoteFileMention(LangExample, u"src/main.py"_s),
+            remoteFileMention(Cody, u"agent/README.md"_s),
         };
         ContextGathering gathering(fake.client(), mentions, u"what is this"_s);
         gathering.setRewriteQuery(false);
@@ -146,7 +127,8 @@ private Q_SLOTS:
     {
         FakeInstance fake(failing(u"FileContentsQuery"_s, u"http-500"_s));
         QVERIFY(fake.listen());
-        ContextGathering gathering(fake.client(), {file(Cody, u"agent/README.md"_s)}, u"q"_s);
+        ContextGathering gathering(
+            fake.client(), {remoteFileMention(Cody, u"agent/README.md"_s)}, u"q"_s);
         gathering.setFilters(ContextFilters::includeEverything());
         QVERIFY(runToEnd(gathering, 60'000));
         QVERIFY(!gathering.error().isError());
@@ -160,7 +142,7 @@ private Q_SLOTS:
     {
         FakeInstance fake(failing(u"GetCodyContext"_s, u"graphql-error"_s));
         QVERIFY(fake.listen());
-        ContextGathering gathering(fake.client(), {repository(Sourcegraph)}, u"squirrel"_s);
+        ContextGathering gathering(fake.client(), {repositoryMention(Sourcegraph)}, u"squirrel"_s);
         gathering.setRewriteQuery(false);
         QVERIFY(runToEnd(gathering, 60'000));
         QVERIFY(gathering.refused().isEmpty());
@@ -175,7 +157,8 @@ private Q_SLOTS:
         FakeInstance fake(failing(u"GetCodyContext"_s, u"stall"_s));
         QVERIFY(fake.listen());
         ContextGathering gathering(fake.client(),
-            {repository(Sourcegraph), file(Cody, u"agent/README.md"_s)}, u"squirrel"_s);
+            {repositoryMention(Sourcegraph), remoteFileMention(Cody, u"agent/README.md"_s)},
+            u"squirrel"_s);
         gathering.setRewriteQuery(false);
         QSignalSpy finished(&gathering, &GraphqlRequest::finished);
         gathering.start();
@@ -191,9 +174,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<ContextItem>>("items");
         QTest::addColumn<bool>("needed");
-        ContextItem read = file(Cody, u"a.ts"_s);
+        ContextItem read = remoteFileMention(Cody, u"a.ts"_s);
         read.content = u"x"_s;
-        ContextItem refused = repository(Sourcegraph);
+        ContextItem refused = repositoryMention(Sourcegraph);
         refused.omittedReason = u"excluded"_s;
         ContextItem chunk = read;
         chunk.source = ContextItem::Source::Retrieved;
@@ -203,13 +186,14 @@ private Q_SLOTS:
         local.content = u"x"_s;
         QTest::newRow("nothing") << QList<ContextItem>() << false;
         QTest::newRow("a repository mentioned")
-            << QList<ContextItem> {repository(Sourcegraph)} << true;
-        QTest::newRow("a file mentioned") << QList<ContextItem> {file(Cody, u"a.ts"_s)} << true;
+            << QList<ContextItem> {repositoryMention(Sourcegraph)} << true;
+        QTest::newRow("a file mentioned")
+            << QList<ContextItem> {remoteFileMention(Cody, u"a.ts"_s)} << true;
         QTest::newRow("a file read") << QList<ContextItem> {read} << false;
         QTest::newRow("a repository searched")
-            << QList<ContextItem> {repository(Sourcegraph), chunk} << false;
+            << QList<ContextItem> {repositoryMention(Sourcegraph), chunk} << false;
         QTest::newRow("a refused repository and an unread file")
-            << QList<ContextItem> {refused, file(Cody, u"a.ts"_s)} << false;
+            << QList<ContextItem> {refused, remoteFileMention(Cody, u"a.ts"_s)} << false;
         QTest::newRow("a local file only") << QList<ContextItem> {local} << false;
     }
 

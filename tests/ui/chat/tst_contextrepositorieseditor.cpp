@@ -21,14 +21,6 @@ using namespace cody::test;
 
 namespace {
 
-FakeSourcegraph::Options excludingLangExample()
-{
-    FakeSourcegraph::Options options;
-    options.contextFilters = FakeSourcegraph::Options::ContextFiltersAnswer::Raw;
-    options.contextFiltersRaw = R"({"exclude":[{"repoNamePattern":".*lang-example.*"}]})";
-    return options;
-}
-
 /// Types `name` and presses Enter, as a person adds one; true once the check ended.
 bool typeAndAdd(ContextRepositoriesEditor &editor, const QString &name)
 {
