@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/chat/contextchips.h"
 
-#include "ui/common/accessible.h"
-
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QStyle>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -42,7 +41,15 @@ ContextChips::ContextChips(QWidget *parent)
     , m_layout(new QHBoxLayout(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(6);
     m_layout->addStretch(1);
+    // Pills, coloured by the palette so that they read in light and dark themes.
+    setStyleSheet(u"QToolButton { border: 1px solid palette(mid); border-radius: 11px;"
+                  " padding: 2px 9px; background: palette(alternate-base); color: palette(text); }"
+                  " QToolButton:hover { border-color: palette(highlight); }"
+                  " QToolButton:focus { border: 2px solid palette(highlight); padding: 1px 8px; }"
+                  " QToolButton[leftOut=\"true\"] { text-decoration: line-through;"
+                  " border-style: dashed; }"_s);
     hide();
 }
 
@@ -92,8 +99,35 @@ void ContextChips::setMeasured(const QList<ContextItem> &measured)
     for (qsizetype i = 0; i < m_items.size(); ++i) {
         m_items[i].tokens = measured.at(i).tokens;
         m_items[i].omittedReason = measured.at(i).omittedReason;
+        // In place: the chip with the keyboard keeps it while the user works through them.
+        if (QLayoutItem *entry = m_layout->itemAt(int(i)))
+            decorate(static_cast<QToolButton *>(entry->widget()), m_items.at(i));
     }
-    rebuild();
+}
+
+void ContextChips::decorate(QToolButton *chip, const ContextItem &item)
+{
+    const bool leftOut = !item.omittedReason.isEmpty();
+    QString description;
+    if (leftOut)
+        description = tr("Would be left out: %1").arg(item.omittedReason);
+    else if (item.kind == ContextItem::Kind::Repository
+        || item.kind == ContextItem::Kind::RemoteFolder)
+        description = tr("Searched for what your message asks when it is sent");
+    else if (item.tokens <= 0)
+        description = tr("Sent with the message; its size is known once it is fetched");
+    else
+        description = tr("Sent with the message");
+    chip->setAccessibleName(tr("%1 %2").arg(kindText(item.kind), item.displayName()));
+    chip->setAccessibleDescription(description + tr("; Delete removes it"));
+    chip->setToolTip(description);
+    chip->setText((leftOut ? u"⚠ "_s : QString()) + chipText(item) + u"  ×"_s);
+    // A chip that would be left out looks it, before anything is sent.
+    if (chip->property("leftOut").toBool() != leftOut) {
+        chip->setProperty("leftOut", leftOut);
+        chip->style()->unpolish(chip);
+        chip->style()->polish(chip);
+    }
 }
 
 void ContextChips::rebuild()
@@ -104,21 +138,11 @@ void ContextChips::rebuild()
         delete entry;
     }
     for (qsizetype i = 0; i < m_items.size(); ++i) {
-        const ContextItem &item = m_items.at(i);
-        auto *chip = accessible(new QToolButton(this), u"contextChip%1"_s.arg(i),
-            tr("%1 %2").arg(kindText(item.kind), item.displayName()),
-            item.omittedReason.isEmpty()
-                ? tr("Sent with the message; Delete removes it")
-                : tr("Would be left out: %1; Delete removes it").arg(item.omittedReason));
-        chip->setText(chipText(item) + u"  ×"_s);
-        chip->setToolTip(item.omittedReason.isEmpty()
-                ? chip->accessibleDescription()
-                : tr("Would be left out: %1").arg(item.omittedReason));
+        auto *chip = new QToolButton(this);
+        chip->setObjectName(u"contextChip%1"_s.arg(i));
         chip->setFocusPolicy(Qt::StrongFocus);
-        // A chip that would be left out looks it, before anything is sent.
-        chip->setProperty("leftOut", !item.omittedReason.isEmpty());
-        if (!item.omittedReason.isEmpty())
-            chip->setStyleSheet(u"QToolButton { text-decoration: line-through; }"_s);
+        chip->setProperty("leftOut", false);
+        decorate(chip, m_items.at(i));
         chip->installEventFilter(this);
         connect(
             chip, &QToolButton::clicked, this, [this, chip] { removeAt(m_layout->indexOf(chip)); });

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QHBoxLayout;
+class QToolButton;
 
 namespace cody {
 
@@ -42,6 +43,8 @@ protected:
 
 private:
     void rebuild();
+    /// The chip's text, names and tooltip for `item`.
+    void decorate(QToolButton *chip, const ContextItem &item);
 
     QList<ContextItem> m_items;
     QHBoxLayout *m_layout;
