@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/chat/contextchips.h"
 
+#include "ui/chat/flowlayout.h"
+
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QStyle>
 #include <QToolButton>
@@ -34,15 +35,36 @@ QString kindText(ContextItem::Kind kind)
     return {};
 }
 
+/// What a chip names in full: a file with its repository, a folder, a repository.
+QString chipName(const ContextItem &item)
+{
+    if (item.kind == ContextItem::Kind::RemoteFile && !item.repoName.isEmpty())
+        return item.repoName + u'/' + item.displayName();
+    return item.displayName();
+}
+
+/// What a chip shows: the path in its repository (with the lines), or the repository.
+QString shortName(const ContextItem &item)
+{
+    if (item.kind == ContextItem::Kind::RemoteFolder)
+        return item.path + u'/';
+    return item.displayName();
+}
+
+QString withTokens(const QString &name, qint64 tokens)
+{
+    return tokens <= 0 ? name : ContextChips::tr("%1 · about %L2 tokens").arg(name).arg(tokens);
+}
+
 } // namespace
 
 ContextChips::ContextChips(QWidget *parent)
     : QWidget(parent)
-    , m_layout(new QHBoxLayout(this))
+    , m_layout(new FlowLayout(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
-    m_layout->setSpacing(6);
-    m_layout->addStretch(1);
+    // Wrapped onto more lines as they grow, never widening the window.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     // Pills, coloured by the palette so that they read in light and dark themes.
     setStyleSheet(u"QToolButton { border: 1px solid palette(mid); border-radius: 11px;"
                   " padding: 2px 9px; background: palette(alternate-base); color: palette(text); }"
@@ -55,12 +77,7 @@ ContextChips::ContextChips(QWidget *parent)
 
 QString ContextChips::chipText(const ContextItem &item)
 {
-    QString name = item.displayName();
-    if (item.kind == ContextItem::Kind::RemoteFile && !item.repoName.isEmpty())
-        name = item.repoName + u'/' + name;
-    if (item.tokens <= 0)
-        return name;
-    return tr("%1 · about %L2 tokens").arg(name).arg(item.tokens);
+    return withTokens(chipName(item), item.tokens);
 }
 
 void ContextChips::setItems(const QList<ContextItem> &items)
@@ -120,8 +137,12 @@ void ContextChips::decorate(QToolButton *chip, const ContextItem &item)
         description = tr("Sent with the message");
     chip->setAccessibleName(tr("%1 %2").arg(kindText(item.kind), item.displayName()));
     chip->setAccessibleDescription(description + tr("; Delete removes it"));
-    chip->setToolTip(description);
-    chip->setText((leftOut ? u"⚠ "_s : QString()) + chipText(item) + u"  ×"_s);
+    // Compact, as chat apps' chips are: the path in the repository, a long one keeping its end
+    // (the file and its lines) in view; the tooltip and the accessible name have all of it.
+    const QString name
+        = chip->fontMetrics().elidedText(shortName(item), Qt::ElideMiddle, MaxNameWidth);
+    chip->setText((leftOut ? u"⚠ "_s : QString()) + withTokens(name, item.tokens) + u"  ×"_s);
+    chip->setToolTip(chipText(item) + u'\n' + description);
     // A chip that would be left out looks it, before anything is sent.
     if (chip->property("leftOut").toBool() != leftOut) {
         chip->setProperty("leftOut", leftOut);
@@ -132,7 +153,7 @@ void ContextChips::decorate(QToolButton *chip, const ContextItem &item)
 
 void ContextChips::rebuild()
 {
-    while (m_layout->count() > 1) { // the stretch stays last
+    while (m_layout->count() > 0) {
         QLayoutItem *entry = m_layout->takeAt(0);
         delete entry->widget();
         delete entry;
@@ -147,6 +168,7 @@ void ContextChips::rebuild()
         connect(
             chip, &QToolButton::clicked, this, [this, chip] { removeAt(m_layout->indexOf(chip)); });
         m_layout->insertWidget(int(i), chip);
+        chip->show(); // now, not once the event loop runs: the keyboard may go there next
     }
     setVisible(!m_items.isEmpty());
 }
