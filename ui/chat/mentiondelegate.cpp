@@ -49,45 +49,53 @@ void MentionDelegate::paint(
     painter->setRenderHint(QPainter::Antialiasing);
     const QRect row = option.rect.adjusted(2, 1, -2, -1);
     if (current) {
-        QColor fill = palette.color(QPalette::Highlight);
-        if (!available)
-            fill.setAlphaF(0.35f); // reachable, visibly not choosable
+        // A row that cannot be added can be current (to hear why), but is not drawn as chosen.
         QPainterPath path;
-        path.addRoundedRect(QRectF(row), 4, 4);
-        painter->fillPath(path, fill);
+        path.addRoundedRect(QRectF(row), 5, 5);
+        painter->fillPath(
+            path, palette.color(available ? QPalette::Highlight : QPalette::AlternateBase));
     }
-    const QColor text = !available ? palette.color(QPalette::Disabled, QPalette::Text)
-        : current                  ? palette.color(QPalette::HighlightedText)
-                                   : palette.color(QPalette::Text);
-    QColor muted = current && available ? text : palette.color(QPalette::PlaceholderText);
-    if (!available)
-        muted = text;
+    const bool chosen = current && available;
+    // Greyed text that stays readable: the placeholder colour, not the disabled one.
+    const QColor text = chosen ? palette.color(QPalette::HighlightedText)
+        : available            ? palette.color(QPalette::Text)
+                               : palette.color(QPalette::PlaceholderText);
+    const QColor muted = chosen ? text : palette.color(QPalette::PlaceholderText);
 
     const auto kind = ContextItem::Kind(index.data(MentionListModel::KindRole).toInt());
     const QRect iconRect(row.left() + Padding, row.center().y() - IconSize / 2, IconSize, IconSize);
     iconFor(kind, style)
         .paint(painter, iconRect, Qt::AlignCenter, available ? QIcon::Normal : QIcon::Disabled);
 
-    const int textLeft = iconRect.right() + Padding + 2;
-    const int width = row.right() - Padding - textLeft;
+    const int left = iconRect.right() + Padding + 2;
+    const int width = row.right() - Padding - left;
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * 0.88);
     const QFontMetrics smallMetrics(small);
-    // The second text takes what it needs, up to half the row; the name gets the rest.
+    // Right: why not, or the lines (up to half the row). Left: the name, then its folder, muted.
     const QString detail = smallMetrics.elidedText(
         index.data(MentionListModel::DetailRole).toString(), Qt::ElideRight, width / 2);
-    const int detailWidth = smallMetrics.horizontalAdvance(detail);
+    const int room = width - smallMetrics.horizontalAdvance(detail) - 12;
     const QString name = option.fontMetrics.elidedText(
-        index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, width - detailWidth - 12);
+        index.data(MentionListModel::NameRole).toString(), Qt::ElideMiddle, room);
+    const int nameWidth = option.fontMetrics.horizontalAdvance(name);
+    const QString folder = smallMetrics.elidedText(
+        index.data(MentionListModel::FolderRole).toString(), Qt::ElideMiddle, room - nameWidth - 8);
+    const QRect line(left, row.top(), width, row.height());
 
     painter->setPen(text);
     painter->setFont(option.font);
-    painter->drawText(
-        QRect(textLeft, row.top(), width, row.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
+    painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, name);
     painter->setPen(muted);
     painter->setFont(small);
     painter->drawText(
-        QRect(textLeft, row.top(), width, row.height()), Qt::AlignRight | Qt::AlignVCenter, detail);
+        line.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, folder);
+    if (!available) {
+        QFont italic = small;
+        italic.setItalic(true);
+        painter->setFont(italic);
+    }
+    painter->drawText(line, Qt::AlignRight | Qt::AlignVCenter, detail);
     painter->restore();
 }
 

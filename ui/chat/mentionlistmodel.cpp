@@ -7,7 +7,7 @@ namespace cody {
 
 namespace {
 
-QString detailOf(const ContextItem &item)
+QString kindOf(const ContextItem &item)
 {
     switch (item.kind) {
     case ContextItem::Kind::Repository:
@@ -18,12 +18,28 @@ QString detailOf(const ContextItem &item)
     case ContextItem::Kind::LocalFile:
         break;
     }
-    if (item.hasRange()) {
-        return item.startLine == item.endLine
-            ? MentionListModel::tr("line %L1").arg(item.startLine)
-            : MentionListModel::tr("lines %L1–%L2").arg(item.startLine).arg(item.endLine);
-    }
     return MentionListModel::tr("file");
+}
+
+/// The lines of a range; nothing else needs saying beside the icon and the name.
+QString detailOf(const ContextItem &item)
+{
+    if (!item.hasRange())
+        return {};
+    return item.startLine == item.endLine
+        ? MentionListModel::tr("line %L1").arg(item.startLine)
+        : MentionListModel::tr("lines %L1–%L2").arg(item.startLine).arg(item.endLine);
+}
+
+/// The last part of a path, and the folder it is in ("src/" and "a/b/c.cpp" → "c.cpp", "a/b").
+std::pair<QString, QString> splitPath(const ContextItem &item)
+{
+    if (item.kind == ContextItem::Kind::Repository)
+        return {item.repoName, {}};
+    const qsizetype slash = item.path.lastIndexOf(u'/');
+    const QString name = item.path.mid(slash + 1)
+        + (item.kind == ContextItem::Kind::RemoteFolder ? u"/"_s : QString());
+    return {name, slash < 0 ? QString() : item.path.left(slash)};
 }
 
 } // namespace
@@ -67,9 +83,13 @@ QVariant MentionListModel::data(const QModelIndex &index, int role) const
             : tr("%1 cannot be added: %2").arg(entry.item.displayName(), entry.unavailable);
     case Qt::AccessibleTextRole:
         return entry.unavailable.isEmpty()
-            ? tr("%1, %2").arg(label(entry.item), detailOf(entry.item))
+            ? tr("%1, %2").arg(label(entry.item), kindOf(entry.item))
             : tr("%1, %2, unavailable: %3")
-                  .arg(label(entry.item), detailOf(entry.item), entry.unavailable);
+                  .arg(label(entry.item), kindOf(entry.item), entry.unavailable);
+    case NameRole:
+        return splitPath(entry.item).first;
+    case FolderRole:
+        return splitPath(entry.item).second;
     case KindRole:
         return int(entry.item.kind);
     case AvailableRole:

@@ -16,9 +16,11 @@ class MentionListModel final : public QAbstractListModel
 
 public:
     enum Role {
-        DetailRole = Qt::UserRole + 1, ///< a short second text: the kind, the lines, or why not
+        DetailRole = Qt::UserRole + 1, ///< on the right: why it cannot be added, or the lines
         KindRole, ///< ContextItem::Kind as int
         AvailableRole, ///< bool: can be added
+        NameRole, ///< what to show first: the repository, or the last part of the path
+        FolderRole, ///< the folder a path is in ("" at the root and for repositories)
     };
 
     struct Entry

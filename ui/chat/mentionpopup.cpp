@@ -166,10 +166,7 @@ void MentionPopup::showStatus()
     }
     m_status->setText(text);
     m_status->setAccessibleDescription(text);
-    // The problem's colour comes with words saying so; bold keeps it readable in both themes.
-    QFont font = m_status->font();
-    font.setBold(problem);
-    m_status->setFont(font);
+    // A problem reads in the text colour, anything else is muted like the hint.
     m_status->setForegroundRole(problem ? QPalette::Text : QPalette::PlaceholderText);
     m_status->setVisible(!text.isEmpty());
     if (isVisible())

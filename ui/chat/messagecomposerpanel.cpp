@@ -150,7 +150,9 @@ void MessageComposerPanel::onItemsChanged()
 void MessageComposerPanel::orderChips()
 {
     QWidget *before = m_composer->previousInFocusChain();
-    while (before && m_chips->isAncestorOf(before))
+    // setTabOrder() ignores a widget that takes no focus.
+    while (before && before != m_composer
+        && (m_chips->isAncestorOf(before) || before->focusPolicy() == Qt::NoFocus))
         before = before->previousInFocusChain();
     const auto chips = m_chips->findChildren<QToolButton *>(Qt::FindDirectChildrenOnly);
     for (QToolButton *chip : chips) {
