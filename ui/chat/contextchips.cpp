@@ -136,7 +136,7 @@ void ContextChips::decorate(QToolButton *chip, const ContextItem &item)
     else
         description = tr("Sent with the message");
     chip->setAccessibleName(tr("%1 %2").arg(kindText(item.kind), item.displayName()));
-    chip->setAccessibleDescription(description + tr("; Delete removes it"));
+    chip->setAccessibleDescription(tr("%1; Delete removes it").arg(description));
     // Compact, as chat apps' chips are: the path in the repository, a long one keeping its end
     // (the file and its lines) in view; the tooltip and the accessible name have all of it.
     const QString name
