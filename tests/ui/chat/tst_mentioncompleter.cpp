@@ -42,20 +42,39 @@ FakeSourcegraph::Options excluding(const QString &pattern)
 /// the context filters the fake answers.
 struct Box
 {
-    explicit Box(SourcegraphClient *client)
+    explicit Box(FakeSourcegraph::Options options = {})
+        : fake(std::move(options))
+    { }
+
+    /// Starts the fake and builds the box on a client of it, or on `client` when given.
+    bool open(SourcegraphClient *client = nullptr)
     {
+        if (!client && !fake.listen())
+            return false;
+        client = client ? client : fake.client();
         auto *layout = new QVBoxLayout(&window);
         layout->addStretch(1);
         composer = new Composer(&window);
         layout->addWidget(composer);
         completer = new MentionCompleter(composer, &window);
+        chosen = std::make_unique<QSignalSpy>(completer, &MentionCompleter::chosen);
         filters = std::make_unique<ContextFiltersSource>(client);
         completer->setSource(client, filters.get());
         filters->start();
         window.resize(640, 480);
         window.show();
         composer->setFocus();
+        return true;
     }
+
+    /// open(), then waits for the context filters' answer.
+    bool openWithFilters()
+    {
+        return open() && QTest::qWaitFor([this] { return filters->isLoaded(); });
+    }
+
+    /// The item chosen `index`-th.
+    ContextItem item(int index) const { return chosen->at(index).at(0).value<ContextItem>(); }
 
     MentionPopup *popup() const { return completer->popup(); }
 
@@ -85,9 +104,11 @@ struct Box
         return true;
     }
 
+    FakeInstance fake;
     QWidget window;
     Composer *composer = nullptr;
     MentionCompleter *completer = nullptr;
+    std::unique_ptr<QSignalSpy> chosen;
     std::unique_ptr<ContextFiltersSource> filters;
 };
 
@@ -100,10 +121,8 @@ class TestMentionCompleter : public QObject
 private Q_SLOTS:
     void atListsTheInstancesRepositories()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box;
+        QVERIFY(box.openWithFilters());
         QTest::keyClicks(box.composer, u"@"_s);
         QVERIFY(box.popup()->isVisible());
         QVERIFY(box.settled());
@@ -120,14 +139,13 @@ private Q_SLOTS:
 
     void typingNarrowsItWithOneRequestPerPause()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
+        Box box;
+        QVERIFY(box.open());
         QTest::keyClicks(box.composer, u"@sourcegraph/co"_s);
         QVERIFY(box.settled());
         QCOMPARE(box.rows(), QStringList {Cody});
         // Typed without a pause: one search, for the whole name.
-        const auto calls = graphqlCalls(fake.server, u"SuggestionsRepo"_s);
+        const auto calls = graphqlCalls(box.fake.server, u"SuggestionsRepo"_s);
         QCOMPARE(calls.size(), 1);
         QCOMPARE(variablesOf(calls.at(0)).value(u"query"_s).toString(),
             u"context:global type:repo count:10 repo:sourcegraph/co"_s);
@@ -137,29 +155,27 @@ private Q_SLOTS:
         QCOMPARE(box.rows(), QStringList {Cody});
         QTest::keyClick(box.composer, Qt::Key_Left);
         QTest::qWait(2 * int(MentionSearch::Pause.count()));
-        QCOMPARE(graphqlCalls(fake.server, u"SuggestionsRepo"_s).size(), 2);
+        QCOMPARE(graphqlCalls(box.fake.server, u"SuggestionsRepo"_s).size(), 2);
     }
 
     void aNewSearchCancelsTheOneRunning()
     {
-        FakeInstance fake(failing(u"SuggestionsRepo"_s, u"stall"_s));
-        QVERIFY(fake.listen());
-        Box box(fake.client());
+        Box box(failing(u"SuggestionsRepo"_s, u"stall"_s));
+        QVERIFY(box.open());
         QTest::keyClicks(box.composer, u"@a"_s);
-        QTRY_COMPARE(graphqlCalls(fake.server, u"SuggestionsRepo"_s).size(), 1);
+        QTRY_COMPARE(graphqlCalls(box.fake.server, u"SuggestionsRepo"_s).size(), 1);
         QTest::keyClicks(box.composer, u"b"_s);
-        QTRY_COMPARE(graphqlCalls(fake.server, u"SuggestionsRepo"_s).size(), 2);
+        QTRY_COMPARE(graphqlCalls(box.fake.server, u"SuggestionsRepo"_s).size(), 2);
         // The stalled first one was given up, its connection with it: only the second waits
         // (on a connection of its own or the one ContextFilters left open).
-        QTRY_COMPARE(fake.server.openConnections(), 1);
+        QTRY_COMPARE(box.fake.server.openConnections(), 1);
         QCOMPARE(box.popup()->statusText(), u"Searching…"_s);
     }
 
     void findingNothingSaysSo()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
+        Box box;
+        QVERIFY(box.open());
         QTest::keyClicks(box.composer, u"@nothing-like-this"_s);
         QVERIFY(box.settled());
         QVERIFY(box.rows().isEmpty());
@@ -170,11 +186,8 @@ private Q_SLOTS:
 
     void anExcludedRepositoryIsGreyedWithTheReason()
     {
-        FakeInstance fake(excluding(u".*lang-example.*"_s));
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QSignalSpy chosen(box.completer, &MentionCompleter::chosen);
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box(excluding(u".*lang-example.*"_s));
+        QVERIFY(box.openWithFilters());
         QTest::keyClicks(box.composer, u"@"_s);
         QVERIFY(box.settled());
         const int row = int(box.rows().indexOf(LangExample));
@@ -189,7 +202,7 @@ private Q_SLOTS:
         QVERIFY2(box.popup()->statusText().contains(reason), qPrintable(box.popup()->statusText()));
         QTest::keyClick(box.composer, Qt::Key_Return);
         QTest::keyClick(box.composer, Qt::Key_Tab);
-        QCOMPARE(chosen.size(), 0);
+        QCOMPARE(box.chosen->size(), 0);
         QCOMPARE(box.composer->toPlainText(), u"@"_s);
         QVERIFY(box.popup()->isVisible());
         // Typed by hand, its files are not listed either.
@@ -200,33 +213,28 @@ private Q_SLOTS:
 
     void whileTheFiltersAreReadNothingCanBeAdded()
     {
-        FakeInstance fake(failing(u"ContextFilters"_s, u"stall"_s));
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QSignalSpy chosen(box.completer, &MentionCompleter::chosen);
+        Box box(failing(u"ContextFilters"_s, u"stall"_s));
+        QVERIFY(box.open());
         QTest::keyClicks(box.composer, u"@cody"_s);
         QVERIFY(box.settled());
         QCOMPARE(box.rows(), QStringList {Cody});
         QCOMPARE(box.popup()->model()->entry(0).unavailable, u"checking the context filters…"_s);
         QTest::keyClick(box.composer, Qt::Key_Return);
-        QCOMPARE(chosen.size(), 0);
+        QCOMPARE(box.chosen->size(), 0);
     }
 
     void enterAddsARepositoryAndTakesTheMentionOut()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QSignalSpy chosen(box.completer, &MentionCompleter::chosen);
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box;
+        QVERIFY(box.openWithFilters());
         box.composer->setPlainText(u"what is @cody about"_s);
         QTextCursor cursor = box.composer->textCursor();
         cursor.setPosition(int(u"what is @cody"_s.size()));
         box.composer->setTextCursor(cursor);
         QVERIFY(box.settled());
         QTest::keyClick(box.composer, Qt::Key_Return);
-        QCOMPARE(chosen.size(), 1);
-        const auto item = chosen.at(0).at(0).value<ContextItem>();
+        QCOMPARE(box.chosen->size(), 1);
+        const auto item = box.item(0);
         QCOMPARE(item.kind, ContextItem::Kind::Repository);
         QCOMPARE(item.repoName, Cody);
         QCOMPARE(item.repoId, u"UmVwb3NpdG9yeTozNzI2MQ=="_s);
@@ -237,11 +245,8 @@ private Q_SLOTS:
 
     void tabOpensARepositoryAndEnterAddsAFileOrFolder()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QSignalSpy chosen(box.completer, &MentionCompleter::chosen);
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box;
+        QVERIFY(box.openWithFilters());
         QTest::keyClicks(box.composer, u"@billing"_s);
         QVERIFY(box.settled());
         QTest::keyClick(box.composer, Qt::Key_Tab);
@@ -254,8 +259,8 @@ private Q_SLOTS:
                 u"invoices/ledger_test.go"_s}));
         QVERIFY(box.select(u"invoices/ledger.go"_s));
         QTest::keyClick(box.composer, Qt::Key_Return);
-        QCOMPARE(chosen.size(), 1);
-        auto item = chosen.at(0).at(0).value<ContextItem>();
+        QCOMPARE(box.chosen->size(), 1);
+        auto item = box.item(0);
         QCOMPARE(item.kind, ContextItem::Kind::RemoteFile);
         QCOMPARE(item.repoName, Billing);
         QCOMPARE(item.path, u"invoices/ledger.go"_s);
@@ -268,18 +273,16 @@ private Q_SLOTS:
         QVERIFY(box.settled());
         QVERIFY(box.select(u"invoices/"_s));
         QTest::keyClick(box.composer, Qt::Key_Return);
-        QCOMPARE(chosen.size(), 2);
-        item = chosen.at(1).at(0).value<ContextItem>();
+        QCOMPARE(box.chosen->size(), 2);
+        item = box.item(1);
         QCOMPARE(item.kind, ContextItem::Kind::RemoteFolder);
         QCOMPARE(item.path, u"invoices"_s);
     }
 
     void tabOnAFolderOpensIt()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box;
+        QVERIFY(box.openWithFilters());
         QTest::keyClicks(box.composer, u"@%1:squirrel"_s.arg(Sourcegraph));
         QVERIFY(box.settled());
         QVERIFY(box.select(u"cmd/symbols/squirrel/"_s));
@@ -291,32 +294,29 @@ private Q_SLOTS:
 
     void aRangeAfterAFileAddsItsLines()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QSignalSpy chosen(box.completer, &MentionCompleter::chosen);
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box;
+        QVERIFY(box.openWithFilters());
         const QString file = u"@%1:cmd/symbols/squirrel/service.go"_s.arg(Sourcegraph);
         QTest::keyClicks(box.composer, file + u":7-3"_s);
         QVERIFY(box.settled());
         QCOMPARE(box.rows(), QStringList {u"cmd/symbols/squirrel/service.go"_s}); // files only
         QCOMPARE(box.popup()->statusText(), u"the range 7-3 ends before it starts"_s);
         QTest::keyClick(box.composer, Qt::Key_Return);
-        QCOMPARE(chosen.size(), 0);
+        QCOMPARE(box.chosen->size(), 0);
 
         box.composer->clear();
         QTest::keyClicks(box.composer, file + u":3-"_s);
         QVERIFY(box.settled());
         QTest::keyClick(box.composer, Qt::Key_Return); // the end is still missing
-        QCOMPARE(chosen.size(), 0);
+        QCOMPARE(box.chosen->size(), 0);
         QTest::keyClicks(box.composer, u"7"_s);
         QVERIFY(box.settled());
         QCOMPARE(box.rows(), QStringList {u"cmd/symbols/squirrel/service.go:3-7"_s});
         QCOMPARE(box.popup()->model()->index(0).data(MentionListModel::DetailRole).toString(),
             u"lines 3–7"_s);
         QTest::keyClick(box.composer, Qt::Key_Return);
-        QCOMPARE(chosen.size(), 1);
-        const auto item = chosen.at(0).at(0).value<ContextItem>();
+        QCOMPARE(box.chosen->size(), 1);
+        const auto item = box.item(0);
         QCOMPARE(item.startLine, 3);
         QCOMPARE(item.endLine, 7);
         QCOMPARE(item.displayName(), u"cmd/symbols/squirrel/service.go:3-7"_s);
@@ -324,9 +324,8 @@ private Q_SLOTS:
 
     void upAndDownMoveAndWrap()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
+        Box box;
+        QVERIFY(box.open());
         QTest::keyClicks(box.composer, u"@"_s);
         QVERIFY(box.settled());
         QCOMPARE(box.popup()->currentRow(), 0);
@@ -341,9 +340,8 @@ private Q_SLOTS:
 
     void escapeClosesItUntilTheNextMention()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
+        Box box;
+        QVERIFY(box.open());
         auto *stop = new QAction(&box.window); // the window's Esc, as the main window's Stop
         stop->setShortcut(Qt::Key_Escape);
         box.window.addAction(stop);
@@ -364,32 +362,27 @@ private Q_SLOTS:
 
     void shiftEnterStillStartsANewLine()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QSignalSpy chosen(box.completer, &MentionCompleter::chosen);
+        Box box;
+        QVERIFY(box.open());
         QTest::keyClicks(box.composer, u"@cody"_s);
         QVERIFY(box.settled());
         QTest::keyClick(box.composer, Qt::Key_Return, Qt::ShiftModifier);
         QCOMPARE(box.composer->toPlainText(), u"@cody\n"_s);
         QVERIFY(!box.popup()->isVisible());
-        QCOMPARE(chosen.size(), 0);
+        QCOMPARE(box.chosen->size(), 0);
     }
 
     void aClickAddsTheRow()
     {
-        FakeInstance fake;
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QSignalSpy chosen(box.completer, &MentionCompleter::chosen);
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box;
+        QVERIFY(box.openWithFilters());
         QTest::keyClicks(box.composer, u"@"_s);
         QVERIFY(box.settled());
         QListView *view = box.popup()->view();
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
             view->visualRect(box.popup()->model()->index(1)).center());
-        QCOMPARE(chosen.size(), 1);
-        QCOMPARE(chosen.at(0).at(0).value<ContextItem>().repoName, Cody);
+        QCOMPARE(box.chosen->size(), 1);
+        QCOMPARE(box.item(0).repoName, Cody);
         QVERIFY(box.composer->hasFocus());
     }
 
@@ -399,7 +392,8 @@ private Q_SLOTS:
         QVERIFY(server->listen());
         SourcegraphClient client(clientSettingsFor(*server));
         server.reset(); // nobody listens there any more
-        Box box(&client);
+        Box box;
+        QVERIFY(box.open(&client));
         QTest::keyClicks(box.composer, u"@cody"_s);
         QVERIFY(box.settled());
         QVERIFY(box.rows().isEmpty());
@@ -411,10 +405,8 @@ private Q_SLOTS:
 
     void aGraphqlErrorIsALineInThePopup()
     {
-        FakeInstance fake(failing(u"FileMatchSearchQuery"_s, u"graphql-error"_s));
-        QVERIFY(fake.listen());
-        Box box(fake.client());
-        QTRY_VERIFY(box.filters->isLoaded());
+        Box box(failing(u"FileMatchSearchQuery"_s, u"graphql-error"_s));
+        QVERIFY(box.openWithFilters());
         QTest::keyClicks(box.composer, u"@%1:src"_s.arg(Cody));
         QVERIFY(box.settled());
         QCOMPARE(box.popup()->statusText(),

@@ -49,12 +49,26 @@ QString corpusWithAHugeFile(const QTemporaryDir &dir)
     return dir.path();
 }
 
+/// The fake, the real window on it (started), and the window's message panel.
 struct Panel
 {
-    explicit Panel(App &app)
-        : panel(app.window->composerPanel())
-        , composer(panel->composer())
+    explicit Panel(FakeSourcegraph::Options options = {})
+        : server(std::move(options))
     { }
+
+    /// Starts the fake and the window, and waits for the context filters' answer.
+    bool open()
+    {
+        if (!server.listen())
+            return false;
+        app = std::make_unique<App>(&server);
+        start(*app);
+        panel = app->window->composerPanel();
+        composer = panel->composer();
+        return !QTest::currentTestFailed() && QTest::qWaitFor([this] {
+            return panel->contextFilters() && panel->contextFilters()->isLoaded();
+        });
+    }
 
     MentionPopup *popup() const { return panel->mentions()->popup(); }
 
@@ -82,8 +96,10 @@ struct Panel
         return panel->chips()->findChild<QToolButton *>(u"contextChip%1"_s.arg(index));
     }
 
-    MessageComposerPanel *panel;
-    Composer *composer;
+    FakeSourcegraph server;
+    std::unique_ptr<App> app;
+    MessageComposerPanel *panel = nullptr;
+    Composer *composer = nullptr;
 };
 
 } // namespace
@@ -95,14 +111,10 @@ class TestMessageComposerPanel : public QObject
 private Q_SLOTS:
     void chipsComeFromThePopupWithTheirTokens()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        Panel panel(app);
+        Panel panel;
+        QVERIFY(panel.open());
         QVERIFY(panel.panel->chips()->isHidden());
         QVERIFY(panel.panel->meter()->isHidden()); // nothing to say yet
-        QTRY_VERIFY(panel.panel->contextFilters() && panel.panel->contextFilters()->isLoaded());
 
         QTest::keyClicks(panel.composer, u"How are amounts rounded? "_s);
         panel.mention(u"@billing"_s);
@@ -137,12 +149,8 @@ private Q_SLOTS:
 
     void backspaceInAnEmptyBoxRemovesTheLastChip()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        Panel panel(app);
-        QTRY_VERIFY(panel.panel->contextFilters() && panel.panel->contextFilters()->isLoaded());
+        Panel panel;
+        QVERIFY(panel.open());
         panel.mention(u"@billing"_s);
         QTest::keyClick(panel.composer, Qt::Key_Return);
         panel.addFile(u"README.md"_s);
@@ -164,14 +172,10 @@ private Q_SLOTS:
 
     void shiftTabReachesTheChipsBeforeTheMessageBox()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        app.window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(app.window.get()));
-        Panel panel(app);
-        QTRY_VERIFY(panel.panel->contextFilters() && panel.panel->contextFilters()->isLoaded());
+        Panel panel;
+        QVERIFY(panel.open());
+        panel.app->window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(panel.app->window.get()));
         panel.composer->setFocus();
         panel.mention(u"@billing"_s);
         QTest::keyClick(panel.composer, Qt::Key_Return);
@@ -202,12 +206,8 @@ private Q_SLOTS:
         FakeSourcegraph::Options options;
         options.corpusDir = corpusWithAHugeFile(corpus);
         QVERIFY(!options.corpusDir.isEmpty());
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        Panel panel(app);
-        QTRY_VERIFY(panel.panel->contextFilters() && panel.panel->contextFilters()->isLoaded());
+        Panel panel(options);
+        QVERIFY(panel.open());
         panel.addFile(u"lib/huge.go"_s);
         QTRY_VERIFY(panel.chip(0)->text().contains(u" · about "_s));
         // 45 000 tokens, 30 000 of them for what the user adds: it fits.
@@ -215,7 +215,7 @@ private Q_SLOTS:
         QVERIFY(!panel.chip(0)->property("leftOut").toBool());
 
         // A model with a 7 000-token window: it would be left out, and both say so before sending.
-        app.chooseModel(u"cody-haiku"_s);
+        panel.app->chooseModel(u"cody-haiku"_s);
         QTRY_VERIFY(panel.panel->meter()->warns());
         QVERIFY2(panel.panel->meter()->text().contains(u"1 context item would be left out"_s),
             qPrintable(panel.panel->meter()->text()));
@@ -235,12 +235,8 @@ private Q_SLOTS:
     {
         FakeSourcegraph::Options options;
         options.graphqlFaults.insert(u"FileContentsQuery"_s, u"http-500"_s);
-        FakeSourcegraph server(options);
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        Panel panel(app);
-        QTRY_VERIFY(panel.panel->contextFilters() && panel.panel->contextFilters()->isLoaded());
+        Panel panel(options);
+        QVERIFY(panel.open());
         panel.addFile(u"invoices/ledger.go"_s);
         QTRY_VERIFY(panel.chip(0)->property("leftOut").toBool());
         QVERIFY2(panel.chip(0)->toolTip().contains(u"could not be fetched"_s),
@@ -252,25 +248,21 @@ private Q_SLOTS:
 
     void sendingCarriesTheItemsAndClearsTheChips()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        Panel panel(app);
-        QTRY_VERIFY(panel.panel->contextFilters() && panel.panel->contextFilters()->isLoaded());
+        Panel panel;
+        QVERIFY(panel.open());
         panel.addFile(u"invoices/ledger.go"_s);
         QTRY_VERIFY(panel.chip(0)->text().contains(u" · about "_s));
-        app.type(u"What does Post do?"_s);
-        QTRY_COMPARE(app.replyState(), MessageModel::State::Complete);
+        panel.app->type(u"What does Post do?"_s);
+        QTRY_COMPARE(panel.app->replyState(), MessageModel::State::Complete);
 
-        const auto context = app.messages.index(app.rowsBeforeLastPrompt)
+        const auto context = panel.app->messages.index(panel.app->rowsBeforeLastPrompt)
                                  .data(MessageModel::ContextRole)
                                  .value<QList<ContextItem>>();
         QCOMPARE(context.size(), 1);
         QCOMPARE(context.at(0).kind, ContextItem::Kind::RemoteFile);
         QCOMPARE(context.at(0).repoName, Billing);
         QCOMPARE(context.at(0).path, u"invoices/ledger.go"_s);
-        const QByteArray sent = server.streamRequests().constLast().body;
+        const QByteArray sent = panel.server.streamRequests().constLast().body;
         QVERIFY2(sent.contains("Codebase context from file /invoices/ledger.go in repository "
                                "gitlab.example.com/platform/billing"),
             sent.constData());
@@ -280,35 +272,28 @@ private Q_SLOTS:
 
     void aMessageThatCannotBeSentKeepsItsChips()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        Panel panel(app);
-        app.chooseModel(u"fake::v1::stall"_s);
-        app.type(u"first"_s);
-        QTRY_VERIFY(app.chat->isBusy());
-        QTRY_VERIFY(panel.panel->contextFilters() && panel.panel->contextFilters()->isLoaded());
+        Panel panel;
+        QVERIFY(panel.open());
+        panel.app->chooseModel(u"fake::v1::stall"_s);
+        panel.app->type(u"first"_s);
+        QTRY_VERIFY(panel.app->chat->isBusy());
         QTest::keyClicks(panel.composer, u"second "_s);
         panel.mention(u"@billing"_s);
         QTest::keyClick(panel.composer, Qt::Key_Return);
         QTest::keyClick(panel.composer, Qt::Key_Return); // refused while the reply streams
         QCOMPARE(panel.composer->toPlainText(), u"second "_s);
         QCOMPARE(panel.panel->chips()->items().size(), 1);
-        app.chat->stop();
+        panel.app->chat->stop();
     }
 
     void aNewConnectionGetsItsOwnContextFilters()
     {
-        FakeSourcegraph server;
-        QVERIFY(server.listen());
-        App app(&server);
-        start(app);
-        Panel panel(app);
+        Panel panel;
+        QVERIFY(panel.open());
         QPointer<ContextFiltersSource> first = panel.panel->contextFilters();
         QVERIFY(first);
-        app.session->reload();
-        QTRY_VERIFY(app.session->client());
+        panel.app->session->reload();
+        QTRY_VERIFY(panel.app->session->client());
         QVERIFY(first.isNull());
         QVERIFY(panel.panel->contextFilters());
         QTRY_VERIFY(panel.panel->contextFilters()->isLoaded());
