@@ -66,12 +66,14 @@ ContextChips::ContextChips(QWidget *parent)
     // Wrapped onto more lines as they grow, never widening the window.
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     // Pills, coloured by the palette so that they read in light and dark themes.
-    setStyleSheet(u"QToolButton { border: 1px solid palette(mid); border-radius: 11px;"
-                  " padding: 2px 9px; background: palette(alternate-base); color: palette(text); }"
-                  " QToolButton:hover { border-color: palette(highlight); }"
-                  " QToolButton:focus { border: 2px solid palette(highlight); padding: 1px 8px; }"
-                  " QToolButton[leftOut=\"true\"] { text-decoration: line-through;"
-                  " border-style: dashed; }"_s);
+    // One that would be left out has a warning outline and sign, readable rather than struck
+    // through; the keyboard's focus ring still wins.
+    setStyleSheet(
+        u"QToolButton { border: 1px solid palette(mid); border-radius: 11px;"
+        " padding: 2px 9px; background: palette(alternate-base); color: palette(text); }"
+        " QToolButton[leftOut=\"true\"] { border: 1px solid #d9534f; }"
+        " QToolButton:hover { border-color: palette(highlight); }"
+        " QToolButton:focus { border: 2px solid palette(highlight); padding: 1px 8px; }"_s);
     hide();
 }
 

@@ -4,6 +4,7 @@
 #include "ui/chat/mentiondelegate.h"
 #include "ui/common/accessible.h"
 
+#include <QAccessible>
 #include <QLabel>
 #include <QListView>
 #include <QVBoxLayout>
@@ -150,6 +151,13 @@ void MentionPopup::setCurrentRow(int row)
     m_view->scrollTo(m_model->index(row));
     m_view->viewport()->update();
     showStatus();
+    // The keyboard stays in the message box: tell a screen reader which row is current, as the
+    // list would if it had the focus.
+    if (QAccessible::isActive() && isVisible()) {
+        QAccessibleEvent event(m_view, QAccessible::Focus);
+        event.setChild(row);
+        QAccessible::updateAccessibility(&event);
+    }
 }
 
 void MentionPopup::showStatus()
