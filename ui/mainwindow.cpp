@@ -10,6 +10,7 @@
 #include "ui/chat/chatview.h"
 #include "ui/chat/composer.h"
 #include "ui/chat/conversationsettingspanel.h"
+#include "ui/chat/messagecomposerpanel.h"
 #include "ui/chat/messageeditbar.h"
 #include "ui/chat/sentrequestdialog.h"
 #include "ui/common/accessible.h"
@@ -90,12 +91,12 @@ MainWindow::MainWindow(Parts parts, QWidget *parent)
         &ChatController::setConversationSettings);
     connect(
         m_panel, &ConversationSettingsPanel::changeModelRequested, this, &MainWindow::chooseModel);
-    connect(m_composer, &Composer::submitted, this, &MainWindow::send);
+    connect(m_input, &MessageComposerPanel::submitted, this, &MainWindow::send);
     connect(m_send, &QPushButton::clicked, this, [this] {
         if (m_parts.chat->isBusy())
             m_parts.chat->stop();
         else
-            send(m_composer->toPlainText());
+            send(m_composer->toPlainText(), m_input->items());
     });
     connect(m_picker, &ModelPicker::modelChosen, this,
         [this](const QString &name, const ModelRef &ref) {
@@ -183,12 +184,14 @@ void MainWindow::buildLayout()
     layout->addWidget(m_editBar);
 
     auto *bottom = new QHBoxLayout();
-    m_composer = new Composer(central);
+    m_input = new MessageComposerPanel(central);
+    m_input->setChat(m_parts.chat);
+    m_composer = m_input->composer();
     m_send = accessible(new QPushButton(tr("Send"), central), u"sendButton"_s, tr("Send"),
         tr("Sends the message in the message box"));
     m_send->setDefault(false);
     m_send->setAutoDefault(false);
-    bottom->addWidget(m_composer, 1);
+    bottom->addWidget(m_input, 1);
     bottom->addWidget(m_send, 0, Qt::AlignBottom);
     layout->addLayout(bottom);
     m_splitter->addWidget(m_sidebar);
@@ -354,6 +357,8 @@ void MainWindow::onSessionChanged()
     Session *session = m_parts.session;
     SourcegraphClient *client = session->client();
     m_parts.chat->setClient(client);
+    m_input->setClient(client); // with its context filters, which the chat applies too
+    m_parts.chat->setContextFilters(m_input->contextFilters());
     m_parts.chat->setCatalog(session->catalog());
     m_panel->setClient(client);
     const Config &config = session->config();
@@ -439,6 +444,7 @@ void MainWindow::updateModelStatus()
     const QString name = m_picker->currentName();
     m_panel->setModelName(
         name == ref.fullName() || !ref.isValid() ? name : u"%1 (%2)"_s.arg(name, ref.fullName()));
+    m_input->remeasure(); // another model, another window
 }
 
 void MainWindow::newChat()
@@ -469,7 +475,7 @@ void MainWindow::bringToFront()
     activateWindow();
 }
 
-void MainWindow::send(const QString &text)
+void MainWindow::send(const QString &text, const QList<ContextItem> &items)
 {
     if (text.trimmed().isEmpty())
         return;
@@ -483,7 +489,7 @@ void MainWindow::send(const QString &text)
     const bool hadMessages = m_parts.messages->rowCount() > 0;
     const int editRow = m_editBar->row();
     const bool sent = editRow >= 0 ? m_parts.chat->editAndResend(editRow, text, &error)
-                                   : m_parts.chat->send(text, &error);
+                                   : m_parts.chat->send(text, items, &error);
     if (!sent) {
         showMessage(error);
         return;
@@ -493,7 +499,7 @@ void MainWindow::send(const QString &text)
         m_title = ConversationRecorder::titleFor(text); // the title the history gives it
         updateTitle();
     }
-    m_composer->clear();
+    m_input->clear(editRow < 0 && !items.isEmpty()); // unsent chips (an edit) wait
 }
 
 void MainWindow::beginEdit(int row)

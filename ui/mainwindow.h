@@ -18,6 +18,7 @@ class ConversationSettingsPanel;
 class ConversationSidebar;
 class ConversationStore;
 class Composer;
+class MessageComposerPanel;
 class MessageModel;
 class MessageEditBar;
 class ModelPicker;
@@ -25,6 +26,7 @@ class SecretStore;
 class Session;
 class SettingsDialog;
 struct CompletionResult;
+struct ContextItem;
 
 /// The chat window. It only wires widgets to the session and the chat controller; each widget
 /// is its own class.
@@ -50,6 +52,7 @@ public:
 
     ChatView *chatView() const { return m_view; }
     Composer *composer() const { return m_composer; }
+    MessageComposerPanel *composerPanel() const { return m_input; }
     ModelPicker *modelPicker() const { return m_picker; }
     ConversationSidebar *sidebar() const { return m_sidebar; }
     ConversationSettingsPanel *conversationSettingsPanel() const { return m_panel; }
@@ -76,7 +79,7 @@ private:
     void onBusyChanged(bool busy);
     void onReplyFinished(const CompletionResult &result);
     void newChat();
-    void send(const QString &text);
+    void send(const QString &text, const QList<ContextItem> &items = {});
     void beginEdit(int row);
     void endEdit();
     void onSettingsReplaced();
@@ -95,6 +98,7 @@ private:
     MessageEditBar *m_editBar = nullptr;
     QAction *m_exportAction = nullptr;
     QSplitter *m_splitter = nullptr;
+    MessageComposerPanel *m_input = nullptr;
     Composer *m_composer = nullptr;
     ModelPicker *m_picker = nullptr;
     QPushButton *m_send = nullptr;

@@ -87,6 +87,21 @@
     </message>
 </context>
 <context>
+    <name>MentionText</name>
+    <message>
+        <source>&quot;%1&quot; is not a line range; type 10 or 10-20</source>
+        <translation>„%1“ ist kein Zeilenbereich; geben Sie 10 oder 10-20 ein</translation>
+    </message>
+    <message>
+        <source>lines are counted from 1</source>
+        <translation>Zeilen werden ab 1 gezählt</translation>
+    </message>
+    <message>
+        <source>the range %1-%2 ends before it starts</source>
+        <translation>der Bereich %1-%2 endet, bevor er beginnt</translation>
+    </message>
+</context>
+<context>
     <name>PromptBuilder</name>
     <message>
         <source>the message is too long: about %1 tokens with Cody&apos;s preamble, and the model accepts %2; shorten it or choose a model with a larger window</source>
@@ -622,6 +637,10 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <source> · %L1 earlier messages not sent</source>
         <translation> · %L1 frühere Nachrichten nicht gesendet</translation>
     </message>
+    <message>
+        <source> · too long for this model</source>
+        <translation> · zu lang für dieses Modell</translation>
+    </message>
 </context>
 <context>
     <name>cody::ContextChips</name>
@@ -650,16 +669,31 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>Sent with the message; Delete removes it</source>
-        <translation>Wird mit der Nachricht gesendet; Entf entfernt es</translation>
-    </message>
-    <message>
-        <source>Would be left out: %1; Delete removes it</source>
-        <translation>Würde weggelassen: %1; Entf entfernt es</translation>
-    </message>
-    <message>
         <source>Would be left out: %1</source>
         <translation>Würde weggelassen: %1</translation>
+    </message>
+    <message>
+        <source>Searched for what your message asks when it is sent</source>
+        <translation>Wird beim Senden nach dem durchsucht, was Ihre Nachricht fragt</translation>
+    </message>
+    <message>
+        <source>Sent with the message; its size is known once it is fetched</source>
+        <translation>Wird mit der Nachricht gesendet; seine Größe ist bekannt, sobald es abgerufen ist</translation>
+    </message>
+    <message>
+        <source>Sent with the message</source>
+        <translation>Wird mit der Nachricht gesendet</translation>
+    </message>
+    <message>
+        <source>%1; Delete removes it</source>
+        <translation>%1; Entf entfernt es</translation>
+    </message>
+</context>
+<context>
+    <name>cody::ContextContentLoader</name>
+    <message>
+        <source>could not be fetched: %1</source>
+        <translation>konnte nicht abgerufen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1379,130 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Model, system prompt, temperature, max tokens and context repositories</source>
         <translation>Modell, Systemanweisung, Temperatur, maximale Tokens und Kontext-Repositorys</translation>
+    </message>
+</context>
+<context>
+    <name>cody::MentionCompleter</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Repositorys</translation>
+    </message>
+    <message>
+        <source>↑↓ move · Enter adds · Tab lists its files · Esc closes</source>
+        <translation>↑↓ wählen · Eingabe fügt hinzu · Tab listet seine Dateien · Esc schließt</translation>
+    </message>
+    <message>
+        <source>Folders and files in %1</source>
+        <translation>Ordner und Dateien in %1</translation>
+    </message>
+    <message>
+        <source>↑↓ move · Enter adds · Tab opens · :10-20 after a file adds lines · Esc closes</source>
+        <translation>↑↓ wählen · Eingabe fügt hinzu · Tab öffnet · :10-20 nach einer Datei fügt Zeilen hinzu · Esc schließt</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>the context filters are not available</source>
+        <translation>die Kontextfilter sind nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>checking the context filters…</source>
+        <translation>Kontextfilter werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Could not search the instance: %1</source>
+        <translation>Die Instanz konnte nicht durchsucht werden: %1</translation>
+    </message>
+    <message>
+        <source>No repository matches &quot;%1&quot;</source>
+        <translation>Kein Repository passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>Nothing found in %1</source>
+        <translation>Nichts gefunden in %1</translation>
+    </message>
+    <message>
+        <source>No folder or file matches &quot;%1&quot;</source>
+        <translation>Kein Ordner und keine Datei passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>Finish the line range, e.g. :10-20, or remove the last colon</source>
+        <translation>Vervollständigen Sie den Zeilenbereich, z. B. :10-20, oder entfernen Sie den letzten Doppelpunkt</translation>
+    </message>
+</context>
+<context>
+    <name>cody::MentionListModel</name>
+    <message>
+        <source>repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>line %L1</source>
+        <translation>Zeile %L1</translation>
+    </message>
+    <message>
+        <source>lines %L1–%L2</source>
+        <translation>Zeilen %L1–%L2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: %2</source>
+        <translation>%1 kann nicht hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, unavailable: %3</source>
+        <translation>%1, %2, nicht verfügbar: %3</translation>
+    </message>
+</context>
+<context>
+    <name>cody::MentionPopup</name>
+    <message>
+        <source>Mention suggestions</source>
+        <translation>Vorschläge zum Erwähnen</translation>
+    </message>
+    <message>
+        <source>Up and Down choose, Enter adds it to the message, Tab opens a repository or folder, Esc closes</source>
+        <translation>Auf und Ab wählen, die Eingabetaste fügt es der Nachricht hinzu, Tab öffnet ein Repository oder einen Ordner, Esc schließt</translation>
+    </message>
+    <message>
+        <source>Mention popup</source>
+        <translation>Erwähnungsliste</translation>
+    </message>
+    <message>
+        <source>Repositories, folders and files to add to the message</source>
+        <translation>Repositorys, Ordner und Dateien, die der Nachricht hinzugefügt werden können</translation>
+    </message>
+    <message>
+        <source>Mention status</source>
+        <translation>Status der Erwähnung</translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: %2</source>
+        <translation>%1 kann nicht hinzugefügt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cody::MentionSearch</name>
+    <message>
+        <source>not connected to a Sourcegraph instance</source>
+        <translation>nicht mit einer Sourcegraph-Instanz verbunden</translation>
     </message>
 </context>
 <context>

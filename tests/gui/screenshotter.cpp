@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Builds the real window against an in-process fake Sourcegraph, plays a short conversation and
 // saves PNGs of what a person sees: light and dark mid-conversation, the settings dialog, an error,
-// "What was sent", the codebase context under a message and the standing repositories.
+// "What was sent", the codebase context under a message, the standing repositories, the @-mention
+// popup (repositories, a repository's paths) and the context chips with the meter.
 // Run through tests/gui/screenshots.sh (under Xvfb).
 #include "account/session.h"
 #include "chat/chatcontroller.h"
@@ -15,6 +16,10 @@
 #include "ui/chat/contextblock.h"
 #include "ui/chat/contextrepositorieseditor.h"
 #include "ui/chat/conversationsettingspanel.h"
+#include "ui/chat/mentioncompleter.h"
+#include "ui/chat/mentionpopup.h"
+#include "ui/chat/messagecomposerpanel.h"
+#include "ui/chat/messageeditbar.h"
 #include "ui/chat/sentrequestdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/models/modelpicker.h"
@@ -27,6 +32,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyleFactory>
@@ -127,6 +133,38 @@ QList<ContextItem> squirrelContext(const QUrl &instance)
     return items;
 }
 
+/// Types `text` into the message box and waits for the @-mention popup's answer.
+void mention(MainWindow &window, const QString &text)
+{
+    QTest::keyClicks(window.composer(), text);
+    const MentionPopup *popup = window.composerPanel()->mentions()->popup();
+    waitFor([popup] { return popup->isVisible() && popup->statusText() != u"Searching…"_s; });
+}
+
+/// The @-mention popup over repositories and a repository's paths, then the chips and meter.
+void mentions(MainWindow &window, const QString &out, const QString &suffix)
+{
+    MentionPopup *popup = window.composerPanel()->mentions()->popup();
+    window.composer()->setFocus();
+    mention(window, u"Where does the ledger round amounts? @"_s);
+    QTest::keyClick(window.composer(), Qt::Key_Down);
+    QTest::keyClick(window.composer(), Qt::Key_Down); // onto the excluded one: it says why
+    save(&window, out + u"/mention-repositories-"_s + suffix + u".png"_s);
+    mention(window, u"billing"_s);
+    QTest::keyClick(window.composer(), Qt::Key_Tab);
+    waitFor([popup] { return popup->model()->rowCount() > 0; });
+    QTest::keyClick(window.composer(), Qt::Key_Down);
+    save(&window, out + u"/mention-paths-"_s + suffix + u".png"_s);
+    QTest::keyClick(window.composer(), Qt::Key_Down);
+    QTest::keyClick(window.composer(), Qt::Key_Return); // invoices/ledger.go
+    mention(window, u"@github.com/sourcegraph/sourcegraph:cmd/symbols/squirrel/service.go:10-30"_s);
+    QTest::keyClick(window.composer(), Qt::Key_Return);
+    mention(window, u"@sourcegraph/cody"_s);
+    QTest::keyClick(window.composer(), Qt::Key_Return);
+    QTest::qWait(600); // the files' contents arrive and are measured
+    save(&window, out + u"/context-chips-"_s + suffix + u".png"_s);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -206,6 +244,11 @@ int main(int argc, char *argv[])
         SettingsDialog *dialog = window.openSettings();
         save(dialog, out + u"/settings-"_s + suffix + u".png"_s);
         dialog->close();
+        if (!dark) {
+            window.editBar()->cancelButton()->click();
+            window.findChild<QAction *>(u"conversationSettingsAction"_s)->trigger();
+        }
+        mentions(window, out, suffix);
 
         // "What was sent" for a reply with codebase context.
         SentRequestDialog sent(&window);

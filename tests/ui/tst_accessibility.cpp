@@ -172,12 +172,12 @@ private Q_SLOTS:
         const QStringList problems = unnamedControls(app.window.get(), &checked);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         // The walk reached every part of the window.
-        for (const QString &name :
-            {u"messageBox"_s, u"sendButton"_s, u"modelPicker"_s, u"conversationSearch"_s,
-                u"conversationList"_s, u"chatView"_s, u"changeModel"_s, u"systemPrompt"_s,
-                u"temperature"_s, u"maxTokens"_s, u"cancelEdit"_s, u"newChatButton"_s,
-                u"settingsButton"_s, u"url"_s, u"accessToken"_s, u"proxyManual"_s,
-                u"testConnection"_s, u"aliases"_s, u"addAlias"_s, u"okButton"_s, u"cancelButton"_s})
+        for (const QString &name : {u"messageBox"_s, u"sendButton"_s, u"modelPicker"_s,
+                 u"conversationSearch"_s, u"conversationList"_s, u"chatView"_s, u"changeModel"_s,
+                 u"systemPrompt"_s, u"temperature"_s, u"maxTokens"_s, u"cancelEdit"_s,
+                 u"newChatButton"_s, u"settingsButton"_s, u"url"_s, u"accessToken"_s,
+                 u"proxyManual"_s, u"testConnection"_s, u"aliases"_s, u"addAlias"_s, u"okButton"_s,
+                 u"cancelButton"_s, u"mentionList"_s})
             QVERIFY2(checked.contains(name), qPrintable(name));
     }
 

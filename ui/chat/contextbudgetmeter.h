@@ -25,12 +25,14 @@ public:
     /// be sent. A budget of 0 hides the meter.
     void setMeasure(qint64 used, qint64 budget, int leftOut, int omittedMessages);
 
+    /// What the meter says, without the warning sign.
     QString text() const;
     bool warns() const { return m_warns; }
 
 private:
     QProgressBar *m_bar;
     QLabel *m_label;
+    QString m_text;
     bool m_warns = false;
 };
 

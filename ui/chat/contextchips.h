@@ -5,9 +5,11 @@
 
 #include <QWidget>
 
-class QHBoxLayout;
+class QToolButton;
 
 namespace cody {
+
+class FlowLayout;
 
 /**
  * @brief The context items the next message will carry, as chips above the message box: each
@@ -20,6 +22,9 @@ class ContextChips final : public QWidget
     Q_DISABLE_COPY_MOVE(ContextChips)
 
 public:
+    /// The widest a chip's name is drawn, in pixels; longer ones are shortened in the middle.
+    static constexpr int MaxNameWidth = 260;
+
     explicit ContextChips(QWidget *parent = nullptr);
 
     QList<ContextItem> items() const { return m_items; }
@@ -31,7 +36,8 @@ public:
     /// Updates the chips' tokens and reasons from a measure of the message (same order).
     void setMeasured(const QList<ContextItem> &measured);
 
-    /// The text a chip shows, e.g. "github.com/o/r/src/main.cpp:10-20 · about 1,200 tokens".
+    /// What a chip is, in full: "github.com/o/r/src/main.cpp:10-20 · about 1,200 tokens" (the
+    /// chip shows "src/main.cpp:10-20 · about 1,200 tokens"; this is its tooltip's first line).
     static QString chipText(const ContextItem &item);
 
 Q_SIGNALS:
@@ -42,9 +48,11 @@ protected:
 
 private:
     void rebuild();
+    /// The chip's text, names and tooltip for `item`.
+    void decorate(QToolButton *chip, const ContextItem &item);
 
     QList<ContextItem> m_items;
-    QHBoxLayout *m_layout;
+    FlowLayout *m_layout;
 };
 
 } // namespace cody

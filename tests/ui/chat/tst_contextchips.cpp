@@ -60,9 +60,13 @@ private Q_SLOTS:
         const QList<QToolButton *> shown = chips(bar);
         QCOMPARE(shown.size(), 2);
         QVERIFY(shown.at(0)->text().startsWith(u"github.com/o/r"_s));
-        QVERIFY2(shown.at(1)->text().startsWith(
-                     u"github.com/o/r/src/main.cpp:10-20 · about 1,200 tokens"_s),
+        // Compact: the path in the repository; the tooltip names the repository too.
+        QVERIFY2(shown.at(1)->text().startsWith(u"src/main.cpp:10-20 · about 1,200 tokens"_s),
             qPrintable(shown.at(1)->text()));
+        QVERIFY(shown.at(1)->toolTip().startsWith(
+            u"github.com/o/r/src/main.cpp:10-20 · about 1,200 tokens"_s));
+        QCOMPARE(ContextChips::chipText(bar.items().at(1)),
+            u"github.com/o/r/src/main.cpp:10-20 · about 1,200 tokens"_s);
         QCOMPARE(shown.at(1)->accessibleName(), u"file src/main.cpp:10-20"_s);
     }
 
