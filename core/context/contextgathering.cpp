@@ -32,10 +32,10 @@ bool ContextGathering::isNeeded(const QList<ContextItem> &items)
 {
     const bool mentionsTheInstance = std::any_of(items.cbegin(), items.cend(),
         [](const ContextItem &item) { return item.isScope() || isUnreadRemoteFile(item); });
+    // A file's content alone decides nothing: the message box fetches it when its chip is added.
     const bool decided = std::any_of(items.cbegin(), items.cend(), [](const ContextItem &item) {
         return item.sent || !item.omittedReason.isEmpty()
-            || item.source == ContextItem::Source::Retrieved
-            || (item.kind == ContextItem::Kind::RemoteFile && !item.content.isEmpty());
+            || item.source == ContextItem::Source::Retrieved;
     });
     return mentionsTheInstance && !decided;
 }

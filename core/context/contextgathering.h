@@ -49,9 +49,10 @@ public:
     /// Rewrite the question into keywords before searching (ContextRetrieval; default: on).
     void setRewriteQuery(bool rewrite) { m_rewrite = rewrite; }
 
-    /// Whether `items` still need gathering: they hold a mention of the instance and nothing has
-    /// been decided about any of them yet (no content, no fate) — a question whose reply was
-    /// stopped before its context arrived.
+    /// Whether `items` still need gathering: they hold a repository or folder to search, or a
+    /// remote file not read yet, and nothing has been decided about any of them (nothing sent,
+    /// left out or retrieved) — a new question, or one whose reply was stopped before its context
+    /// arrived.
     static bool isNeeded(const QList<ContextItem> &items);
 
     const QList<ContextItem> &items() const { return m_items; }

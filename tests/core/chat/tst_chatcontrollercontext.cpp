@@ -151,6 +151,19 @@ private Q_SLOTS:
         QVERIFY(!f.chat.sentRequest(0)); // a question is no reply
     }
 
+    // The message box reads a file when its chip is added: gathering uses that content and still
+    // searches the repository mentioned beside it.
+    void aFileAlreadyReadIsNotReadAgain()
+    {
+        Fixture f;
+        ContextItem read = remoteFileMention(Cody, u"agent/README.md"_s);
+        read.content = u"# Read by the message box\n"_s;
+        QVERIFY(sendAndWait(f, u"squirrel symbols"_s, {read, repositoryMention(Sourcegraph)}));
+        QCOMPARE(f.searches(), 1);
+        QCOMPARE(graphqlCalls(f.fake.server, u"FileContentsQuery"_s).size(), 0);
+        QVERIFY(textsContain(f.lastSent(), u"# Read by the message box"_s));
+    }
+
     void regenerateSendsTheSameContextWithoutSearchingAgain()
     {
         Fixture f;

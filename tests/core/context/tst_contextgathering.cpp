@@ -190,6 +190,8 @@ private Q_SLOTS:
         QTest::newRow("a file mentioned")
             << QList<ContextItem> {remoteFileMention(Cody, u"a.ts"_s)} << true;
         QTest::newRow("a file read") << QList<ContextItem> {read} << false;
+        QTest::newRow("a file read and a repository to search")
+            << QList<ContextItem> {read, repositoryMention(Sourcegraph)} << true;
         QTest::newRow("a repository searched")
             << QList<ContextItem> {repositoryMention(Sourcegraph), chunk} << false;
         QTest::newRow("a refused repository and an unread file")
