@@ -187,10 +187,7 @@ void MainWindow::buildLayout()
     m_input = new MessageComposerPanel(central);
     m_input->setChat(m_parts.chat);
     m_composer = m_input->composer();
-    m_send = accessible(new QPushButton(tr("Send"), central), u"sendButton"_s, tr("Send"),
-        tr("Sends the message in the message box"));
-    m_send->setDefault(false);
-    m_send->setAutoDefault(false);
+    m_send = new SendButton(central);
     bottom->addWidget(m_input, 1);
     bottom->addWidget(m_send, 0, Qt::AlignBottom);
     layout->addLayout(bottom);
@@ -529,11 +526,7 @@ void MainWindow::onSettingsReplaced()
 
 void MainWindow::onBusyChanged(bool busy)
 {
-    m_send->setText(busy ? tr("Stop") : tr("Send"));
-    m_send->setAccessibleName(busy ? tr("Stop the reply") : tr("Send"));
-    m_send->setAccessibleDescription(busy ? tr("Stops the reply being written (Esc)")
-                                          : tr("Sends the message in the message box"));
-    m_send->setToolTip(busy ? tr("Stop the reply (Esc)") : tr("Send the message (Enter)"));
+    m_send->setBusy(busy);
     m_stopAction->setEnabled(busy);
     if (!busy && m_reloadPending) {
         m_reloadPending = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ui/chat/sendbutton.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -101,7 +103,7 @@ private:
     MessageComposerPanel *m_input = nullptr;
     Composer *m_composer = nullptr;
     ModelPicker *m_picker = nullptr;
-    QPushButton *m_send = nullptr;
+    SendButton *m_send = nullptr;
     QLabel *m_endpointLabel = nullptr;
     QLabel *m_tlsBanner = nullptr;
     QLabel *m_modelLabel = nullptr;

@@ -1169,10 +1169,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <translation>TLS-Prüfung ist ausgeschaltet</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
@@ -1281,22 +1277,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
         <translation> · %1k Kontext</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
-    </message>
-    <message>
-        <source>Stop the reply</source>
-        <translation>Die Antwort anhalten</translation>
-    </message>
-    <message>
-        <source>Stop the reply (Esc)</source>
-        <translation>Die Antwort anhalten (Esc)</translation>
-    </message>
-    <message>
-        <source>Send the message (Enter)</source>
-        <translation>Die Nachricht senden (Eingabetaste)</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -1327,10 +1307,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Warns that the server&apos;s certificate is not checked, so the token can be read</source>
         <translation>Warnt, dass das Zertifikat des Servers nicht geprüft wird und das Token daher mitgelesen werden kann</translation>
-    </message>
-    <message>
-        <source>Sends the message in the message box</source>
-        <translation>Sendet die Nachricht im Nachrichtenfeld</translation>
     </message>
     <message>
         <source>The Sourcegraph instance and account in use</source>
@@ -1367,10 +1343,6 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>Opens the settings: Sourcegraph URL, token, proxy and chat defaults (Ctrl+,)</source>
         <translation>Öffnet die Einstellungen: Sourcegraph-URL, Token, Proxy und Chat-Standardwerte (Strg+,)</translation>
-    </message>
-    <message>
-        <source>Stops the reply being written (Esc)</source>
-        <translation>Hält die Antwort an, die gerade geschrieben wird (Esc)</translation>
     </message>
     <message>
         <source>Restores the conversation just deleted</source>
@@ -1906,6 +1878,37 @@ aufbewahrt und ein neuer wurde begonnen.</translation>
     <message>
         <source>no keychain is available; set LLM_API_KEY instead</source>
         <translation>kein Schlüsselbund verfügbar; setzen Sie stattdessen LLM_API_KEY</translation>
+    </message>
+</context>
+<context>
+    <name>cody::SendButton</name>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>Die Antwort anhalten</translation>
+    </message>
+    <message>
+        <source>Stops the reply being written (Esc)</source>
+        <translation>Hält die Antwort an, die gerade geschrieben wird (Esc)</translation>
+    </message>
+    <message>
+        <source>Sends the message in the message box</source>
+        <translation>Sendet die Nachricht im Nachrichtenfeld</translation>
+    </message>
+    <message>
+        <source>Stop the reply (Esc)</source>
+        <translation>Die Antwort anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Die Nachricht senden (Eingabetaste)</translation>
     </message>
 </context>
 <context>
