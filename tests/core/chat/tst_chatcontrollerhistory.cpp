@@ -291,11 +291,17 @@ private Q_SLOTS:
         QCOMPARE(resent.at(1).content, second.at(1).content);
         QCOMPARE(f.stored().at(2).context, withoutContent(resent));
 
-        const qint64 edited = f.messages.message(2).storedId;
+        // An edited question keeps what was mentioned and is searched again: what was retrieved
+        // for the old wording goes.
         QVERIFY(f.chat.editAndResend(2, u"and the indexer?"_s));
         waitForReply(f.chat);
-        QCOMPARE(f.store.messageContext(edited), QList<ContextItem>());
-        QCOMPARE(f.stored().at(2).context, QList<ContextItem>());
+        const QList<ContextItem> edited = f.chat.contextWithContent(2);
+        QVERIFY(!edited.isEmpty());
+        QCOMPARE(edited.first().kind, ContextItem::Kind::Repository);
+        QCOMPARE(edited.first().repoName, mentionedRepository().repoName);
+        for (const ContextItem &item : edited)
+            QVERIFY(!item.content.contains(u"// second"_s));
+        QCOMPARE(f.stored().at(2).context, withoutContent(edited));
         QCOMPARE(f.chat.contextWithContent(0), first);
     }
 
