@@ -333,16 +333,17 @@ bool ChatController::startReply(QString *)
     m_replyRow = m_messages->append(reply);
     // Mentions of the instance are gathered first (again, when a reply was stopped before they
     // arrived); the reply streams once they are.
-    const QList<ContextItem> mentions
-        = question >= 0 ? contextWithContent(question) : QList<ContextItem>();
-    if (!ContextGathering::isNeeded(mentions)) {
+    // Whether to gather is read from the row's own items (their fate needs no contents); the
+    // contents are read from the history only when they are gathered, and once more by the
+    // request itself.
+    if (question < 0 || !ContextGathering::isNeeded(m_messages->message(question).context)) {
         streamReply();
         return true;
     }
     reply.details = tr("Gathering codebase context…");
     m_messages->update(m_replyRow, reply);
-    m_gathering
-        = new ContextGathering(m_client, mentions, m_messages->message(question).text, this);
+    m_gathering = new ContextGathering(
+        m_client, contextWithContent(question), m_messages->message(question).text, this);
     if (m_filters && m_filters->isLoaded() && !m_filters->lastError().isError())
         m_gathering->setFilters(m_filters->filters());
     m_gathering->setRewriteQuery(m_options.rewriteContextQuery);
